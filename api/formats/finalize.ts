@@ -1,0 +1,67 @@
+import { isDeepStrictEqual } from 'node:util'
+import { z } from 'zod'
+import { BankQuestion } from '../../questions/schema'
+import { addError, addSkip, placeText } from './issues'
+import { questionHash } from './question-id'
+import type { Candidate, Collector, ParsedQuestion, ParseResult } from './types'
+
+const LABELS: Record<string, string> = {
+  id: 'mã', topic: 'chủ đề', tags: 'thẻ', difficulty: 'độ khó', type: 'loại', stem: 'câu hỏi', options: 'phương án',
+  correct: 'đáp án', explanation: 'giải thích', source: 'nguồn', group: 'nhóm', weight: 'trọng số', status: 'trạng thái',
+}
+const SOURCE_LABELS: Record<string, string> = { document: 'tài liệu', section: 'mục', url: 'đường dẫn' }
+
+function fieldLabel(path: PropertyKey[], data: Record<string, unknown>): string {
+  const [head, index] = path
+  if (head === 'options' && typeof index === 'number') {
+    const options = Array.isArray(data.options) ? data.options : []
+    const key = (options[index] as { key?: unknown } | undefined)?.key
+    return `phương án ${typeof key === 'string' ? key : index + 1}`
+  }
+  if (head === 'source' && typeof index === 'string') return `nguồn (${SOURCE_LABELS[index] ?? index})`
+  if (head === 'tags' && typeof index === 'number') return `thẻ thứ ${index + 1}`
+  return LABELS[String(head)] ?? String(head ?? '')
+}
+
+const errorMap = z.locales.vi().localeError
+
+function withId(data: Record<string, unknown>): { data: Record<string, unknown>; generated: boolean } {
+  if (typeof data.id === 'string' && data.id.trim() !== '') return { data, generated: false }
+  const { type, stem, options, correct } = data
+  if (typeof type !== 'string' || typeof stem !== 'string' || !Array.isArray(options) || !Array.isArray(correct)) return { data, generated: false }
+  const texts = options.map((o) => ({ text: String((o as { text?: unknown }).text ?? '') }))
+  return { data: { ...data, id: questionHash({ type, stem, options: texts, correct: correct.map(String) }) }, generated: true }
+}
+
+// Validates every candidate against BankQuestion and settles repeated ids: a repeat of the same
+// question is skipped as a duplicate, two different questions under one id are an error.
+export function finalize(c: Collector): ParseResult {
+  const questions: ParsedQuestion[] = []
+  const seen = new Map<string, { question: BankQuestion; where: Candidate }>()
+  for (const candidate of c.candidates) {
+    const { data, generated } = withId(candidate.data)
+    const where = { line: candidate.line, row: candidate.row }
+    const parsed = BankQuestion.safeParse(data, { error: errorMap })
+    if (!parsed.success) {
+      const parts = parsed.error.issues.map((i) => `${fieldLabel(i.path, data)}: ${i.message}`)
+      addError(c, where, [...new Set(parts)].join('; '))
+      continue
+    }
+    const earlier = seen.get(parsed.data.id)
+    if (earlier) {
+      const at = placeText({ line: earlier.where.line, row: earlier.where.row }).toLowerCase()
+      if (generated || isDeepStrictEqual(earlier.question, parsed.data)) {
+        addSkip(c, where, `câu hỏi trùng với câu ở ${at}, đã bỏ qua.`)
+      } else {
+        addError(c, where, `mã câu hỏi "${parsed.data.id}" đã dùng cho câu khác ở ${at}.`)
+      }
+      continue
+    }
+    seen.set(parsed.data.id, { question: parsed.data, where: candidate })
+    const out: ParsedQuestion = { question: parsed.data }
+    if (candidate.line !== undefined) out.line = candidate.line
+    if (candidate.row !== undefined) out.row = candidate.row
+    questions.push(out)
+  }
+  return { questions, warnings: c.warnings, errors: c.errors, skipped: c.skipped }
+}

@@ -1,0 +1,89 @@
+import { addError, addSkip, addWarning } from './issues'
+import { addImported } from './imported'
+import { giftText, protectEscapes, restoreEscapes, splitFormat, type GiftFormat } from './gift-text'
+import { readChoices, readTrueFalse } from './gift-answers'
+import type { Collector } from './types'
+
+export type GiftBlock = { text: string; lines: number[]; topic: string }
+
+const UNSUPPORTED = {
+  description: 'mô tả (description, không có khối đáp án { })',
+  essay: 'tự luận (essay, khối đáp án rỗng {})',
+  numerical: 'số (numerical, {#…})',
+  matching: 'ghép đôi (matching, =… -> …)',
+  shortanswer: 'trả lời ngắn (short answer, chỉ có đáp án =)',
+}
+
+// One blank-line separated GIFT question, read as Moodle's qformat_gift::readquestion() reads it.
+export function readGiftQuestion(c: Collector, block: GiftBlock): void {
+  const where = { line: block.lines[0] }
+  let text = protectEscapes(block.text)
+  const lineAt = (offset: number) => block.lines[text.slice(0, offset).split('\n').length - 1] ?? where.line
+  let title = ''
+  if (text.startsWith('::')) {
+    const close = text.indexOf('::', 2)
+    if (close < 0) return addError(c, where, 'tiêu đề mở bằng :: nhưng không có :: đóng.')
+    title = restoreEscapes(text.slice(2, close)).trim()
+    text = text.slice(close + 2).trim()
+  }
+  const label = title ? `câu "${title}"` : 'câu hỏi'
+  const skip = (kind: keyof typeof UNSUPPORTED, hint = '') =>
+    addSkip(c, where, `${label} dạng ${UNSUPPORTED[kind]} không được hỗ trợ, đã bỏ qua.${hint}`)
+
+  const open = text.indexOf('{')
+  const close = text.indexOf('}')
+  if (open < 0 && close < 0) return skip('description')
+  if (open < 0) return addError(c, where, `${label} có dấu } ở dòng ${lineAt(close)} nhưng thiếu dấu { mở khối đáp án.`)
+  if (close < 0) return addError(c, where, `${label} có dấu { ở dòng ${lineAt(open)} chưa được đóng bằng }.`)
+  if (close < open) return addError(c, where, `${label} có dấu } ở dòng ${lineAt(close)} đứng trước dấu { mở khối đáp án.`)
+  const nested = text.indexOf('{', open + 1)
+  if (nested >= 0 && nested < close) {
+    return addError(c, where, `${label}: khối đáp án mở ở dòng ${lineAt(open)} có dấu { lồng bên trong (dòng ${lineAt(nested)}); viết \\{ nếu đó là chữ.`)
+  }
+  const stray = text.slice(close + 1).search(/[{}]/)
+  if (stray >= 0) {
+    return addError(c, where, `${label} có nhiều hơn một khối { } (dòng ${lineAt(close + 1 + stray)}); hệ thống chỉ nhận một khối đáp án mỗi câu.`)
+  }
+
+  let answers = text.slice(open + 1, close).trim()
+  // Text after the answer block makes a missing-word question: the block becomes a blank.
+  const stemRaw = text.endsWith('}') ? text.slice(0, open) : text.slice(0, open) + '_____' + text.slice(close + 1)
+  let feedbackRaw = ''
+  const general = answers.lastIndexOf('####')
+  if (general >= 0) {
+    feedbackRaw = answers.slice(general + 4)
+    answers = answers.slice(0, general).trim()
+  }
+
+  const stemFormat = splitFormat(stemRaw.trim(), 'moodle')
+  const media: string[] = []
+  const convert = (raw: string, fallback: GiftFormat = stemFormat.format) => {
+    const part = splitFormat(raw.trim(), fallback)
+    const out = giftText(part.text, part.format)
+    if (out.media) media.push(out.text)
+    return out.text
+  }
+  const stem = convert(stemFormat.text, stemFormat.format)
+  const explanation = convert(feedbackRaw)
+
+  if (answers === '') return skip('essay')
+  if (answers.startsWith('#')) return skip('numerical')
+  let read
+  if (answers.includes('~')) {
+    read = readChoices(answers, convert)
+  } else if (answers.includes('=') && answers.includes('->')) {
+    return skip('matching')
+  } else {
+    const head = answers.split('#')[0].trim()
+    if (!['T', 'TRUE', 'F', 'FALSE'].includes(head)) {
+      const hint = /^(t|true|f|false)$/i.test(head) ? ' Câu đúng/sai viết {T}, {TRUE}, {F} hoặc {FALSE} (chữ hoa).' : ''
+      return skip('shortanswer', hint)
+    }
+    read = readTrueFalse(answers, convert)
+  }
+  if (media.length > 0) addWarning(c, where, `${label}: hình ảnh hoặc tệp nhúng đã bị bỏ, câu hỏi vẫn được nhập.`)
+  if ('error' in read) return addError(c, where, `${label}: ${read.error}`)
+  if ('skip' in read) return addSkip(c, where, `${label}: ${read.skip}`)
+  for (const w of read.warnings) addWarning(c, where, `${label}: ${w}`)
+  addImported(c, where, { topic: block.topic, stem, explanation: explanation || read.feedback, ...read.question })
+}

@@ -1,0 +1,37 @@
+import type { Collector, ImportIssue, Where } from './types'
+
+// Messages carry their place in words too, so they read well when shown alone.
+export function placeText(where: Where): string {
+  if (where.row !== undefined && where.line !== undefined && where.row !== where.line) return `Hàng ${where.row} (dòng ${where.line})`
+  if (where.row !== undefined) return `Hàng ${where.row}`
+  if (where.line !== undefined) return `Dòng ${where.line}`
+  return ''
+}
+
+export function issue(where: Where, message: string): ImportIssue {
+  const place = placeText(where)
+  const out: ImportIssue = { message: place ? `${place}: ${message}` : message }
+  if (where.line !== undefined) out.line = where.line
+  if (where.row !== undefined) out.row = where.row
+  return out
+}
+
+export function addError(c: Collector, where: Where, message: string): void {
+  c.errors.push(issue(where, message))
+}
+
+export function addWarning(c: Collector, where: Where, message: string): void {
+  c.warnings.push(issue(where, message))
+}
+
+// An unsupported question: counted as skipped, with a warning saying why.
+export function addSkip(c: Collector, where: Where, message: string): void {
+  c.skipped++
+  c.warnings.push(issue(where, message))
+}
+
+export const lineOfOffset = (text: string, offset: number): number => {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}

@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto'
+import { normalizeForCompare } from '../lib/text'
+
+type Keyed = { type: string; stem: string; options: { text: string }[]; correct: string[] }
+
+// Same type, normalized stem, options and key give the same id, so importing a file twice is idempotent.
+export function questionHash(q: Keyed): string {
+  const basis = JSON.stringify([q.type, normalizeForCompare(q.stem), q.options.map((o) => normalizeForCompare(o.text)), [...q.correct].sort()])
+  return 'imp-' + createHash('sha256').update(basis).digest('hex').slice(0, 12)
+}

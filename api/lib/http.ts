@@ -1,0 +1,67 @@
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { AppError } from '../errors'
+
+type JsonStatus = 200 | 201
+// Every JSON response carries the server's time so clients can correct their clocks (API.md).
+export function send<T extends object>(c: Context, body: T, status: JsonStatus = 200) {
+  return c.json({ ...body, serverTime: new Date().toISOString() }, status)
+}
+
+export function validationError(error: z.ZodError, where: string): AppError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+  const first = issues[0]
+  const message = first ? `Dữ liệu không hợp lệ (${where}${first.path ? `.${first.path}` : ''}): ${first.message}` : 'Dữ liệu không hợp lệ.'
+  return new AppError('VALIDATION_FAILED', message, { issues })
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw validationError(parsed.error, where)
+  return parsed.data
+}
+
+// Reads the whole body, refusing what is over the limit only after draining it, so the client sees
+// the 413 instead of a reset connection (honojs/node-server#327).
+export async function readBodyBytes(c: Context, limit: number): Promise<Uint8Array> {
+  const stream = c.req.raw.body
+  if (!stream) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size <= limit) chunks.push(value)
+  }
+  if (size > limit) throw new AppError('PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên quá lớn (tối đa ${limit} byte).`)
+  return Buffer.concat(chunks)
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+
+// A missing body reads as {}; anything that is not JSON is refused with 400 (API.md conventions).
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const bytes = await readBodyBytes(c, c.var.env.BODY_LIMIT_BYTES)
+  let value: unknown = {}
+  if (bytes.byteLength > 0) {
+    const type = c.req.header('content-type') ?? ''
+    if (!JSON_TYPE.test(type)) throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên phải là JSON (Content-Type: application/json).')
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải UTF-8 hợp lệ.')
+    }
+    try {
+      value = JSON.parse(text)
+    } catch {
+      throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải JSON hợp lệ.')
+    }
+  }
+  return parseWith(schema, value, 'body')
+}
+
+export const readQuery = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> => parseWith(schema, c.req.query(), 'query')
+export const readParams = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> => parseWith(schema, c.req.param(), 'params')

@@ -1,0 +1,23 @@
+import type { ErrorHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from '../app-env'
+import { AppError, ERROR_STATUS } from '../errors'
+
+// The only code → status map. Unknown errors are logged and become a 500 without internals.
+export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
+  const serverTime = new Date().toISOString()
+  if (err instanceof AppError) {
+    const status = ERROR_STATUS[err.code]
+    const body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) }, serverTime }
+    if (err.code === 'RATE_LIMITED') {
+      const retry = (err.details as { retryAfter?: number } | undefined)?.retryAfter
+      if (retry) c.header('Retry-After', String(retry))
+    }
+    return c.json(body, status)
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json({ error: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: err.message || 'Yêu cầu không hợp lệ.' }, serverTime }, err.status)
+  }
+  console.error(JSON.stringify({ t: serverTime, level: 'error', method: c.req.method, path: c.req.path, error: String(err instanceof Error ? err.stack : err) }))
+  return c.json({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ. Vui lòng thử lại.' }, serverTime }, 500)
+}

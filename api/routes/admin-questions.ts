@@ -1,0 +1,68 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { AppError } from '../errors'
+import { readBodyBytes, readJson, readParams, readQuery, send } from '../lib/http'
+import { currentUser, requireRole } from '../middleware/session'
+import { getQuestion, listQuestions, questionHistory, storeImported, updateQuestion } from '../services/questions'
+import { exportableBank } from '../services/question-export'
+
+// The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
+const formats = () => import('../formats/index')
+
+const QuestionParam = z.object({ questionId: z.string().min(1).max(100) })
+const ListQuery = z.object({
+  topic: z.string().max(80).optional(),
+  status: z.enum(['draft', 'published', 'retired']).optional(),
+  type: z.enum(['single', 'multiple', 'true_false']).optional(),
+  difficulty: z.coerce.number().int().min(1).max(3).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+const ImportQuery = z.object({
+  format: z.enum(['json', 'csv', 'xlsx', 'gift', 'aiken', 'moodlexml']),
+  mode: z.enum(['all', 'valid']).default('all'),
+})
+const ExportQuery = z.object({ format: z.enum(['json', 'csv', 'xlsx', 'gift']).default('json'), topic: z.string().max(80).optional(), status: z.enum(['draft', 'published', 'retired']).optional() })
+
+export const adminQuestionRoutes = new Hono<AppEnv>()
+  .use(requireRole('organizer'))
+  .get('/questions', (c) => send(c, listQuestions(c.var.db, readQuery(c, ListQuery))))
+  .get('/questions/export', async (c) => {
+    const q = readQuery(c, ExportQuery)
+    const { writeExport, EXPORT_CONTENT_TYPES } = await formats()
+    const body = await writeExport(q.format, exportableBank(c.var.db, q))
+    c.header('Content-Type', EXPORT_CONTENT_TYPES[q.format])
+    c.header('Content-Disposition', `attachment; filename="ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}"`)
+    return c.body(body as Uint8Array<ArrayBuffer>)
+  })
+  .get('/questions/template.:format', async (c) => {
+    const { format } = readParams(c, z.object({ format: z.enum(['csv', 'xlsx']) }))
+    const { importTemplate, EXPORT_CONTENT_TYPES } = await formats()
+    c.header('Content-Type', EXPORT_CONTENT_TYPES[format])
+    c.header('Content-Disposition', `attachment; filename="mau-nhap-cau-hoi.${format}"`)
+    return c.body((await importTemplate(format)) as Uint8Array<ArrayBuffer>)
+  })
+  .get('/questions/:questionId', (c) => send(c, { question: getQuestion(c.var.db, readParams(c, QuestionParam).questionId) }))
+  .get('/questions/:questionId/revisions', (c) => send(c, { revisions: questionHistory(c.var.db, readParams(c, QuestionParam).questionId) }))
+  .patch('/questions/:questionId', async (c) => {
+    const { questionId } = readParams(c, QuestionParam)
+    const patch = await readJson(c, z.record(z.string(), z.unknown()))
+    return send(c, { question: updateQuestion(c.var.db, currentUser(c), questionId, patch, c.var.clock.now()) })
+  })
+  // The body is the file itself; nothing is stored when any error is found unless mode=valid (API.md).
+  .post('/questions/import', async (c) => {
+    const { format, mode } = readQuery(c, ImportQuery)
+    const body = await readBodyBytes(c, c.var.env.IMPORT_LIMIT_BYTES)
+    if (body.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'Tệp nhập rỗng.')
+    const parsed = await (await formats()).parseImport(format, body)
+    if (parsed.errors.length && mode === 'all') {
+      throw new AppError('VALIDATION_FAILED', `Tệp có ${parsed.errors.length} lỗi; chưa nhập câu nào.`, { errors: parsed.errors, warnings: parsed.warnings })
+    }
+    const stored = storeImported(c.var.db, currentUser(c), parsed.questions, c.var.clock.now(), `import:${format}`)
+    return send(c, {
+      imported: stored.imported, updated: stored.updated, skipped: parsed.skipped + stored.skipped,
+      warnings: [...parsed.warnings, ...stored.warnings], errors: parsed.errors,
+    })
+  })

@@ -1,0 +1,20 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { readJson, readParams, send } from '../lib/http'
+import { currentUser, requireRole } from '../middleware/session'
+import { CreateUserInput } from '../schemas/admin'
+import { resetParticipantPassword } from '../services/participants'
+import { createStaffUser } from '../services/staff'
+
+export const adminUserRoutes = new Hono<AppEnv>()
+  .post('/users', requireRole('admin'), async (c) => {
+    const input = await readJson(c, CreateUserInput)
+    const user = await createStaffUser(c.var.db, currentUser(c), input, c.var.clock.now())
+    return send(c, { user }, 201)
+  })
+  .post('/participants/:participantId/password', requireRole('organizer'), async (c) => {
+    const { participantId } = readParams(c, z.object({ participantId: z.string().min(1).max(100) }))
+    await readJson(c, z.object({}))
+    return send(c, { password: await resetParticipantPassword(c.var.db, currentUser(c), participantId, c.var.clock.now()) })
+  })

@@ -1,0 +1,45 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import type { Context } from 'hono'
+import { readJson, readParams, send } from '../lib/http'
+import { currentUser, requireParticipant } from '../middleware/session'
+import { AnswerInput, ReportInput, SubmitInput } from '../schemas/participants'
+import { getAttempt, saveAnswer, startAttempt, submitAttempt, type AttemptDeps } from '../services/attempts'
+import { reportQuestion } from '../services/reports'
+
+const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
+const AttemptParam = z.object({ attemptId: z.string().min(1).max(100) })
+const ItemParam = AttemptParam.extend({ position: z.coerce.number().int().min(1).max(1000) })
+
+const deps = (c: Context<AppEnv>): AttemptDeps => ({ db: c.var.db, hub: c.var.hub, now: c.var.clock.now() })
+
+export const attemptRoutes = new Hono<AppEnv>()
+  .post('/rounds/:roundId/attempts', requireParticipant, async (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    await readJson(c, z.object({}))
+    const me = currentUser(c)
+    c.var.limiter.hit(`start:${c.var.clientAddress}`, c.var.env.RATE_START_PER_MIN)
+    c.var.limiter.hit(`start-p:${me.id}`, c.var.env.RATE_START_PER_PARTICIPANT_PER_MIN)
+    const { attempt, created } = startAttempt(deps(c), me.id, roundId, c.var.clientAddress)
+    return send(c, { attempt }, created ? 201 : 200)
+  })
+  .get('/attempts/:attemptId', requireParticipant, (c) => {
+    const { attemptId } = readParams(c, AttemptParam)
+    return send(c, { attempt: getAttempt(deps(c), currentUser(c).id, attemptId) })
+  })
+  .put('/attempts/:attemptId/items/:position', requireParticipant, async (c) => {
+    const { attemptId, position } = readParams(c, ItemParam)
+    const { choice } = await readJson(c, AnswerInput)
+    return send(c, saveAnswer(deps(c), currentUser(c).id, attemptId, position, choice))
+  })
+  .post('/attempts/:attemptId/submit', requireParticipant, async (c) => {
+    const { attemptId } = readParams(c, AttemptParam)
+    const { prediction } = await readJson(c, SubmitInput)
+    return send(c, { result: submitAttempt(deps(c), currentUser(c).id, attemptId, prediction ?? null) })
+  })
+  .post('/attempts/:attemptId/items/:position/report', requireParticipant, async (c) => {
+    const { attemptId, position } = readParams(c, ItemParam)
+    const { message } = await readJson(c, ReportInput)
+    return send(c, { report: reportQuestion(c.var.db, currentUser(c).id, attemptId, position, message, c.var.clock.now()) }, 201)
+  })

@@ -1,0 +1,40 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { AppError } from '../errors'
+import { readJson, readParams, readQuery, send } from '../lib/http'
+import { currentUser, requireParticipant } from '../middleware/session'
+import { ChangePasswordInput, SetUnitInput } from '../schemas/participants'
+import { listMyAttempts } from '../services/attempts'
+import { getContestRow } from '../services/contests'
+import { changePassword, defaultUnitId, participantUnitId, setContestUnit } from '../services/participants'
+
+const MyAttemptsQuery = z.object({ roundId: z.string().min(1).max(100).optional() })
+
+export const meRoutes = new Hono<AppEnv>()
+  .get('/me', (c) => {
+    const user = c.var.user
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Bạn chưa đăng nhập.')
+    const unitId = user.kind === 'participant' ? defaultUnitId(c.var.db, user.id) : null
+    return send(c, { user: { id: user.id, role: user.role, name: user.name, ...(unitId ? { unitId } : {}) } })
+  })
+  .put('/me/password', requireParticipant, async (c) => {
+    const input = await readJson(c, ChangePasswordInput)
+    await changePassword(c.var.db, currentUser(c).id, input.currentPassword, input.newPassword)
+    return c.body(null, 204)
+  })
+  .get('/me/attempts', requireParticipant, (c) => {
+    const { roundId } = readQuery(c, MyAttemptsQuery)
+    return send(c, { attempts: listMyAttempts(c.var.db, currentUser(c).id, roundId) })
+  })
+  .get('/me/contests/:contestId/unit', requireParticipant, (c) => {
+    const { contestId } = readParams(c, z.object({ contestId: z.string().min(1).max(100) }))
+    getContestRow(c.var.db, contestId)
+    return send(c, { contestId, unitId: participantUnitId(c.var.db, currentUser(c).id, contestId) })
+  })
+  .put('/me/contests/:contestId/unit', requireParticipant, async (c) => {
+    const { contestId } = readParams(c, z.object({ contestId: z.string().min(1).max(100) }))
+    const { unitId } = await readJson(c, SetUnitInput)
+    getContestRow(c.var.db, contestId)
+    return send(c, setContestUnit(c.var.db, currentUser(c).id, contestId, unitId))
+  })

@@ -1,0 +1,75 @@
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { readParams, readQuery, send } from '../lib/http'
+import { PageQuery } from '../schemas/common'
+import { currentUser, requireParticipant } from '../middleware/session'
+import { getContest, listContests, listUnits } from '../services/contests'
+import { contestLeaderboard, contestUnitsLeaderboard, myEntry, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
+import { getRoundRow } from '../services/rounds'
+
+const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
+const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
+const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
+
+export const publicRoutes = new Hono<AppEnv>()
+  .get('/contests', (c) => send(c, { contests: listContests(c.var.db, c.var.clock.now()) }))
+  .get('/contests/:contestId', (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    return send(c, { contest: getContest(c.var.db, contestId, c.var.clock.now()) })
+  })
+  .get('/contests/:contestId/units', (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    getContest(c.var.db, contestId, c.var.clock.now())
+    return send(c, { units: listUnits(c.var.db, contestId) })
+  })
+  .get('/contests/:contestId/leaderboard', (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    return send(c, contestLeaderboard(c.var.db, c.var.hub, contestId, c.var.clock.now(), readQuery(c, PageQuery)))
+  })
+  .get('/contests/:contestId/units-leaderboard', (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    const { parentId } = readQuery(c, UnitsQuery)
+    return send(c, { entries: contestUnitsLeaderboard(c.var.db, c.var.hub, contestId, c.var.clock.now(), parentId) })
+  })
+  .get('/rounds/:roundId/leaderboard', (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    return send(c, roundLeaderboard(c.var.db, c.var.hub, roundId, c.var.clock.now(), readQuery(c, PageQuery)))
+  })
+  .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    return send(c, { entry: myEntry(c.var.db, c.var.hub, roundId, currentUser(c).id, c.var.clock.now()) })
+  })
+  .get('/rounds/:roundId/units-leaderboard', (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    const { parentId } = readQuery(c, UnitsQuery)
+    return send(c, { entries: roundUnitsLeaderboard(c.var.db, c.var.hub, roundId, c.var.clock.now(), parentId) })
+  })
+  // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
+  .get('/rounds/:roundId/leaderboard/stream', (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    const { db, hub, clock } = c.var
+    getRoundRow(db, roundId)
+    return streamSSE(c, async (stream) => {
+      const quiet = () => {
+        const r = getRoundRow(db, roundId)
+        return r.finalizedAt == null && r.freezeAt != null && clock.now() >= r.freezeAt
+      }
+      let wake: (() => void) | null = null
+      const unsubscribe = hub.subscribe(roundId, (version) => {
+        if (quiet()) return
+        void stream.writeSSE({ event: 'standings', data: JSON.stringify({ version, serverTime: new Date().toISOString() }) })
+      })
+      stream.onAbort(() => { unsubscribe(); wake?.() })
+      await stream.writeSSE({ event: 'standings', data: JSON.stringify({ version: hub.version(roundId), serverTime: new Date().toISOString() }) })
+      while (!stream.aborted && !stream.closed) {
+        await new Promise<void>((resolve) => {
+          wake = resolve
+          setTimeout(resolve, 25_000).unref?.()
+        })
+        if (!stream.aborted) await stream.write(': keep-alive\n\n')
+      }
+      unsubscribe()
+    })
+  })

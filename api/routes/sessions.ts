@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import type { Context } from 'hono'
+import type { AppEnv } from '../app-env'
+import { AppError } from '../errors'
+import { readJson, send } from '../lib/http'
+import { SESSION_COOKIE } from '../middleware/session'
+import { RegisterInput, SignInInput } from '../schemas/participants'
+import { createSession, deleteSession, signIn, type SessionUser } from '../services/auth'
+import { registerParticipant } from '../services/participants'
+
+// A new session id at every sign-in; HttpOnly, SameSite=Lax, Secure when the request came over HTTPS.
+export function startSession(c: Context<AppEnv>, user: SessionUser) {
+  if (c.var.sessionId) deleteSession(c.var.db, c.var.sessionId)
+  const { token, expiresAt } = createSession(c.var.db, user, c.var.clock.now(), c.var.env.SESSION_TTL_HOURS)
+  const https = new URL(c.req.url).protocol === 'https:' || (c.var.env.TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https')
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/', expires: new Date(expiresAt) })
+}
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .post('/participants', async (c) => {
+    c.var.limiter.hit(`register:${c.var.clientAddress}`, c.var.env.RATE_REGISTER_PER_MIN)
+    const input = await readJson(c, RegisterInput)
+    const participant = await registerParticipant(c.var.db, input, c.var.clock.now(), c.var.clientAddress)
+    startSession(c, { kind: 'participant', id: participant.id, role: 'participant', name: participant.fullName })
+    return send(c, { participant }, 201)
+  })
+  .post('/sessions', async (c) => {
+    c.var.limiter.hit(`signin:${c.var.clientAddress}`, c.var.env.RATE_SIGNIN_PER_MIN)
+    const input = await readJson(c, SignInInput)
+    const idKey = `signin-fail:${input.identifier.toLowerCase().replace(/\s+/g, '')}`
+    c.var.limiter.check(idKey, c.var.env.RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
+    let user: SessionUser
+    try {
+      user = await signIn(c.var.db, input.identifier, input.password)
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') c.var.limiter.hit(idKey, Number.MAX_SAFE_INTEGER)
+      throw err
+    }
+    c.var.limiter.reset(idKey)
+    startSession(c, user)
+    return send(c, { user: { id: user.id, role: user.role, name: user.name } })
+  })
+  .delete('/sessions/current', async (c) => {
+    if (c.var.sessionId) deleteSession(c.var.db, c.var.sessionId)
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.body(null, 204)
+  })

@@ -1,0 +1,83 @@
+import { BlueprintShortfallError, describeRow, drawRows, groupKey, matchesRow } from './blueprint'
+import { shuffled } from './random'
+import type { BlueprintRow, DrawCandidate, RandomSource } from './types'
+
+export { BlueprintShortfallError, checkBlueprint } from './blueprint'
+
+// Lazy Fisher–Yates: yields a uniformly random order, spending random numbers only on what is consumed.
+function* randomOrder<T>(items: T[], random: RandomSource): Generator<T> {
+  const pool = items.slice()
+  for (let i = 0; i < pool.length; i++) {
+    const j = i + random.int(pool.length - i)
+    const tmp = pool[i]
+    pool[i] = pool[j]
+    pool[j] = tmp
+    yield pool[i]
+  }
+}
+
+// Candidates not seen come first; among those, ones whose variant group the participant has not met
+// either (a sibling asks the same fact). Seen questions only once the others run out.
+export function drawQuestions(
+  pool: DrawCandidate[],
+  blueprint: BlueprintRow[],
+  questionCount: number,
+  seen: Set<string>,
+  random: RandomSource,
+): DrawCandidate[] {
+  const seenGroups = new Set(pool.filter((c) => seen.has(c.id)).map(groupKey))
+  const usedIds = new Set<string>()
+  const usedGroups = new Set<string>()
+  const picked: DrawCandidate[] = []
+  drawRows(blueprint, questionCount).forEach((row, index) => {
+    if (row.count <= 0) return
+    const tiers: DrawCandidate[][] = [[], [], []]
+    for (const c of pool) {
+      if (!matchesRow(c, row) || usedIds.has(c.id) || usedGroups.has(groupKey(c))) continue
+      tiers[seen.has(c.id) ? 2 : seenGroups.has(groupKey(c)) ? 1 : 0].push(c)
+    }
+    let got = 0
+    for (const tier of tiers) {
+      for (const c of randomOrder(tier, random)) {
+        if (got === row.count) break
+        if (usedIds.has(c.id) || usedGroups.has(groupKey(c))) continue
+        usedIds.add(c.id)
+        usedGroups.add(groupKey(c))
+        picked.push(c)
+        got++
+      }
+    }
+    if (got < row.count) {
+      const shortfall = { row: index + 1, topic: row.topic, tag: row.tag, difficulty: row.difficulty, needed: row.count, available: got }
+      throw new BlueprintShortfallError(shortfall, describeRow(row, index))
+    }
+  })
+  return shuffled(picked, random)
+}
+
+// Display order of option keys: pinned options keep their index ("Cả A, B, C đều đúng" stays last),
+// the others are shuffled among the remaining slots; true/false keeps Đúng before Sai.
+export function shuffleOptions(
+  options: { key: string; pinned?: boolean }[],
+  type: 'single' | 'multiple' | 'true_false',
+  random: RandomSource,
+): string[] {
+  if (type === 'true_false') return options.map((o) => o.key)
+  const free = shuffled(
+    options.filter((o) => !o.pinned).map((o) => o.key),
+    random,
+  )
+  let next = 0
+  return options.map((o) => (o.pinned ? o.key : free[next++]))
+}
+
+// Display letters go by position, whatever the stored option keys are: A, B, …, Z, AA, AB, …
+export function displayKeys(n: number): string[] {
+  const keys: string[] = []
+  for (let i = 0; i < n; i++) {
+    let label = ''
+    for (let k = i; k >= 0; k = Math.floor(k / 26) - 1) label = String.fromCharCode(65 + (k % 26)) + label
+    keys.push(label)
+  }
+  return keys
+}

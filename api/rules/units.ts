@@ -1,0 +1,68 @@
+import { isPerfect } from './scoring'
+import { buildUnitTree, effectiveHeadcounts } from './unit-tree'
+import type { UnitInput, UnitPerson, UnitStat } from './types'
+
+export type { UnitInput, UnitPerson, UnitStat } from './types'
+export type RankedUnit = UnitStat & { rank: number }
+
+// Figures roll up the whole subtree: one walk up each person's memoized ancestor chain,
+// so the cost is people × depth, not people × units.
+export function unitStats(units: UnitInput[], people: UnitPerson[]): UnitStat[] {
+  const tree = buildUnitTree(units)
+  const n = units.length
+  const participants = new Float64Array(n)
+  const attempts = new Float64Array(n)
+  const scoreSum = new Float64Array(n)
+  const perfect = new Float64Array(n)
+  for (const person of people) {
+    const at = tree.index.get(person.unitId)
+    if (at === undefined) continue
+    const isFull = isPerfect(person.bestScore, person.maxScore) ? 1 : 0
+    for (const k of tree.ancestors[at]) {
+      participants[k] += 1
+      attempts[k] += person.attempts
+      scoreSum[k] += person.bestScore
+      perfect[k] += isFull
+    }
+  }
+  const headcounts = effectiveHeadcounts(units, tree)
+  return units.map((u, i) => {
+    const headcount = headcounts[i]
+    const p = tree.parent[i]
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      parentId: p === -1 ? null : units[p].id,
+      participants: participants[i],
+      headcount,
+      participationRate: headcount != null && headcount > 0 ? participants[i] / headcount : null,
+      attempts: attempts[i],
+      meanScore: participants[i] > 0 ? scoreSum[i] / participants[i] : 0,
+      perfectScores: perfect[i],
+    }
+  })
+}
+
+const vietnamese = new Intl.Collator('vi')
+
+// Participation rate (units without one after all with one), then participants, then mean best score;
+// name and id only make the order total.
+export function compareUnits(a: UnitStat, b: UnitStat): number {
+  if (a.participationRate !== b.participationRate) {
+    if (a.participationRate == null) return 1
+    if (b.participationRate == null) return -1
+    return b.participationRate - a.participationRate
+  }
+  if (a.participants !== b.participants) return b.participants - a.participants
+  if (a.meanScore !== b.meanScore) return b.meanScore - a.meanScore
+  const byName = vietnamese.compare(a.unitName, b.unitName)
+  if (byName !== 0) return byName
+  return a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0
+}
+
+export function rankUnits(stats: UnitStat[]): RankedUnit[] {
+  return stats
+    .slice()
+    .sort(compareUnits)
+    .map((s, i) => ({ ...s, rank: i + 1 }))
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { IsoTime } from './common'
+
+const Text = (max: number) => z.string().trim().min(1).max(max)
+
+export const CreateContestInput = z.object({
+  title: Text(300),
+  slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, 'slug chỉ gồm chữ thường không dấu, số và dấu -').optional(),
+  description: z.string().max(20_000).optional(),
+  rules: z.string().max(50_000).optional(),
+  onePrizePerPerson: z.boolean().optional(),
+})
+export type CreateContestInput = z.infer<typeof CreateContestInput>
+
+export const UnitsInput = z.object({
+  units: z.array(z.object({
+    code: Text(50),
+    name: Text(300),
+    parentCode: z.string().trim().min(1).max(50).nullish(),
+    headcount: z.number().int().min(0).max(10_000_000).nullish(),
+  })).min(1).max(20_000),
+})
+export type UnitsInput = z.infer<typeof UnitsInput>
+
+export const TiebreakKey = z.enum(['prediction', 'duration', 'submittedAt'])
+export const BlueprintRowInput = z.object({
+  topic: z.string().trim().min(1).max(80).optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  count: z.number().int().min(1).max(200),
+})
+const PrizeInput = z.object({ name: Text(100), count: z.number().int().min(1).max(10_000) })
+
+const roundFields = {
+  title: Text(300),
+  opensAt: IsoTime,
+  closesAt: IsoTime,
+  questionCount: z.number().int().min(1).max(200),
+  timeLimitSec: z.number().int().min(1).max(24 * 3600),
+  maxAttempts: z.number().int().min(1).max(1000).nullable(),
+  blueprint: z.array(BlueprintRowInput).max(50),
+  prediction: z.object({ enabled: z.boolean(), target: z.enum(['participants', 'perfect_scores', 'attempts']).optional() })
+    .refine((p) => !p.enabled || p.target, { message: 'cần chọn điều câu hỏi dự đoán dự đoán (target) khi bật' }),
+  tiebreak: z.array(TiebreakKey).max(3).refine((t) => new Set(t).size === t.length, { message: 'tiêu chí phụ bị lặp' }),
+  prizes: z.array(PrizeInput).max(20),
+  unitPrizes: z.array(PrizeInput).max(20),
+  freezeAt: IsoTime.nullable(),
+  graceSec: z.number().int().min(0).max(120),
+}
+
+export const CreateRoundInput = z.object({
+  ...roundFields,
+  questionCount: roundFields.questionCount.optional(),
+  timeLimitSec: roundFields.timeLimitSec.optional(),
+  maxAttempts: roundFields.maxAttempts.optional(),
+  blueprint: roundFields.blueprint.optional(),
+  prediction: roundFields.prediction.optional(),
+  tiebreak: roundFields.tiebreak.optional(),
+  prizes: roundFields.prizes.optional(),
+  unitPrizes: roundFields.unitPrizes.optional(),
+  freezeAt: roundFields.freezeAt.optional(),
+  graceSec: roundFields.graceSec.optional(),
+})
+export type CreateRoundInput = z.infer<typeof CreateRoundInput>
+
+export const PatchRoundInput = z.object(roundFields).partial()
+export type PatchRoundInput = z.infer<typeof PatchRoundInput>
+
+export const CreateUserInput = z.object({
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập 3–40 ký tự: chữ không dấu, số, . _ -'),
+  password: z.string().min(10, 'mật khẩu nhân viên tối thiểu 10 ký tự').max(200),
+  role: z.enum(['organizer', 'judge', 'admin']),
+  name: Text(200),
+})
+export type CreateUserInput = z.infer<typeof CreateUserInput>
+
+export const DisqualifyInput = z.object({ participantId: Text(100), reason: Text(1000) })
+export const RegradeInput = z.object({ questionId: Text(100) })

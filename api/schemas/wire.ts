@@ -1,0 +1,63 @@
+// Response shapes of API.md, shared by the server (which returns them) and the web client (which reads them).
+// Written by hand from the contract so a storage change cannot silently change the wire. Times are ISO strings.
+
+export type Role = 'participant' | 'organizer' | 'judge' | 'admin'
+export type RoundStatus = 'scheduled' | 'open' | 'closed' | 'finalized'
+export type AttemptStatus = 'in_progress' | 'submitted' | 'expired'
+export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
+export type PredictionTarget = 'participants' | 'perfect_scores' | 'attempts'
+
+export type ErrorBody = { error: { code: string; message: string; details?: unknown }; serverTime?: string }
+export type WithTime<T> = T & { serverTime: string }
+
+export type Me = { id: string; role: Role; name: string; unitId?: string }
+
+export type RoundSummary = {
+  id: string; contestId: string; number: number; title: string; opensAt: string; closesAt: string; status: RoundStatus
+  questionCount: number; timeLimitSec: number; maxAttempts: number | null; graceSec: number
+  prediction: { enabled: boolean; target: PredictionTarget | null }
+  tiebreak: TiebreakKey[]; prizes: { name: string; count: number }[]; freezeAt: string | null
+  blueprint: { topic?: string; tag?: string; difficulty?: number; count: number }[]
+}
+export type ContestSummary = { id: string; slug: string; title: string; status: 'draft' | 'published' | 'archived'; rounds: RoundSummary[] }
+export type ContestDetail = ContestSummary & { description: string; rules: string; onePrizePerPerson: boolean }
+export type Unit = { id: string; code: string; name: string; parentId: string | null; headcount: number | null }
+
+export type AttemptItem = {
+  position: number; questionId: string; type: 'single' | 'multiple' | 'true_false'; stem: string
+  options: { key: string; text: string }[]; choice: string[]
+  // Present only after the round's closesAt plus grace.
+  correct?: string[]; explanation?: string; source?: { document: string; section?: string; url?: string }
+}
+export type AttemptResult = { score: number; maxScore: number; correctCount: number; durationMs: number }
+export type Attempt = {
+  id: string; roundId: string; number: number; status: AttemptStatus
+  startedAt: string; deadlineAt: string; submittedAt?: string | null; prediction?: number | null
+  items: AttemptItem[]; result?: AttemptResult
+}
+export type AttemptSummary = {
+  id: string; roundId: string; number: number; status: AttemptStatus; startedAt: string; deadlineAt: string
+  submittedAt: string | null; result?: AttemptResult
+}
+export type SubmitResult = { attemptId: string; score: number; maxScore: number; correctCount: number; durationMs: number; submittedAt: string | null }
+
+export type LeaderboardEntry = {
+  rank: number; participantId: string; fullName: string; unitId: string; unitName: string
+  score: number; maxScore: number; durationMs: number; predictionError?: number | null
+}
+export type Leaderboard = { round?: { id: string; status: RoundStatus; frozen: boolean }; contest?: { id: string }; total: number; entries: LeaderboardEntry[] }
+export type UnitsLeaderboardEntry = {
+  rank: number; unitId: string; unitName: string; parentId: string | null; participants: number; headcount: number | null
+  participationRate: number | null; attempts: number; meanScore: number; perfectScores: number
+}
+export type Flag = { kind: string; evidence: string }
+export type StandingsEntry = LeaderboardEntry & { dateOfBirth: string; phone: string; disqualified: boolean; disqualifyReason?: string; flags: Flag[] }
+export type FinalizeResult = { predictionTruth: number | null; prizes: { name: string; participantId: string; rank: number }[]; unitPrizes: { name: string; unitId: string; rank: number }[]; auditHead: string }
+
+export type BankQuestionWire = {
+  id: string; topic: string; tags?: string[]; difficulty: 1 | 2 | 3; type: 'single' | 'multiple' | 'true_false'; stem: string
+  options: { key: string; text: string; pinned?: true }[]; correct: string[]; explanation: string
+  source: { document: string; section?: string; url?: string }; group?: string; weight?: number; status?: 'draft' | 'published' | 'retired'
+}
+export type AdminQuestion = BankQuestionWire & { revision: number }
+export type ImportReport = { imported: number; skipped: number; warnings: { line?: number; row?: number; message: string }[]; errors: { line?: number; row?: number; message: string }[] }

@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { openDb } from '../db/client'
+import { migrateDb } from '../db/migrate'
+import { seedDatabase } from '../db/seed'
+import { createApp } from './app'
+import { loadEnv } from './env'
+import { startSweeper } from './services/sweeper'
+
+const env = loadEnv()
+const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url))
+let ready = false
+
+const db = openDb(env.DATABASE_PATH)
+const { app: api, deps } = createApp({ db, env, isReady: () => ready })
+
+const root = new Hono()
+root.route('/api', api)
+root.use('/*', serveStatic({ root: webRoot }))
+// The web app routes on the client: any other path gets index.html.
+const indexHtml = existsSync(`${webRoot}/index.html`)
+  ? readFileSync(`${webRoot}/index.html`, 'utf8')
+  : '<!doctype html><meta charset="utf-8"><title>hoithi</title><p>Chưa build giao diện web (npm run build). API: <a href="/api/health">/api/health</a>, <a href="/api/contests">/api/contests</a></p>'
+root.get('*', (c) => c.html(indexHtml))
+
+// Migrate and seed before the port opens, so /api/health answers 200 only when the data is there.
+migrateDb(db)
+const seeded = await seedDatabase(db, env, deps.clock.now())
+const stopSweeper = startSweeper({ db, hub: deps.hub, clock: deps.clock })
+ready = true
+
+const hostname = env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1')
+const server = serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => {
+  const url = `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${info.port}`
+  console.log(`hoithi đang chạy tại ${url} (cơ sở dữ liệu: ${env.DATABASE_PATH})`)
+  for (const line of seeded.messages) console.log(line)
+})
+
+function shutdown() {
+  stopSweeper()
+  deps.hub.close()
+  server.close()
+  db.$client.close()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

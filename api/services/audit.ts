@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import { desc } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { auditLog } from '../../db/schema'
+import type { SessionUser } from './auth'
+
+export const GENESIS = 'genesis'
+export type Actor = Pick<SessionUser, 'id' | 'role'>
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'admin' }
+
+type AuditFields = { at: number; actorId: string; actorRole: string; action: string; entity: string; entityId: string; detail: string }
+
+// Each row's hash covers its fields and the previous hash, so a rewritten row breaks the chain after it.
+export function hashEntry(prevHash: string, f: AuditFields): string {
+  const canonical = JSON.stringify([prevHash, f.at, f.actorId, f.actorRole, f.action, f.entity, f.entityId, f.detail])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+export function auditHead(db: Db): string {
+  return db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()?.hash ?? GENESIS
+}
+
+// Call inside the transaction that makes the change, so the log and the data never disagree.
+export function appendAudit(db: Db, actor: Actor, action: string, entity: string, entityId: string, detail: unknown, now: number): string {
+  const prevHash = auditHead(db)
+  const fields: AuditFields = { at: now, actorId: actor.id, actorRole: actor.role, action, entity, entityId, detail: JSON.stringify(detail ?? null) }
+  const hash = hashEntry(prevHash, fields)
+  db.insert(auditLog).values({ ...fields, prevHash, hash }).run()
+  return hash
+}
+
+export function verifyAuditChain(db: Db): { ok: true; head: string; count: number } | { ok: false; brokenAt: number } {
+  let prev = GENESIS
+  let count = 0
+  const rows = db.$client.prepare(`SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId,
+    detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditFields & { seq: number; prevHash: string; hash: string }>
+  for (const row of rows) {
+    if (row.prevHash !== prev || hashEntry(prev, row) !== row.hash) return { ok: false, brokenAt: row.seq }
+    prev = row.hash
+    count++
+  }
+  return { ok: true, head: prev, count }
+}

@@ -1,0 +1,114 @@
+import { and, eq, ne } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { inTransaction } from '../../db/client'
+import { disqualifications, finalStandings, participants, roundPrizes, rounds } from '../../db/schema'
+import { AppError, notFound } from '../errors'
+import { predictionTruth } from '../rules/prediction'
+import { allocatePrizes, allocateUnitPrizes } from '../rules/prizes'
+import { rankUnits, unitStats } from '../rules/units'
+import type { FinalizeResult } from '../schemas/wire'
+import { attemptStore } from './attempt-store'
+import { scoreAttemptItems } from './attempts'
+import { appendAudit, type Actor } from './audit'
+import { getContestRow } from './contests'
+import { latestRevision } from './question-store'
+import { getRoundRow, graceMs } from './rounds'
+import { computeRanking, disqualifiedIn, finishedAttempts, peopleOf } from './standings'
+import type { StandingsHub } from './standings-hub'
+
+type Deps = { db: Db; hub: StandingsHub; now: number }
+
+function openForJudging(db: Db, roundId: string) {
+  const round = getRoundRow(db, roundId)
+  if (round.finalizedAt != null) throw new AppError('CONFLICT', 'Đợt thi đã được chốt kết quả; không thể thay đổi truất quyền.')
+  return round
+}
+
+export function disqualify(deps: Deps, actor: Actor, roundId: string, participantId: string, reason: string) {
+  const { db, now } = deps
+  inTransaction(db, () => {
+    openForJudging(db, roundId)
+    if (!db.select({ id: participants.id }).from(participants).where(eq(participants.id, participantId)).get()) throw notFound('thí sinh')
+    db.insert(disqualifications).values({ roundId, participantId, reason, by: actor.id, at: now })
+      .onConflictDoUpdate({ target: [disqualifications.roundId, disqualifications.participantId], set: { reason, by: actor.id, at: now } }).run()
+    appendAudit(db, actor, 'round.disqualify', 'round', roundId, { participantId, reason }, now)
+  })
+  deps.hub.bump(roundId)
+}
+
+export function undoDisqualify(deps: Deps, actor: Actor, roundId: string, participantId: string) {
+  const { db, now } = deps
+  inTransaction(db, () => {
+    openForJudging(db, roundId)
+    const removed = db.delete(disqualifications).where(and(eq(disqualifications.roundId, roundId), eq(disqualifications.participantId, participantId))).run()
+    if (removed.changes === 0) throw notFound('quyết định truất quyền')
+    appendAudit(db, actor, 'round.undisqualify', 'round', roundId, { participantId }, now)
+  })
+  deps.hub.bump(roundId)
+}
+
+// Computes the true prediction value, the final ranking and the prize list, and locks them (SPEC §5).
+export function finalizeRound(deps: Deps, actor: Actor, roundId: string): FinalizeResult {
+  const { db, now } = deps
+  const result = inTransaction(db, () => {
+    const round = getRoundRow(db, roundId)
+    if (now < round.closesAt + graceMs(round)) throw new AppError('ROUND_NOT_CLOSED', 'Chưa thể chốt kết quả: đợt thi chưa kết thúc.')
+    const contest = getContestRow(db, round.contestId)
+    const disqualified = disqualifiedIn(db, roundId)
+    const truth = round.predictionEnabled && round.predictionTarget
+      ? predictionTruth(round.predictionTarget, finishedAttempts(db, roundId).map((a) => ({ participantId: a.participantId, score: a.score, maxScore: a.maxScore })), disqualified)
+      : null
+    const ranking = computeRanking(db, round, null, truth)
+    db.delete(finalStandings).where(eq(finalStandings.roundId, roundId)).run()
+    const insert = db.$client.prepare('INSERT INTO final_standings (round_id, rank, participant_id, attempt_seq, prediction_error) VALUES (?, ?, ?, ?, ?)')
+    for (const r of ranking.ranked) insert.run(roundId, r.rank, r.participantId, r.attemptSeq, r.predictionError)
+    const excluded = contest.onePrizePerPerson ? prizeWinnersElsewhere(db, round.contestId, roundId) : new Set<string>()
+    const prizes = allocatePrizes(ranking.ranked, round.prizes, excluded)
+    db.delete(roundPrizes).where(eq(roundPrizes.roundId, roundId)).run()
+    for (const p of prizes) db.insert(roundPrizes).values({ roundId, rank: p.rank, name: p.name, participantId: p.participantId }).run()
+    const people = peopleOf(db, round.contestId, ranking.ranked.map((r) => r.participantId))
+    const unitRanking = rankUnits(unitStats(
+      db.$client.prepare('SELECT id, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(round.contestId) as { id: string; name: string; parentId: string | null; headcount: number | null }[],
+      ranking.ranked.map((r) => ({ participantId: r.participantId, unitId: people.get(r.participantId)?.unitId ?? '', attempts: ranking.attemptsBy.get(r.participantId) ?? 1, bestScore: r.score, maxScore: r.maxScore })),
+    ))
+    const unitPrizes = allocateUnitPrizes(unitRanking.map((u) => ({ unitId: u.unitId, rank: u.rank })), round.unitPrizes)
+    db.update(rounds).set({ finalizedAt: now, predictionTruth: truth }).where(eq(rounds.id, roundId)).run()
+    const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked: ranking.ranked.length, prizes, unitPrizes }, now)
+    return { predictionTruth: truth, prizes, unitPrizes, auditHead }
+  })
+  deps.hub.bump(roundId)
+  return result
+}
+
+function prizeWinnersElsewhere(db: Db, contestId: string, roundId: string): Set<string> {
+  const rows = db.select({ participantId: roundPrizes.participantId }).from(roundPrizes)
+    .innerJoin(rounds, eq(rounds.id, roundPrizes.roundId)).where(and(eq(rounds.contestId, contestId), ne(roundPrizes.roundId, roundId))).all()
+  return new Set(rows.map((r) => r.participantId))
+}
+
+// Moves every item of this round that used the question to its latest revision and rescores finished attempts.
+export function regradeRound(deps: Deps, actor: Actor, roundId: string, questionId: string): { rescored: number } {
+  const { db, now } = deps
+  const rescored = inTransaction(db, () => {
+    getRoundRow(db, roundId)
+    const latest = latestRevision(db, questionId)
+    if (!latest) throw notFound('câu hỏi')
+    const seqs = db.$client.prepare(`SELECT DISTINCT a.seq, a.status FROM attempts a JOIN attempt_items i ON i.attempt_seq = a.seq
+      WHERE a.round_id = ? AND i.question_id = ?`).all(roundId, questionId) as { seq: number; status: string }[]
+    db.$client.prepare(`UPDATE attempt_items SET revision = ? WHERE question_id = ? AND attempt_seq IN (SELECT seq FROM attempts WHERE round_id = ?)`)
+      .run(latest.revision, questionId, roundId)
+    const store = attemptStore(db)
+    let count = 0
+    for (const { seq, status } of seqs) {
+      if (status === 'in_progress') continue
+      const { marks, totals } = scoreAttemptItems(db, store.items(seq))
+      store.rescore({ seq, ...totals })
+      for (const m of marks) store.markItem({ seq, position: m.position, correct: m.correct ? 1 : 0 })
+      count++
+    }
+    appendAudit(db, actor, 'round.regrade', 'round', roundId, { questionId, revision: latest.revision, rescored: count }, now)
+    return count
+  })
+  deps.hub.bump(roundId)
+  return { rescored }
+}

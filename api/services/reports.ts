@@ -1,0 +1,26 @@
+import { desc } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { questionReports } from '../../db/schema'
+import { AppError, notFound } from '../errors'
+import { newId } from '../lib/ids'
+import { iso } from '../lib/time'
+import { attemptStore } from './attempt-store'
+import { ownAttempt } from './attempts'
+import { getRoundRow, reviewOpen } from './rounds'
+
+// Reports open with review: before that a report could hint at keys to others taking the round.
+export function reportQuestion(db: Db, participantId: string, attemptId: string, position: number, message: string, now: number) {
+  const attempt = ownAttempt(db, participantId, attemptId)
+  const round = getRoundRow(db, attempt.round_id)
+  if (!reviewOpen(round, now)) throw new AppError('ROUND_NOT_CLOSED', 'Chỉ có thể phản ánh câu hỏi sau khi đợt thi kết thúc.')
+  const item = attemptStore(db).items(attempt.seq).find((i) => i.position === position)
+  if (!item) throw notFound(`câu số ${position}`)
+  const row = { id: newId(), attemptId, position, questionId: item.question_id, participantId, message, createdAt: now }
+  db.insert(questionReports).values(row).run()
+  return { id: row.id, questionId: row.questionId, createdAt: iso(now) }
+}
+
+export function listReports(db: Db) {
+  return db.select().from(questionReports).orderBy(desc(questionReports.createdAt)).limit(1000).all()
+    .map((r) => ({ ...r, createdAt: iso(r.createdAt) }))
+}

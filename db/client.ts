@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+// WAL with synchronous=NORMAL survives a process crash (kill -9) while keeping commits cheap.
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Db
+}
+
+// better-sqlite3's own transaction: synchronous, nests as savepoints, and the same `db` is used inside,
+// so services compose without passing a transaction handle around.
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn)()
+}

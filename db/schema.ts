@@ -1,0 +1,201 @@
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// Times are integer milliseconds since the epoch (UTC); the API turns them into ISO strings.
+// JSON columns hold small arrays/objects that are always read and written whole.
+
+export const contests = sqliteTable('contests', {
+  id: text().primaryKey(),
+  slug: text().notNull().unique(),
+  title: text().notNull(),
+  description: text().notNull().default(''),
+  rules: text().notNull().default(''),
+  status: text({ enum: ['draft', 'published', 'archived'] }).notNull().default('draft'),
+  onePrizePerPerson: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: integer().notNull(),
+})
+
+export const rounds = sqliteTable('rounds', {
+  id: text().primaryKey(),
+  contestId: text().notNull().references(() => contests.id),
+  number: integer().notNull(),
+  title: text().notNull(),
+  opensAt: integer().notNull(),
+  closesAt: integer().notNull(),
+  questionCount: integer().notNull(),
+  timeLimitSec: integer().notNull(),
+  maxAttempts: integer(),
+  blueprint: text({ mode: 'json' }).$type<BlueprintRow[]>().notNull(),
+  predictionEnabled: integer({ mode: 'boolean' }).notNull().default(false),
+  predictionTarget: text({ enum: ['participants', 'perfect_scores', 'attempts'] }),
+  tiebreak: text({ mode: 'json' }).$type<TiebreakKey[]>().notNull(),
+  prizes: text({ mode: 'json' }).$type<PrizeRow[]>().notNull(),
+  unitPrizes: text({ mode: 'json' }).$type<PrizeRow[]>().notNull(),
+  freezeAt: integer(),
+  graceSec: integer().notNull(),
+  finalizedAt: integer(),
+  predictionTruth: integer(),
+}, (t) => [uniqueIndex('rounds_contest_number').on(t.contestId, t.number)])
+
+export type BlueprintRow = { topic?: string; tag?: string; difficulty?: number; count: number }
+export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
+export type PrizeRow = { name: string; count: number }
+
+export const units = sqliteTable('units', {
+  id: text().primaryKey(),
+  contestId: text().notNull().references(() => contests.id),
+  code: text().notNull(),
+  name: text().notNull(),
+  parentId: text(),
+  headcount: integer(),
+}, (t) => [uniqueIndex('units_contest_code').on(t.contestId, t.code), index('units_parent').on(t.parentId)])
+
+export type QuestionOption = { key: string; text: string; pinned?: boolean }
+export type QuestionSource = { document: string; section?: string; url?: string }
+export type QuestionContent = {
+  topic: string; tags: string[]; difficulty: number; type: 'single' | 'multiple' | 'true_false'
+  stem: string; options: QuestionOption[]; correct: string[]; explanation: string
+  source: QuestionSource; group: string | null; weight: number; status: 'draft' | 'published' | 'retired'
+}
+
+// The current state of each question; every state it has had is kept in question_revisions.
+export const questions = sqliteTable('questions', {
+  id: text().primaryKey(),
+  revision: integer().notNull(),
+  topic: text().notNull(),
+  difficulty: integer().notNull(),
+  type: text({ enum: ['single', 'multiple', 'true_false'] }).notNull(),
+  status: text({ enum: ['draft', 'published', 'retired'] }).notNull(),
+  group: text(),
+  tags: text({ mode: 'json' }).$type<string[]>().notNull(),
+  stemFolded: text().notNull(),
+  fingerprint: text().notNull(),
+  updatedAt: integer().notNull(),
+}, (t) => [index('questions_topic_status').on(t.topic, t.status), index('questions_fingerprint').on(t.fingerprint)])
+
+export const questionRevisions = sqliteTable('question_revisions', {
+  questionId: text().notNull().references(() => questions.id),
+  revision: integer().notNull(),
+  content: text({ mode: 'json' }).$type<QuestionContent>().notNull(),
+  createdAt: integer().notNull(),
+  createdBy: text(),
+}, (t) => [primaryKey({ columns: [t.questionId, t.revision] })])
+
+export const staffUsers = sqliteTable('staff_users', {
+  id: text().primaryKey(),
+  username: text().notNull().unique(),
+  passwordHash: text().notNull(),
+  role: text({ enum: ['organizer', 'judge', 'admin'] }).notNull(),
+  name: text().notNull(),
+  createdAt: integer().notNull(),
+})
+
+export const participants = sqliteTable('participants', {
+  id: text().primaryKey(),
+  fullName: text().notNull(),
+  nameFolded: text().notNull(),
+  dateOfBirth: text().notNull(),
+  phone: text().notNull().unique(),
+  nationalId: text().unique(),
+  position: text(),
+  passwordHash: text().notNull(),
+  consentAt: integer().notNull(),
+  consentVersion: text().notNull(),
+  clientAddress: text(),
+  createdAt: integer().notNull(),
+})
+
+export const participantUnits = sqliteTable('participant_units', {
+  participantId: text().notNull().references(() => participants.id),
+  contestId: text().notNull().references(() => contests.id),
+  unitId: text().notNull().references(() => units.id),
+}, (t) => [primaryKey({ columns: [t.participantId, t.contestId] }), index('participant_units_unit').on(t.unitId)])
+
+export const sessions = sqliteTable('sessions', {
+  id: text().primaryKey(),
+  userKind: text({ enum: ['participant', 'staff'] }).notNull(),
+  userId: text().notNull(),
+  createdAt: integer().notNull(),
+  expiresAt: integer().notNull(),
+})
+
+export const attempts = sqliteTable('attempts', {
+  seq: integer().primaryKey({ autoIncrement: true }),
+  id: text().notNull().unique(),
+  roundId: text().notNull().references(() => rounds.id),
+  participantId: text().notNull().references(() => participants.id),
+  number: integer().notNull(),
+  status: text({ enum: ['in_progress', 'submitted', 'expired'] }).notNull(),
+  startedAt: integer().notNull(),
+  deadlineAt: integer().notNull(),
+  submittedAt: integer(),
+  endedAt: integer(),
+  prediction: integer(),
+  score: real(),
+  maxScore: real(),
+  correctCount: integer(),
+  clientAddress: text(),
+}, (t) => [
+  uniqueIndex('attempts_round_participant_number').on(t.roundId, t.participantId, t.number),
+  index('attempts_status_deadline').on(t.status, t.deadlineAt),
+  index('attempts_round_status').on(t.roundId, t.status),
+])
+
+// optionOrder lists the question's own option keys in the order shown; choice holds shown letters.
+export const attemptItems = sqliteTable('attempt_items', {
+  attemptSeq: integer().notNull().references(() => attempts.seq),
+  position: integer().notNull(),
+  questionId: text().notNull(),
+  revision: integer().notNull(),
+  optionOrder: text({ mode: 'json' }).$type<string[]>().notNull(),
+  choice: text({ mode: 'json' }).$type<string[]>().notNull(),
+  answeredAt: integer(),
+  correct: integer({ mode: 'boolean' }),
+}, (t) => [primaryKey({ columns: [t.attemptSeq, t.position] }), index('attempt_items_question').on(t.questionId)])
+
+export const disqualifications = sqliteTable('disqualifications', {
+  roundId: text().notNull().references(() => rounds.id),
+  participantId: text().notNull().references(() => participants.id),
+  reason: text().notNull(),
+  by: text().notNull(),
+  at: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.participantId] })])
+
+export const roundPrizes = sqliteTable('round_prizes', {
+  roundId: text().notNull().references(() => rounds.id),
+  rank: integer().notNull(),
+  name: text().notNull(),
+  participantId: text().notNull(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.rank] })])
+
+export const questionReports = sqliteTable('question_reports', {
+  id: text().primaryKey(),
+  attemptId: text().notNull(),
+  position: integer().notNull(),
+  questionId: text().notNull(),
+  participantId: text().notNull(),
+  message: text().notNull(),
+  createdAt: integer().notNull(),
+})
+
+// Append-only: triggers in the migration refuse UPDATE and DELETE.
+export const auditLog = sqliteTable('audit_log', {
+  seq: integer().primaryKey({ autoIncrement: true }),
+  at: integer().notNull(),
+  actorId: text().notNull(),
+  actorRole: text().notNull(),
+  action: text().notNull(),
+  entity: text().notNull(),
+  entityId: text().notNull(),
+  detail: text().notNull(),
+  prevHash: text().notNull(),
+  hash: text().notNull(),
+})
+
+// The locked final ranking of a finalized round, one row per ranked participant.
+export const finalStandings = sqliteTable('final_standings', {
+  roundId: text().notNull().references(() => rounds.id),
+  rank: integer().notNull(),
+  participantId: text().notNull(),
+  attemptSeq: integer().notNull(),
+  predictionError: integer(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.rank] }), index('final_standings_participant').on(t.roundId, t.participantId)])
