@@ -17,7 +17,7 @@ export function parseAiken(text: string): Collector {
 
   const close = (q: Open, line: number, value: string) => {
     if (q.broken) return
-    if (q.options.length < 2) return addError(c, { line: q.line }, `câu hỏi cần ít nhất 2 phương án (dòng ANSWER: ở dòng ${line} đến sau ${q.options.length} phương án).`)
+    if (q.options.length < 2) return addError(c, { line: q.line }, `câu hỏi chỉ có ${q.options.length} phương án, cần ít nhất 2 (dòng ANSWER: ở dòng ${line}).`)
     const key = value.toUpperCase()
     if (!/^[A-Z]$/.test(key)) return addError(c, { line }, `đáp án phải là một chữ cái, ví dụ "ANSWER: B"; đang là "${value}".`)
     const index = key.charCodeAt(0) - 65

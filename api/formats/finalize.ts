@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { BankQuestion } from '../../questions/schema'
 import { addError, addSkip, placeText } from './issues'
 import { questionHash } from './question-id'
-import type { Candidate, Collector, ParsedQuestion, ParseResult } from './types'
+import type { Candidate, Collector, ImportIssue, ParsedQuestion, ParseResult } from './types'
 
 const LABELS: Record<string, string> = {
   id: 'mã', topic: 'chủ đề', tags: 'thẻ', difficulty: 'độ khó', type: 'loại', stem: 'câu hỏi', options: 'phương án',
@@ -32,6 +32,9 @@ function withId(data: Record<string, unknown>): { data: Record<string, unknown>;
   const texts = options.map((o) => ({ text: String((o as { text?: unknown }).text ?? '') }))
   return { data: { ...data, id: questionHash({ type, stem, options: texts, correct: correct.map(String) }) }, generated: true }
 }
+
+// Issues in file order; the sort is stable, so issues at one place keep the order they were found in.
+const byPlace = (issues: ImportIssue[]) => [...issues].sort((a, b) => (a.row ?? a.line ?? 0) - (b.row ?? b.line ?? 0))
 
 // Validates every candidate against BankQuestion and settles repeated ids: a repeat of the same
 // question is skipped as a duplicate, two different questions under one id are an error.
@@ -63,5 +66,5 @@ export function finalize(c: Collector): ParseResult {
     if (candidate.row !== undefined) out.row = candidate.row
     questions.push(out)
   }
-  return { questions, warnings: c.warnings, errors: c.errors, skipped: c.skipped }
+  return { questions, warnings: byPlace(c.warnings), errors: byPlace(c.errors), skipped: c.skipped }
 }

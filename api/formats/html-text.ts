@@ -22,7 +22,9 @@ export function decodeEntities(text: string): string {
   })
 }
 
-const MEDIA = /<(img|video|audio|object|embed|iframe|svg)\b|@@PLUGINFILE@@|!\[[^\]]*\]\([^)]*\)/i
+// Embedded media, files behind @@PLUGINFILE@@, markdown images, and links to media files (a question
+// such as "Listen to this greeting" is unusable without them, so the organizer must hear of it).
+const MEDIA = /<(img|video|audio|object|embed|iframe|svg)\b|@@PLUGINFILE@@|!\[[^\]]*\]\([^)]*\)|href\s*=\s*["'][^"']*\.(mp3|m4a|wav|ogg|mp4|webm|mov|avi|png|jpe?g|gif|webp|svg|pdf)["'?#]/i
 export const hasMedia = (text: string): boolean => MEDIA.test(text)
 
 const BLOCK = /<\/?(p|div|li|ul|ol|tr|table|h[1-6]|blockquote|pre|section|article|header|footer)\b[^>]*>/gi

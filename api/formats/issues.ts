@@ -30,8 +30,18 @@ export function addSkip(c: Collector, where: Where, message: string): void {
   c.warnings.push(issue(where, message))
 }
 
-export const lineOfOffset = (text: string, offset: number): number => {
-  let line = 1
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
-  return line
+// Line numbers of offsets into one text: newline positions once, then a binary search per offset.
+export function lineFinder(text: string): (offset: number) => number {
+  const breaks: number[] = []
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i)
+  return (offset) => {
+    let lo = 0
+    let hi = breaks.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (breaks[mid] < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo + 1
+  }
 }

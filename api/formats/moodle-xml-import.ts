@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { categoryTopic, DEFAULT_TOPIC, fitTopic } from './category'
+import { htmlToText } from './html-text'
 import { addImported } from './imported'
-import { addError, addSkip, addWarning } from './issues'
+import { addError, addSkip, addWarning, lineFinder } from './issues'
 import { readMultichoice, readTrueFalse, type XmlRead } from './moodle-xml-question'
 import { newCollector, type Collector } from './types'
 import { attr, hasFileNode, isNode, nodes, plainText, textOf, type XNode } from './xml-node'
@@ -46,12 +47,9 @@ export function parseMoodleXml(text: string): Collector {
     return c
   }
   let topic = DEFAULT_TOPIC
-  let offset = 0
-  let line = 1
+  const lineOf = lineFinder(text)
   for (const q of nodes(quiz.question)) {
-    const start = startOf(q)
-    for (; offset < start; offset++) if (text.charCodeAt(offset) === 10) line++
-    const where = { line }
+    const where = { line: lineOf(startOf(q)) }
     const type = attr(q, 'type') ?? ''
     if (type === 'category') {
       const fitted = fitTopic(categoryTopic(textOf(q.category)))
@@ -59,7 +57,7 @@ export function parseMoodleXml(text: string): Collector {
       topic = fitted.topic
       continue
     }
-    const name = textOf(q.name).trim()
+    const name = htmlToText(textOf(q.name)) // names may hold HTML, as in Moodle's own fixtures
     const label = name ? `câu "${name}"` : 'câu hỏi'
     let read: XmlRead
     if (type === 'multichoice') read = readMultichoice(q)

@@ -13,9 +13,8 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const now = (c: Context<AppEnv>) => c.var.clock.now()
 
 export const adminContestRoutes = new Hono<AppEnv>()
-  .use(requireRole('organizer', 'judge'))
-  .get('/contests', (c) => send(c, { contests: listContests(c.var.db, now(c), true) }))
-  .get('/contests/:contestId', (c) => send(c, { contest: getContest(c.var.db, readParams(c, ContestParam).contestId, now(c), true) }))
+  .get('/contests', requireRole('organizer', 'judge'), (c) => send(c, { contests: listContests(c.var.db, now(c), true) }))
+  .get('/contests/:contestId', requireRole('organizer', 'judge'), (c) => send(c, { contest: getContest(c.var.db, readParams(c, ContestParam).contestId, now(c), true) }))
   .post('/contests', requireRole('organizer'), async (c) => {
     const input = await readJson(c, CreateContestInput)
     return send(c, { contest: createContest(c.var.db, currentUser(c), input, now(c)) }, 201)

@@ -14,41 +14,40 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const deps = (c: Context<AppEnv>) => ({ db: c.var.db, hub: c.var.hub, now: c.var.clock.now() })
 
 export const adminJudgingRoutes = new Hono<AppEnv>()
-  .use(requireRole('judge'))
-  .get('/rounds/:roundId/standings', (c) => send(c, judgeStandings(c.var.db, readParams(c, RoundParam).roundId, c.var.clock.now())))
-  .post('/rounds/:roundId/disqualify', async (c) => {
+  .get('/rounds/:roundId/standings', requireRole('judge'), (c) => send(c, judgeStandings(c.var.db, readParams(c, RoundParam).roundId, c.var.clock.now())))
+  .post('/rounds/:roundId/disqualify', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const input = await readJson(c, DisqualifyInput)
     disqualify(deps(c), currentUser(c), roundId, input.participantId, input.reason)
     return send(c, { disqualified: { roundId, participantId: input.participantId, reason: input.reason } })
   })
-  .delete('/rounds/:roundId/disqualify/:participantId', (c) => {
+  .delete('/rounds/:roundId/disqualify/:participantId', requireRole('judge'), (c) => {
     const { roundId, participantId } = readParams(c, RoundParam.extend({ participantId: z.string().min(1).max(100) }))
     undoDisqualify(deps(c), currentUser(c), roundId, participantId)
     return c.body(null, 204)
   })
-  .post('/rounds/:roundId/finalize', async (c) => {
+  .post('/rounds/:roundId/finalize', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     await readJson(c, z.object({}))
     return send(c, finalizeRound(deps(c), currentUser(c), roundId))
   })
-  .post('/rounds/:roundId/regrade', async (c) => {
+  .post('/rounds/:roundId/regrade', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const { questionId } = await readJson(c, RegradeInput)
     return send(c, regradeRound(deps(c), currentUser(c), roundId, questionId))
   })
-  .get('/rounds/:roundId/results.csv', (c) => {
+  .get('/rounds/:roundId/results.csv', requireRole('judge'), (c) => {
     const t = resultsTables(c.var.db, c.var.hub, readParams(c, RoundParam).roundId, c.var.clock.now())
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.csv"`)
     c.header('X-Audit-Head', t.auditHead)
     return c.body(resultsCsv(t) as Uint8Array<ArrayBuffer>)
   })
-  .get('/rounds/:roundId/results.xlsx', async (c) => {
+  .get('/rounds/:roundId/results.xlsx', requireRole('judge'), async (c) => {
     const t = resultsTables(c.var.db, c.var.hub, readParams(c, RoundParam).roundId, c.var.clock.now())
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.xlsx"`)
     c.header('X-Audit-Head', t.auditHead)
     return c.body((await resultsXlsx(t)) as Uint8Array<ArrayBuffer>)
   })
-  .get('/reports', (c) => send(c, { reports: listReports(c.var.db) }))
+  .get('/reports', requireRole('organizer', 'judge'), (c) => send(c, { reports: listReports(c.var.db) }))

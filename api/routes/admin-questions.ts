@@ -27,9 +27,8 @@ const ImportQuery = z.object({
 const ExportQuery = z.object({ format: z.enum(['json', 'csv', 'xlsx', 'gift']).default('json'), topic: z.string().max(80).optional(), status: z.enum(['draft', 'published', 'retired']).optional() })
 
 export const adminQuestionRoutes = new Hono<AppEnv>()
-  .use(requireRole('organizer'))
-  .get('/questions', (c) => send(c, listQuestions(c.var.db, readQuery(c, ListQuery))))
-  .get('/questions/export', async (c) => {
+  .get('/questions', requireRole('organizer'), (c) => send(c, listQuestions(c.var.db, readQuery(c, ListQuery))))
+  .get('/questions/export', requireRole('organizer'), async (c) => {
     const q = readQuery(c, ExportQuery)
     const { writeExport, EXPORT_CONTENT_TYPES } = await formats()
     const body = await writeExport(q.format, exportableBank(c.var.db, q))
@@ -37,22 +36,22 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     c.header('Content-Disposition', `attachment; filename="ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}"`)
     return c.body(body as Uint8Array<ArrayBuffer>)
   })
-  .get('/questions/template.:format', async (c) => {
+  .get('/questions/template.:format', requireRole('organizer'), async (c) => {
     const { format } = readParams(c, z.object({ format: z.enum(['csv', 'xlsx']) }))
     const { importTemplate, EXPORT_CONTENT_TYPES } = await formats()
     c.header('Content-Type', EXPORT_CONTENT_TYPES[format])
     c.header('Content-Disposition', `attachment; filename="mau-nhap-cau-hoi.${format}"`)
     return c.body((await importTemplate(format)) as Uint8Array<ArrayBuffer>)
   })
-  .get('/questions/:questionId', (c) => send(c, { question: getQuestion(c.var.db, readParams(c, QuestionParam).questionId) }))
-  .get('/questions/:questionId/revisions', (c) => send(c, { revisions: questionHistory(c.var.db, readParams(c, QuestionParam).questionId) }))
-  .patch('/questions/:questionId', async (c) => {
+  .get('/questions/:questionId', requireRole('organizer'), (c) => send(c, { question: getQuestion(c.var.db, readParams(c, QuestionParam).questionId) }))
+  .get('/questions/:questionId/revisions', requireRole('organizer'), (c) => send(c, { revisions: questionHistory(c.var.db, readParams(c, QuestionParam).questionId) }))
+  .patch('/questions/:questionId', requireRole('organizer'), async (c) => {
     const { questionId } = readParams(c, QuestionParam)
     const patch = await readJson(c, z.record(z.string(), z.unknown()))
     return send(c, { question: updateQuestion(c.var.db, currentUser(c), questionId, patch, c.var.clock.now()) })
   })
   // The body is the file itself; nothing is stored when any error is found unless mode=valid (API.md).
-  .post('/questions/import', async (c) => {
+  .post('/questions/import', requireRole('organizer'), async (c) => {
     const { format, mode } = readQuery(c, ImportQuery)
     const body = await readBodyBytes(c, c.var.env.IMPORT_LIMIT_BYTES)
     if (body.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'Tệp nhập rỗng.')

@@ -8,7 +8,7 @@ import { allocatePrizes, allocateUnitPrizes } from '../rules/prizes'
 import { rankUnits, unitStats } from '../rules/units'
 import type { FinalizeResult } from '../schemas/wire'
 import { attemptStore } from './attempt-store'
-import { scoreAttemptItems } from './attempts'
+import { expireDueAttempts, scoreAttemptItems } from './attempts'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
 import { latestRevision } from './question-store'
@@ -53,6 +53,8 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
   const result = inTransaction(db, () => {
     const round = getRoundRow(db, roundId)
     if (now < round.closesAt + graceMs(round)) throw new AppError('ROUND_NOT_CLOSED', 'Chưa thể chốt kết quả: đợt thi chưa kết thúc.')
+    // Attempts the sweeper has not reached yet are scored first, so the final ranking counts them all.
+    expireDueAttempts(deps)
     const contest = getContestRow(db, round.contestId)
     const disqualified = disqualifiedIn(db, roundId)
     const truth = round.predictionEnabled && round.predictionTarget

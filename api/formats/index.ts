@@ -1,0 +1,47 @@
+import type { BankQuestion } from '../../questions/schema'
+import { parseAiken } from './aiken-import'
+import { parseCsvImport } from './csv-import'
+import { writeCsv } from './csv-export'
+import { decodeUtf8, NOT_UTF8 } from './decode'
+import { finalize } from './finalize'
+import { writeGift } from './gift-export'
+import { parseGift } from './gift-import'
+import { parseJsonImport } from './json-import'
+import { writeJson } from './json-export'
+import { parseMoodleXml } from './moodle-xml-import'
+import { parseXlsx } from './xlsx-import'
+import { writeXlsx } from './xlsx-export'
+import type { Collector, ExportFormat, ImportFormat, ParseResult } from './types'
+
+export type { ExportFormat, ImportFormat, ImportIssue, ParsedQuestion, ParseResult } from './types'
+export { importTemplate } from './template'
+
+const TEXT_PARSERS: Record<Exclude<ImportFormat, 'xlsx'>, (text: string) => Collector> = {
+  json: parseJsonImport,
+  csv: parseCsvImport,
+  gift: parseGift,
+  aiken: parseAiken,
+  moodlexml: parseMoodleXml,
+}
+
+// Pure: bytes in, questions and located problems out. The import service decides what to store.
+export async function parseImport(format: ImportFormat, body: Uint8Array): Promise<ParseResult> {
+  if (format === 'xlsx') return finalize(await parseXlsx(body))
+  const text = decodeUtf8(body)
+  if (text === null) return { questions: [], warnings: [], errors: [{ message: NOT_UTF8 }], skipped: 0 }
+  return finalize(TEXT_PARSERS[format](text))
+}
+
+export async function writeExport(format: ExportFormat, questions: BankQuestion[]): Promise<Uint8Array> {
+  if (format === 'json') return writeJson(questions)
+  if (format === 'csv') return writeCsv(questions)
+  if (format === 'xlsx') return writeXlsx(questions)
+  return writeGift(questions)
+}
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  gift: 'text/plain; charset=utf-8',
+}

@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
+import { registerPerson, setupContest } from '../helpers/contest'
+
+// Who may call each admin route (API.md "Organizer and judge"); admin may call all of them.
+// 'staff' = organizers and judges alike. Every admin route the app registers must be listed here.
+type Who = 'organizer' | 'judge' | 'staff' | 'admin'
+type RouteRow = { method: string; path: string; who: Who; url?: string }
+
+const ADMIN_ROUTES: RouteRow[] = [
+  { method: 'GET', path: '/admin/contests', who: 'staff' },
+  { method: 'GET', path: '/admin/contests/:contestId', who: 'staff' },
+  { method: 'POST', path: '/admin/contests', who: 'organizer' },
+  { method: 'POST', path: '/admin/contests/:contestId/publish', who: 'organizer' },
+  { method: 'POST', path: '/admin/contests/:contestId/units', who: 'organizer' },
+  { method: 'POST', path: '/admin/contests/:contestId/rounds', who: 'organizer' },
+  { method: 'PATCH', path: '/admin/rounds/:roundId', who: 'organizer' },
+  { method: 'GET', path: '/admin/questions', who: 'organizer' },
+  { method: 'GET', path: '/admin/questions/export', who: 'organizer' },
+  { method: 'GET', path: '/admin/questions/template.:format', who: 'organizer', url: '/admin/questions/template.csv' },
+  { method: 'GET', path: '/admin/questions/:questionId', who: 'organizer' },
+  { method: 'GET', path: '/admin/questions/:questionId/revisions', who: 'organizer' },
+  { method: 'PATCH', path: '/admin/questions/:questionId', who: 'organizer' },
+  { method: 'POST', path: '/admin/questions/import', who: 'organizer', url: '/admin/questions/import?format=json' },
+  { method: 'GET', path: '/admin/rounds/:roundId/standings', who: 'judge' },
+  { method: 'POST', path: '/admin/rounds/:roundId/disqualify', who: 'judge' },
+  { method: 'DELETE', path: '/admin/rounds/:roundId/disqualify/:participantId', who: 'judge' },
+  { method: 'POST', path: '/admin/rounds/:roundId/finalize', who: 'judge' },
+  { method: 'POST', path: '/admin/rounds/:roundId/regrade', who: 'judge' },
+  { method: 'GET', path: '/admin/rounds/:roundId/results.csv', who: 'judge' },
+  { method: 'GET', path: '/admin/rounds/:roundId/results.xlsx', who: 'judge' },
+  // Not in API.md; SPEC §3 says organizers see the reports, and judges regrade from them: both may read.
+  { method: 'GET', path: '/admin/reports', who: 'staff' },
+  { method: 'POST', path: '/admin/users', who: 'admin' },
+  { method: 'POST', path: '/admin/participants/:participantId/password', who: 'organizer' },
+]
+
+// Routes that need a participant session (API.md "Taking a round", "Sessions", leaderboard/me).
+const PARTICIPANT_ROUTES: RouteRow[] = [
+  { method: 'POST', path: '/rounds/:roundId/attempts', who: 'admin' },
+  { method: 'GET', path: '/attempts/:attemptId', who: 'admin' },
+  { method: 'PUT', path: '/attempts/:attemptId/items/:position', who: 'admin', url: '/attempts/no-such-attempt/items/1' },
+  { method: 'POST', path: '/attempts/:attemptId/submit', who: 'admin' },
+  { method: 'POST', path: '/attempts/:attemptId/items/:position/report', who: 'admin', url: '/attempts/no-such-attempt/items/1/report' },
+  { method: 'PUT', path: '/me/password', who: 'admin' },
+  { method: 'GET', path: '/me/attempts', who: 'admin' },
+  { method: 'GET', path: '/me/contests/:contestId/unit', who: 'admin' },
+  { method: 'PUT', path: '/me/contests/:contestId/unit', who: 'admin' },
+  { method: 'GET', path: '/rounds/:roundId/leaderboard/me', who: 'admin' },
+]
+
+// Routes open to anyone: sign-up, sign-in and out, /me (401 by itself when anonymous), public reads.
+const OPEN_ROUTES: { method: string; path: string }[] = [
+  { method: 'GET', path: '/health' },
+  { method: 'POST', path: '/participants' },
+  { method: 'POST', path: '/sessions' },
+  { method: 'DELETE', path: '/sessions/current' },
+  { method: 'GET', path: '/me' },
+  { method: 'GET', path: '/contests' },
+  { method: 'GET', path: '/contests/:contestId' },
+  { method: 'GET', path: '/contests/:contestId/units' },
+  { method: 'GET', path: '/contests/:contestId/leaderboard' },
+  { method: 'GET', path: '/contests/:contestId/units-leaderboard' },
+  { method: 'GET', path: '/rounds/:roundId/leaderboard' },
+  { method: 'GET', path: '/rounds/:roundId/units-leaderboard' },
+  { method: 'GET', path: '/rounds/:roundId/leaderboard/stream' },
+]
+
+const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`
+const urlOf = (r: RouteRow) => r.url ?? r.path.replace(/:(\w+)/g, (_m, name: string) => `no-such-${name.toLowerCase()}`)
+const call = (agent: Agent, r: RouteRow) => agent.request(r.method, urlOf(r), r.method === 'GET' || r.method === 'DELETE' ? undefined : {})
+const admits = (r: RouteRow, role: 'organizer' | 'judge') => r.who === 'staff' || r.who === role
+
+function registeredRoutes(t: TestApp) {
+  return [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map(key))].sort()
+}
+
+describe('route tables', () => {
+  it('the admin table lists every admin route the app registers, and nothing else', () => {
+    const t = testApp()
+    const registered = registeredRoutes(t).filter((k) => k.split(' ')[1].startsWith('/admin'))
+    expect([...new Set(ADMIN_ROUTES.map(key))].sort()).toEqual(registered)
+  })
+
+  it('every other route is classified as participant-only or open', () => {
+    const t = testApp()
+    const registered = registeredRoutes(t).filter((k) => !k.split(' ')[1].startsWith('/admin'))
+    expect([...PARTICIPANT_ROUTES.map(key), ...OPEN_ROUTES.map(key)].sort()).toEqual(registered)
+  })
+})
+
+describe('admin routes by role', () => {
+  let anon: Agent, participant: Agent, organizer: Agent, judge: Agent, admin: Agent
+  beforeAll(async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    anon = t.agent()
+    participant = (await registerPerson(t, s.unit.A1)).agent
+    organizer = s.org
+    judge = s.judge
+    admin = await staffAgent(t, 'admin')
+  })
+
+  it.each(ADMIN_ROUTES)('$method $path refuses anonymous callers with 401 UNAUTHENTICATED', async (r) => {
+    const res = await call(anon, r)
+    expect(res.status).toBe(401)
+    expect(res.body.error.code).toBe('UNAUTHENTICATED')
+  })
+
+  it.each(ADMIN_ROUTES)('$method $path refuses participants with 403 FORBIDDEN', async (r) => {
+    const res = await call(participant, r)
+    expect(res.status).toBe(403)
+    expect(res.body.error.code).toBe('FORBIDDEN')
+  })
+
+  it.each(ADMIN_ROUTES)('$method $path admits or refuses organizers by its table entry', async (r) => {
+    const res = await call(organizer, r)
+    if (admits(r, 'organizer')) expect(res.status, res.text).not.toBeOneOf([401, 403])
+    else {
+      expect(res.status).toBe(403)
+      expect(res.body.error.code).toBe('FORBIDDEN')
+    }
+  })
+
+  it.each(ADMIN_ROUTES)('$method $path admits or refuses judges by its table entry', async (r) => {
+    const res = await call(judge, r)
+    if (admits(r, 'judge')) expect(res.status, res.text).not.toBeOneOf([401, 403])
+    else {
+      expect(res.status).toBe(403)
+      expect(res.body.error.code).toBe('FORBIDDEN')
+    }
+  })
+
+  it.each(ADMIN_ROUTES)('$method $path admits an admin', async (r) => {
+    const res = await call(admin, r)
+    expect(res.status, res.text).not.toBeOneOf([401, 403])
+  })
+})
+
+describe('participant routes by role', () => {
+  let anon: Agent, organizer: Agent, judge: Agent, admin: Agent
+  beforeAll(async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    anon = t.agent()
+    organizer = s.org
+    judge = s.judge
+    admin = await staffAgent(t, 'admin')
+  })
+
+  it.each(PARTICIPANT_ROUTES)('$method $path refuses anonymous callers with 401 UNAUTHENTICATED', async (r) => {
+    const res = await call(anon, r)
+    expect(res.status).toBe(401)
+    expect(res.body.error.code).toBe('UNAUTHENTICATED')
+  })
+
+  it.each(PARTICIPANT_ROUTES)('$method $path refuses staff (organizer, judge, admin) with 403 FORBIDDEN', async (r) => {
+    for (const [role, agent] of [['organizer', organizer], ['judge', judge], ['admin', admin]] as const) {
+      const res = await call(agent, r)
+      expect(res.status, `${role}: ${res.text}`).toBe(403)
+      expect(res.body.error.code).toBe('FORBIDDEN')
+    }
+  })
+})
+
+describe('open routes', () => {
+  it.each(OPEN_ROUTES.filter((r) => r.method === 'GET' && r.path !== '/me'))('$method $path needs no session', async (r) => {
+    const t = testApp()
+    const res = await call(t.agent(), { ...r, who: 'staff' })
+    expect(res.status).not.toBeOneOf([401, 403])
+  })
+})
+
+describe('attempts belong to their participant', () => {
+  async function twoPeople() {
+    const t = testApp()
+    const s = await setupContest(t)
+    const owner = await registerPerson(t, s.unit.A1)
+    const other = await registerPerson(t, s.unit.B)
+    const start = await owner.agent.post(`/rounds/${s.roundId}/attempts`, {})
+    expect(start.status).toBe(201)
+    return { t, s, owner, other, attempt: start.body.attempt }
+  }
+
+  it("get /attempts/:id returns 404 for another participant's attempt", async () => {
+    const { other, attempt } = await twoPeople()
+    const res = await other.agent.get(`/attempts/${attempt.id}`)
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('NOT_FOUND')
+    expect(res.text).not.toContain(attempt.items[0].stem)
+  })
+
+  it("another participant can neither answer nor submit someone else's attempt (404, nothing saved)", async () => {
+    const { owner, other, attempt } = await twoPeople()
+    const save = await other.agent.put(`/attempts/${attempt.id}/items/1`, { choice: ['A'] })
+    expect(save.status).toBe(404)
+    expect(save.body.error.code).toBe('NOT_FOUND')
+    const submit = await other.agent.post(`/attempts/${attempt.id}/submit`, {})
+    expect(submit.status).toBe(404)
+    expect(submit.body.error.code).toBe('NOT_FOUND')
+    const mine = await owner.agent.get(`/attempts/${attempt.id}`)
+    expect(mine.status).toBe(200)
+    expect(mine.body.attempt.status).toBe('in_progress')
+    expect(mine.body.attempt.items[0].choice).toEqual([])
+  })
+
+  it("get /me/attempts lists only the caller's own attempts", async () => {
+    const { s, other } = await twoPeople()
+    const res = await other.agent.get(`/me/attempts?roundId=${s.roundId}`)
+    expect(res.status).toBe(200)
+    expect(res.body.attempts).toEqual([])
+  })
+})

@@ -1,0 +1,334 @@
+import { describe, expect, it } from 'vitest'
+import { testApp, type TestApp } from '../helpers/app'
+import { registerPerson, setupContest, takeAttempt, type Setup } from '../helpers/contest'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+type Person = Awaited<ReturnType<typeof registerPerson>>
+
+async function board(t: TestApp, roundId: string) {
+  const res = await t.agent().get(`/rounds/${roundId}/leaderboard?limit=100`)
+  expect(res.status).toBe(200)
+  return res.body as { round: { frozen: boolean; status: string }; total: number; entries: { rank: number; participantId: string; score: number; durationMs: number; predictionError?: number | null }[] }
+}
+
+const order = async (t: TestApp, roundId: string) => (await board(t, roundId)).entries.map((e) => e.participantId)
+
+async function closeRound(t: TestApp) {
+  t.clock.advance(25 * 3600_000)
+}
+
+// P1 starts first and ends first but takes longer; P2 starts later, is quicker, ends later. Same score.
+async function durationVersusEnd(t: TestApp, s: Setup): Promise<[Person, Person]> {
+  const p1 = await registerPerson(t, s.unit.A1)
+  const p2 = await registerPerson(t, s.unit.B)
+  const a1 = await takeAttempt(t, p1.agent, s.roundId, 3)
+  t.clock.advance(80_000)
+  const a2 = await takeAttempt(t, p2.agent, s.roundId, 3)
+  t.clock.advance(20_000)
+  await p1.agent.post(`/attempts/${a1.id}/submit`, {})
+  t.clock.advance(50_000)
+  await p2.agent.post(`/attempts/${a2.id}/submit`, {})
+  return [p1, p2]
+}
+
+describe('ranking', () => {
+  it('orders equal scores by duration or by end time as the round chooses, in either order', async () => {
+    const t = testApp()
+    const s = await setupContest(t, { round: { tiebreak: ['duration', 'submittedAt'] } })
+    const [p1, p2] = await durationVersusEnd(t, s)
+    expect(await order(t, s.roundId)).toEqual([p2.id, p1.id])
+    await s.org.patch(`/admin/rounds/${s.roundId}`, { tiebreak: ['submittedAt', 'duration'] })
+    expect(await order(t, s.roundId)).toEqual([p1.id, p2.id])
+    const entries = (await board(t, s.roundId)).entries
+    expect(entries.map((e) => e.rank)).toEqual([1, 2])
+    expect(entries.find((e) => e.participantId === p1.id)?.durationMs).toBe(100_000)
+  })
+
+  it('ranks a higher score first whatever the times', async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    const slow = await registerPerson(t, s.unit.A1)
+    const fast = await registerPerson(t, s.unit.A1)
+    const a = await takeAttempt(t, slow.agent, s.roundId, 5)
+    t.clock.advance(500_000)
+    await slow.agent.post(`/attempts/${a.id}/submit`, {})
+    const b = await takeAttempt(t, fast.agent, s.roundId, 4)
+    await fast.agent.post(`/attempts/${b.id}/submit`, {})
+    expect(await order(t, s.roundId)).toEqual([slow.id, fast.id])
+  })
+
+  it('uses the start order as the last tie-break', async () => {
+    const t = testApp()
+    const s = await setupContest(t, { round: { tiebreak: ['duration'] } })
+    const first = await registerPerson(t, s.unit.A1)
+    const second = await registerPerson(t, s.unit.A1)
+    const a = await takeAttempt(t, first.agent, s.roundId, 2)
+    const b = await takeAttempt(t, second.agent, s.roundId, 2)
+    await second.agent.post(`/attempts/${b.id}/submit`, {})
+    await first.agent.post(`/attempts/${a.id}/submit`, {})
+    expect(await order(t, s.roundId)).toEqual([first.id, second.id])
+  })
+
+  it('ranks only the best attempt of each participant', async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    const p = await registerPerson(t, s.unit.A1)
+    const other = await registerPerson(t, s.unit.B)
+    for (const right of [2, 4, 1]) {
+      const a = await takeAttempt(t, p.agent, s.roundId, right)
+      await p.agent.post(`/attempts/${a.id}/submit`, {})
+    }
+    const o = await takeAttempt(t, other.agent, s.roundId, 3)
+    await other.agent.post(`/attempts/${o.id}/submit`, {})
+    const b = await board(t, s.roundId)
+    expect(b.total).toBe(2)
+    expect(b.entries.map((e) => [e.participantId, e.score])).toEqual([[p.id, 4], [other.id, 3]])
+    const me = await p.agent.get(`/rounds/${s.roundId}/leaderboard/me`)
+    expect(me.body.entry).toMatchObject({ rank: 1, score: 4 })
+  })
+
+  it('ranks by prediction error at finalize, no prediction last, and keeps it out of the provisional board', async () => {
+    const t = testApp()
+    const s = await setupContest(t, { round: { prediction: { enabled: true, target: 'attempts' }, tiebreak: ['prediction', 'duration'] } })
+    const people = await Promise.all([1, 2, 3, 4].map(() => registerPerson(t, s.unit.A1)))
+    const predictions = [10, 4, undefined, 3]
+    for (const [i, p] of people.entries()) {
+      const a = await takeAttempt(t, p.agent, s.roundId, 3)
+      t.clock.advance(1000 * (4 - i))
+      await p.agent.post(`/attempts/${a.id}/submit`, predictions[i] === undefined ? {} : { prediction: predictions[i] })
+    }
+    // Provisional: duration only (person 4 was quickest).
+    expect((await order(t, s.roundId))[0]).toBe(people[3].id)
+    await closeRound(t)
+    const fin = await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    expect(fin.status).toBe(200)
+    expect(fin.body.predictionTruth).toBe(4)
+    const final = await board(t, s.roundId)
+    expect(final.entries.map((e) => e.participantId)).toEqual([people[1].id, people[3].id, people[0].id, people[2].id])
+    expect(final.entries.map((e) => e.predictionError)).toEqual([0, 1, 6, null])
+  })
+
+  it('ranks time before prediction when the round says so', async () => {
+    const t = testApp()
+    const s = await setupContest(t, { round: { prediction: { enabled: true, target: 'participants' }, tiebreak: ['duration', 'prediction'] } })
+    const good = await registerPerson(t, s.unit.A1)
+    const quick = await registerPerson(t, s.unit.A1)
+    const a = await takeAttempt(t, good.agent, s.roundId, 3)
+    t.clock.advance(60_000)
+    await good.agent.post(`/attempts/${a.id}/submit`, { prediction: 2 })
+    const b = await takeAttempt(t, quick.agent, s.roundId, 3)
+    t.clock.advance(10_000)
+    await quick.agent.post(`/attempts/${b.id}/submit`, { prediction: 50 })
+    await closeRound(t)
+    await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    expect(await order(t, s.roundId)).toEqual([quick.id, good.id])
+  })
+})
+
+describe('prediction truth', () => {
+  async function truthFor(target: string) {
+    const t = testApp()
+    const s = await setupContest(t, { round: { prediction: { enabled: true, target }, maxAttempts: null } })
+    const perfect = await registerPerson(t, s.unit.A1)
+    const twice = await registerPerson(t, s.unit.A1)
+    const cheat = await registerPerson(t, s.unit.B)
+    const idle = await registerPerson(t, s.unit.B)
+    for (const [p, rights] of [[perfect, [5, 5]], [twice, [2, 3]], [cheat, [5]]] as const) {
+      for (const r of rights) {
+        const a = await takeAttempt(t, p.agent, s.roundId, r)
+        await p.agent.post(`/attempts/${a.id}/submit`, { prediction: 1 })
+      }
+    }
+    await idle.agent.post(`/rounds/${s.roundId}/attempts`, {}) // in progress: expires at close, counts as finished
+    await s.judge.post(`/admin/rounds/${s.roundId}/disqualify`, { participantId: cheat.id, reason: 'Cán bộ ban tổ chức' })
+    await closeRound(t)
+    const res = await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    expect(res.status).toBe(200)
+    return res.body.predictionTruth
+  }
+
+  it('counts distinct participants with a finished attempt, without the disqualified', async () => {
+    expect(await truthFor('participants')).toBe(3)
+  })
+  it('counts distinct participants with a perfect score', async () => {
+    expect(await truthFor('perfect_scores')).toBe(1)
+  })
+  it('counts finished attempts', async () => {
+    expect(await truthFor('attempts')).toBe(5)
+  })
+})
+
+describe('finalize, prizes, disqualification', () => {
+  it('refuses to finalize before closesAt plus grace', async () => {
+    const t = testApp()
+    const s = await setupContest(t, { round: { graceSec: 3 } })
+    const res = await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('ROUND_NOT_CLOSED')
+  })
+
+  it('gives one prize per person across rounds when the contest says so, the next in rank taking the place', async () => {
+    const t = testApp()
+    const now = t.clock.now()
+    const s = await setupContest(t, { contest: { onePrizePerPerson: true }, round: { prizes: [{ name: 'Nhất', count: 1 }, { name: 'Nhì', count: 1 }] } })
+    const r2 = await s.org.post(`/admin/contests/${s.contestId}/rounds`, { title: 'Tuần 2', opensAt: iso(now), closesAt: iso(now + 48 * 3600_000), questionCount: 5, prizes: [{ name: 'Nhất', count: 1 }, { name: 'Nhì', count: 1 }] })
+    expect(r2.status).toBe(201)
+    const people = await Promise.all([0, 1, 2].map(() => registerPerson(t, s.unit.A1)))
+    for (const roundId of [s.roundId, r2.body.round.id]) {
+      for (const [i, p] of people.entries()) {
+        const a = await takeAttempt(t, p.agent, roundId, 5 - i)
+        await p.agent.post(`/attempts/${a.id}/submit`, {})
+      }
+    }
+    const dq = await s.judge.post(`/admin/rounds/${s.roundId}/disqualify`, { participantId: people[0].id, reason: 'Khai sai thông tin' })
+    expect(dq.status).toBe(200)
+    await closeRound(t)
+    const f1 = await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    expect(f1.body.prizes).toEqual([{ name: 'Nhất', participantId: people[1].id, rank: 1 }, { name: 'Nhì', participantId: people[2].id, rank: 2 }])
+    expect((await s.judge.delete(`/admin/rounds/${s.roundId}/disqualify/${people[0].id}`)).status).toBe(409)
+    t.clock.advance(24 * 3600_000)
+    const f2 = await s.judge.post(`/admin/rounds/${r2.body.round.id}/finalize`, {})
+    expect(f2.body.prizes).toEqual([{ name: 'Nhất', participantId: people[0].id, rank: 1 }])
+    expect(typeof f2.body.auditHead).toBe('string')
+    expect(f2.body.auditHead).toHaveLength(64)
+  })
+
+  it('takes a disqualified participant out of the ranking and puts them back on undo', async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    const a = await registerPerson(t, s.unit.A1)
+    const b = await registerPerson(t, s.unit.A1)
+    for (const [p, r] of [[a, 5], [b, 3]] as const) {
+      const at = await takeAttempt(t, p.agent, s.roundId, r)
+      await p.agent.post(`/attempts/${at.id}/submit`, {})
+    }
+    await s.judge.post(`/admin/rounds/${s.roundId}/disqualify`, { participantId: a.id, reason: 'Đăng ký hai tài khoản' })
+    expect(await order(t, s.roundId)).toEqual([b.id])
+    const standings = await s.judge.get(`/admin/rounds/${s.roundId}/standings`)
+    expect(standings.body.entries.find((e: { participantId: string }) => e.participantId === a.id)).toMatchObject({ disqualified: true })
+    expect((await s.judge.delete(`/admin/rounds/${s.roundId}/disqualify/${a.id}`)).status).toBe(204)
+    expect(await order(t, s.roundId)).toEqual([a.id, b.id])
+  })
+})
+
+describe('freeze', () => {
+  it('shows the public the board as of freezeAt while judges see it live; finalize lifts the freeze', async () => {
+    const t = testApp()
+    const now = t.clock.now()
+    const s = await setupContest(t, { round: { freezeAt: iso(now + 600_000) } })
+    const early = await registerPerson(t, s.unit.A1)
+    const late = await registerPerson(t, s.unit.A1)
+    const a = await takeAttempt(t, early.agent, s.roundId, 2)
+    await early.agent.post(`/attempts/${a.id}/submit`, {})
+    t.clock.advance(700_000)
+    const b = await takeAttempt(t, late.agent, s.roundId, 5)
+    await late.agent.post(`/attempts/${b.id}/submit`, {})
+    const pub = await board(t, s.roundId)
+    expect(pub.round.frozen).toBe(true)
+    expect(pub.entries.map((e) => e.participantId)).toEqual([early.id])
+    const live = await s.judge.get(`/admin/rounds/${s.roundId}/standings`)
+    expect(live.body.entries.map((e: { participantId: string }) => e.participantId)).toEqual([late.id, early.id])
+    await closeRound(t)
+    await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    const fin = await board(t, s.roundId)
+    expect(fin.round).toMatchObject({ frozen: false, status: 'finalized' })
+    expect(fin.entries.map((e) => e.participantId)).toEqual([late.id, early.id])
+  })
+})
+
+describe('regrade', () => {
+  it('rescoring with a corrected key changes scores and order; refinalizing locks the new order', async () => {
+    const t = testApp()
+    const s = await setupContest(t, { bank: { t1: 5 }, round: { questionCount: 5 } })
+    const a = await registerPerson(t, s.unit.A1)
+    const b = await registerPerson(t, s.unit.A1)
+    // Both answer the same five questions; they differ only on question t1-q1: a picks the key A, b picks B.
+    const choose = (who: 'a' | 'b') => (attemptId: string) => (pos: number) => {
+      const qid = (t.db.$client.prepare('SELECT i.question_id AS q, i.option_order AS o FROM attempt_items i JOIN attempts x ON x.seq = i.attempt_seq WHERE x.id = ? AND i.position = ?').get(attemptId, pos) as { q: string; o: string })
+      const order: string[] = JSON.parse(qid.o)
+      const want = qid.q === 't1-q1' && who === 'b' ? 'B' : 'A'
+      return [String.fromCharCode(65 + order.indexOf(want))]
+    }
+    for (const [p, who] of [[a, 'a'], [b, 'b']] as const) {
+      const start = await p.agent.post(`/rounds/${s.roundId}/attempts`, {})
+      const id = start.body.attempt.id
+      for (let pos = 1; pos <= 5; pos++) await p.agent.put(`/attempts/${id}/items/${pos}`, { choice: choose(who)(id)(pos) })
+      await p.agent.post(`/attempts/${id}/submit`, {})
+    }
+    expect((await board(t, s.roundId)).entries.map((e) => [e.participantId, e.score])).toEqual([[a.id, 5], [b.id, 4]])
+    await closeRound(t)
+    await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    const fix = await s.org.patch('/admin/questions/t1-q1', { correct: ['B'] })
+    expect(fix.status).toBe(200)
+    expect(fix.body.question.revision).toBe(2)
+    const re = await s.judge.post(`/admin/rounds/${s.roundId}/regrade`, { questionId: 't1-q1' })
+    expect(re.body).toMatchObject({ rescored: 2 })
+    // The finalized public board stays locked until a judge finalizes again.
+    expect((await board(t, s.roundId)).entries[0].participantId).toBe(a.id)
+    await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    expect((await board(t, s.roundId)).entries.map((e) => [e.participantId, e.score])).toEqual([[b.id, 5], [a.id, 4]])
+    const log = t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'round.regrade'").get() as { n: number }
+    expect(log.n).toBe(1)
+  })
+})
+
+describe('units board', () => {
+  it('rolls participants up the unit tree with headcounts and participation rates', async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    const placed = [s.unit.A1, s.unit.A1, s.unit.A2, s.unit.B]
+    for (const [i, unitId] of placed.entries()) {
+      const p = await registerPerson(t, unitId)
+      const a = await takeAttempt(t, p.agent, s.roundId, i === 0 ? 5 : 2)
+      await p.agent.post(`/attempts/${a.id}/submit`, {})
+    }
+    await registerPerson(t, s.unit.B) // registered only: not a participant of the round
+    const res = await t.agent().get(`/rounds/${s.roundId}/units-leaderboard`)
+    const by = Object.fromEntries(res.body.entries.map((e: { unitId: string }) => [e.unitId, e]))
+    expect(by[s.unit.K]).toMatchObject({ participants: 4, headcount: 35, attempts: 4, perfectScores: 1 })
+    expect(by[s.unit.K].participationRate).toBeCloseTo(4 / 35)
+    expect(by[s.unit.A]).toMatchObject({ participants: 3, headcount: 15, participationRate: 0.2 })
+    expect(by[s.unit.A].meanScore).toBeCloseTo(3)
+    expect(by[s.unit.B]).toMatchObject({ participants: 1, headcount: 20, participationRate: 0.05 })
+    const children = await t.agent().get(`/rounds/${s.roundId}/units-leaderboard?parentId=${s.unit.A}`)
+    expect(children.body.entries.map((e: { unitId: string }) => e.unitId).sort()).toEqual([s.unit.A1, s.unit.A2].sort())
+    const contest = await t.agent().get(`/contests/${s.contestId}/units-leaderboard`)
+    expect(contest.body.entries.find((e: { unitId: string }) => e.unitId === s.unit.K)).toMatchObject({ participants: 4 })
+  })
+
+  it('sums best scores over rounds for the contest board', async () => {
+    const t = testApp()
+    const now = t.clock.now()
+    const s = await setupContest(t)
+    const r2 = await s.org.post(`/admin/contests/${s.contestId}/rounds`, { title: 'Tuần 2', opensAt: iso(now), closesAt: iso(now + 3600_000), questionCount: 5 })
+    const p = await registerPerson(t, s.unit.A1)
+    const q = await registerPerson(t, s.unit.B)
+    for (const [roundId, rp, rq] of [[s.roundId, 2, 5], [r2.body.round.id, 5, 1]] as const) {
+      const a = await takeAttempt(t, p.agent, roundId, rp)
+      await p.agent.post(`/attempts/${a.id}/submit`, {})
+      const b = await takeAttempt(t, q.agent, roundId, rq)
+      await q.agent.post(`/attempts/${b.id}/submit`, {})
+    }
+    const res = await t.agent().get(`/contests/${s.contestId}/leaderboard`)
+    expect(res.body.entries.map((e: { participantId: string; score: number; rank: number }) => [e.rank, e.participantId, e.score])).toEqual([[1, p.id, 7], [2, q.id, 6]])
+  })
+
+  it('filters the board by name or unit with or without diacritics, keeping ranks', async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    const names = ['Nguyễn Văn Đức', 'Trần Thị Hoa']
+    const ids: string[] = []
+    for (const [i, fullName] of names.entries()) {
+      const p = await registerPerson(t, s.unit.A1, { fullName })
+      ids.push(p.id)
+      const a = await takeAttempt(t, p.agent, s.roundId, 5 - i)
+      await p.agent.post(`/attempts/${a.id}/submit`, {})
+    }
+    const res = await t.agent().get(`/rounds/${s.roundId}/leaderboard?q=tran thi`)
+    expect(res.body.entries.map((e: { rank: number; participantId: string }) => [e.rank, e.participantId])).toEqual([[2, ids[1]]])
+    const byUnit = await t.agent().get(`/rounds/${s.roundId}/leaderboard?q=${encodeURIComponent('chi bo an mot')}`)
+    expect(byUnit.body.total).toBe(2)
+    const duc = await t.agent().get(`/rounds/${s.roundId}/leaderboard?q=duc`)
+    expect(duc.body.entries[0].participantId).toBe(ids[0])
+  })
+})
