@@ -1,0 +1,33 @@
+// Adds a staff account from the command line: npm run staff:add -- USERNAME ROLE "Full name" [PASSWORD]
+// Without a password one is generated and printed once.
+import { loadEnv } from '../api/env'
+import { AppError } from '../api/errors'
+import { generatePassword } from '../api/lib/password'
+import { CreateUserInput } from '../api/schemas/admin'
+import { SYSTEM_ACTOR } from '../api/services/audit'
+import { createStaffUser } from '../api/services/staff'
+import { openDb } from '../db/client'
+import { migrateDb } from '../db/migrate'
+
+const [username, role, name, given] = process.argv.slice(2)
+if (!username || !role || !name) {
+  console.error('Cách dùng: npm run staff:add -- TÊN_ĐĂNG_NHẬP organizer|judge|admin "Họ và tên" [MẬT_KHẨU]')
+  process.exit(2)
+}
+const password = given ?? generatePassword(14)
+const input = CreateUserInput.safeParse({ username, role, name, password })
+if (!input.success) {
+  console.error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'))
+  process.exit(2)
+}
+const db = openDb(loadEnv().DATABASE_PATH)
+migrateDb(db)
+try {
+  const user = await createStaffUser(db, SYSTEM_ACTOR, input.data, Date.now())
+  console.log(`Đã tạo ${user.role} "${user.username}"${given ? '' : ` với mật khẩu: ${password}`}`)
+} catch (err) {
+  console.error(err instanceof AppError ? err.message : err)
+  process.exit(1)
+} finally {
+  db.$client.close()
+}
