@@ -1,12 +1,10 @@
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
-import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { openDb } from '../db/client'
 import { migrateDb } from '../db/migrate'
 import { seedDatabase } from '../db/seed'
 import { createApp } from './app'
+import { createRoot } from './root'
 import { loadEnv } from './env'
 import { startSweeper } from './services/sweeper'
 
@@ -17,14 +15,7 @@ let ready = false
 const db = openDb(env.DATABASE_PATH)
 const { app: api, deps } = createApp({ db, env, isReady: () => ready })
 
-const root = new Hono()
-root.route('/api', api)
-root.use('/*', serveStatic({ root: webRoot }))
-// The web app routes on the client: any other path gets index.html.
-const indexHtml = existsSync(`${webRoot}/index.html`)
-  ? readFileSync(`${webRoot}/index.html`, 'utf8')
-  : '<!doctype html><meta charset="utf-8"><title>hoithi</title><p>Chưa build giao diện web (npm run build). API: <a href="/api/health">/api/health</a>, <a href="/api/contests">/api/contests</a></p>'
-root.get('*', (c) => c.html(indexHtml))
+const root = createRoot(api, webRoot)
 
 // Migrate and seed before the port opens, so /api/health answers 200 only when the data is there.
 migrateDb(db)

@@ -1,13 +1,15 @@
 import { addError, lineFinder } from './issues'
+import { jsonFaultOffset } from './json-locate'
 import { isNode } from './xml-node'
 import { newCollector, type Collector } from './types'
 
-// Start offsets of the elements of the top-level array (or of the "questions" array of an object),
+// Start offsets of the elements of the first array (the top-level one, or "questions" of an object),
 // found by a scan that skips strings, so each question's problems can name its line.
 function elementOffsets(text: string): number[] {
   const offsets: number[] = []
   let depth = 0
   let target = -1
+  let expecting = false
   let inString = false
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
@@ -16,12 +18,19 @@ function elementOffsets(text: string): number[] {
       else if (ch === '"') inString = false
       continue
     }
+    if (expecting && !/\s/.test(ch) && ch !== ']') {
+      offsets.push(i)
+      expecting = false
+    }
     if (ch === '"') inString = true
     else if (ch === '[' || ch === '{') {
-      if (target < 0 && ch === '[') target = depth + 1
       depth++
-      if (depth === target + 1 && ch === '{') offsets.push(i)
-    } else if (ch === ']' || ch === '}') depth--
+      if (target < 0 && ch === '[') target = depth
+      if (depth === target && ch === '[') expecting = true
+    } else if (ch === ']' || ch === '}') {
+      if (depth === target) return offsets
+      depth--
+    } else if (ch === ',' && depth === target) expecting = true
   }
   return offsets
 }
@@ -34,9 +43,8 @@ export function parseJsonImport(text: string): Collector {
     value = JSON.parse(text)
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e)
-    const at = /position (\d+)/.exec(detail)
-    const line = /line (\d+)/.exec(detail)
-    addError(c, line ? { line: Number(line[1]) } : at ? { line: lineFinder(text)(Number(at[1])) } : {}, `tệp JSON không hợp lệ: ${detail}`)
+    const at = jsonFaultOffset(text)
+    addError(c, at === null ? {} : { line: lineFinder(text)(at) }, `tệp JSON không hợp lệ: ${detail}`)
     return c
   }
   const list = Array.isArray(value) ? value : isNode(value) && Array.isArray(value.questions) ? value.questions : null

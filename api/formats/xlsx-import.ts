@@ -6,12 +6,13 @@ import { cellText } from './xlsx-cell'
 import { newCollector, type Collector } from './types'
 
 // Reads the first worksheet with ExcelJS's streaming reader, so a large bank is not held twice in memory.
+// Styles are read because only they say which numbers are dates; a link cell gives its shown text.
 export async function parseXlsx(body: Uint8Array): Promise<Collector> {
   const c = newCollector()
   const rows: SheetRow[] = []
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(body)]), {
-      worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit',
+      worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit',
     })
     for await (const sheet of reader) {
       for await (const row of sheet) {
