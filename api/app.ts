@@ -10,6 +10,7 @@ import { errorHandler } from './middleware/error-handler'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
 import { loadSession } from './middleware/session'
+import { adminAuditRoutes } from './routes/admin-audit'
 import { adminContestRoutes } from './routes/admin-contests'
 import { adminJudgingRoutes } from './routes/admin-judging'
 import { adminQuestionRoutes } from './routes/admin-questions'
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions) {
     .route('/admin', adminQuestionRoutes)
     .route('/admin', adminJudgingRoutes)
     .route('/admin', adminUserRoutes)
+    .route('/admin', adminAuditRoutes)
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })
   app.onError(errorHandler)
   return { app, deps }

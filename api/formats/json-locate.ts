@@ -16,7 +16,10 @@ export function jsonFaultOffset(text: string): number | null {
   const string = () => {
     expect('"')
     for (; i < text.length; i++) {
-      if (text[i] === '"') return void i++
+      if (text[i] === '"') {
+        i++
+        return
+      }
       if (text[i] === '\\') i++
       else if (text.charCodeAt(i) < 0x20) fail()
     }
@@ -25,18 +28,28 @@ export function jsonFaultOffset(text: string): number | null {
   const sequence = (close: string, item: () => void) => {
     i++
     space()
-    if (text[i] === close) return void i++
-    for (;;) {
+    if (text[i] !== close) {
       item()
       space()
-      if (text[i] === close) return void i++
-      expect(',')
+      while (text[i] !== close) {
+        expect(',')
+        item()
+        space()
+      }
     }
+    i++
+  }
+  const member = () => {
+    space()
+    string()
+    space()
+    expect(':')
+    value()
   }
   const value = (): void => {
     space()
     const ch = text[i]
-    if (ch === '{') return sequence('}', () => (space(), string(), space(), expect(':'), value()))
+    if (ch === '{') return sequence('}', member)
     if (ch === '[') return sequence(']', value)
     if (ch === '"') return string()
     const token = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y

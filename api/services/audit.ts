@@ -41,3 +41,10 @@ export function verifyAuditChain(db: Db): { ok: true; head: string; count: numbe
   }
   return { ok: true, head: prev, count }
 }
+
+export function listAudit(db: Db, limit: number, offset: number) {
+  const total = (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
+  const rows = db.$client.prepare(`SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
+    FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?`).all(limit, offset) as (AuditFields & { seq: number; prevHash: string; hash: string })[]
+  return { total, entries: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: JSON.parse(r.detail) as unknown })) }
+}

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client'
 import { likelyDuplicates } from '../rules/duplicates'
+import { answerTwins } from './answer-twins'
 import { rankAttempts } from '../rules/ranking'
 import type { Flag, StandingsEntry } from '../schemas/wire'
 import { getRoundRow, roundStatus, roundView } from './rounds'
@@ -26,6 +27,10 @@ export function judgeStandings(db: Db, roundId: string, now: number) {
   const details = new Map((db.$client.prepare(`SELECT p.id, p.full_name, p.name_folded, p.date_of_birth, p.phone, p.client_address, p.created_at
     FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?`).all(round.contestId) as PersonRow[]).map((p) => [p.id, p]))
   const flags = flagsFor(all, round.questionCount, details, people)
+  for (const [id, others] of answerTwins(db, roundId)) {
+    const names = others.map((o) => people.get(o)?.fullName ?? o).join(', ')
+    flags.set(id, [...(flags.get(id) ?? []), { kind: 'identical_answers', evidence: `Trùng toàn bộ câu hỏi và phương án chọn, thời gian làm bài gần như nhau với: ${names}` }])
+  }
   const entries: StandingsEntry[] = rows.map((r) => {
     const p = people.get(r.participantId)
     const d = details.get(r.participantId)

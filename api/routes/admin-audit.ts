@@ -1,0 +1,15 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { readQuery, send } from '../lib/http'
+import { requireRole } from '../middleware/session'
+import { listAudit, verifyAuditChain } from '../services/audit'
+
+const Page = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0) })
+
+export const adminAuditRoutes = new Hono<AppEnv>()
+  .get('/audit', requireRole('admin'), (c) => {
+    const { limit, offset } = readQuery(c, Page)
+    return send(c, listAudit(c.var.db, limit, offset))
+  })
+  .get('/audit/verify', requireRole('admin'), (c) => send(c, { verification: verifyAuditChain(c.var.db) }))

@@ -1,0 +1,13 @@
+// Checks the audit log's hash chain: npm run audit:verify. Prints the head to compare with published results.
+import { loadEnv } from '../api/env'
+import { verifyAuditChain } from '../api/services/audit'
+import { openDb } from '../db/client'
+
+const db = openDb(loadEnv().DATABASE_PATH)
+const result = verifyAuditChain(db)
+db.$client.close()
+if (result.ok) console.log(`Nhật ký kiểm toán toàn vẹn: ${result.count} mục, mã đầu chuỗi (head) ${result.head}`)
+else {
+  console.error(`Nhật ký kiểm toán bị sửa đổi: chuỗi băm gãy tại mục số ${result.brokenAt}.`)
+  process.exit(1)
+}
