@@ -79,6 +79,6 @@ export async function seedDatabase(db: Db, env: Env, now: number): Promise<{ mes
     const contest = seedDemoContest(db, now)
     messages.push(`Đã tạo cuộc thi minh họa "${contest.slug}" với một đợt thi đang mở và cây đơn vị mẫu.`)
   }
-  messages.push('Nhân viên đăng nhập tại /dang-nhap bằng tên đăng nhập và mật khẩu; thí sinh đăng ký tại trang chủ.')
+  messages.push('Nhân viên đăng nhập tại /dang-nhap rồi vào /quan-tri; thí sinh đăng ký tại trang chủ.')
   return { messages }
 }

@@ -5,7 +5,7 @@ import { registerPerson, setupContest } from '../helpers/contest'
 // Who may call each admin route (API.md "Organizer and judge"); admin may call all of them.
 // 'staff' = organizers and judges alike. Every admin route the app registers must be listed here.
 type Who = 'organizer' | 'judge' | 'staff' | 'admin'
-type RouteRow = { method: string; path: string; who: Who; url?: string }
+type RouteRow = { method: string; path: string; who?: Who; url?: string }
 
 const ADMIN_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/admin/contests', who: 'staff' },
@@ -37,16 +37,16 @@ const ADMIN_ROUTES: RouteRow[] = [
 
 // Routes that need a participant session (API.md "Taking a round", "Sessions", leaderboard/me).
 const PARTICIPANT_ROUTES: RouteRow[] = [
-  { method: 'POST', path: '/rounds/:roundId/attempts', who: 'admin' },
-  { method: 'GET', path: '/attempts/:attemptId', who: 'admin' },
-  { method: 'PUT', path: '/attempts/:attemptId/items/:position', who: 'admin', url: '/attempts/no-such-attempt/items/1' },
-  { method: 'POST', path: '/attempts/:attemptId/submit', who: 'admin' },
-  { method: 'POST', path: '/attempts/:attemptId/items/:position/report', who: 'admin', url: '/attempts/no-such-attempt/items/1/report' },
-  { method: 'PUT', path: '/me/password', who: 'admin' },
-  { method: 'GET', path: '/me/attempts', who: 'admin' },
-  { method: 'GET', path: '/me/contests/:contestId/unit', who: 'admin' },
-  { method: 'PUT', path: '/me/contests/:contestId/unit', who: 'admin' },
-  { method: 'GET', path: '/rounds/:roundId/leaderboard/me', who: 'admin' },
+  { method: 'POST', path: '/rounds/:roundId/attempts' },
+  { method: 'GET', path: '/attempts/:attemptId' },
+  { method: 'PUT', path: '/attempts/:attemptId/items/:position', url: '/attempts/no-such-attempt/items/1' },
+  { method: 'POST', path: '/attempts/:attemptId/submit' },
+  { method: 'POST', path: '/attempts/:attemptId/items/:position/report', url: '/attempts/no-such-attempt/items/1/report' },
+  { method: 'PUT', path: '/me/password' },
+  { method: 'GET', path: '/me/attempts' },
+  { method: 'GET', path: '/me/contests/:contestId/unit' },
+  { method: 'PUT', path: '/me/contests/:contestId/unit' },
+  { method: 'GET', path: '/rounds/:roundId/leaderboard/me' },
 ]
 
 // Routes open to anyone: sign-up, sign-in and out, /me (401 by itself when anonymous), public reads.
@@ -67,6 +67,7 @@ const OPEN_ROUTES: { method: string; path: string }[] = [
 ]
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`
+const named = (rows: RouteRow[]) => rows.map((r) => [key(r), r] as const)
 const urlOf = (r: RouteRow) => r.url ?? r.path.replace(/:(\w+)/g, (_m, name: string) => `no-such-${name.toLowerCase()}`)
 const call = (agent: Agent, r: RouteRow) => agent.request(r.method, urlOf(r), r.method === 'GET' || r.method === 'DELETE' ? undefined : {})
 const admits = (r: RouteRow, role: 'organizer' | 'judge') => r.who === 'staff' || r.who === role
@@ -101,19 +102,19 @@ describe('admin routes by role', () => {
     admin = await staffAgent(t, 'admin')
   })
 
-  it.each(ADMIN_ROUTES)('$method $path refuses anonymous callers with 401 UNAUTHENTICATED', async (r) => {
+  it.each(named(ADMIN_ROUTES))('%s refuses anonymous callers with 401 UNAUTHENTICATED', async (_name, r) => {
     const res = await call(anon, r)
     expect(res.status).toBe(401)
     expect(res.body.error.code).toBe('UNAUTHENTICATED')
   })
 
-  it.each(ADMIN_ROUTES)('$method $path refuses participants with 403 FORBIDDEN', async (r) => {
+  it.each(named(ADMIN_ROUTES))('%s refuses participants with 403 FORBIDDEN', async (_name, r) => {
     const res = await call(participant, r)
     expect(res.status).toBe(403)
     expect(res.body.error.code).toBe('FORBIDDEN')
   })
 
-  it.each(ADMIN_ROUTES)('$method $path admits or refuses organizers by its table entry', async (r) => {
+  it.each(named(ADMIN_ROUTES))('%s admits or refuses organizers by its table entry', async (_name, r) => {
     const res = await call(organizer, r)
     if (admits(r, 'organizer')) expect(res.status, res.text).not.toBeOneOf([401, 403])
     else {
@@ -122,7 +123,7 @@ describe('admin routes by role', () => {
     }
   })
 
-  it.each(ADMIN_ROUTES)('$method $path admits or refuses judges by its table entry', async (r) => {
+  it.each(named(ADMIN_ROUTES))('%s admits or refuses judges by its table entry', async (_name, r) => {
     const res = await call(judge, r)
     if (admits(r, 'judge')) expect(res.status, res.text).not.toBeOneOf([401, 403])
     else {
@@ -131,7 +132,7 @@ describe('admin routes by role', () => {
     }
   })
 
-  it.each(ADMIN_ROUTES)('$method $path admits an admin', async (r) => {
+  it.each(named(ADMIN_ROUTES))('%s admits an admin', async (_name, r) => {
     const res = await call(admin, r)
     expect(res.status, res.text).not.toBeOneOf([401, 403])
   })
@@ -148,25 +149,24 @@ describe('participant routes by role', () => {
     admin = await staffAgent(t, 'admin')
   })
 
-  it.each(PARTICIPANT_ROUTES)('$method $path refuses anonymous callers with 401 UNAUTHENTICATED', async (r) => {
+  it.each(named(PARTICIPANT_ROUTES))('%s refuses anonymous callers with 401 UNAUTHENTICATED', async (_name, r) => {
     const res = await call(anon, r)
     expect(res.status).toBe(401)
     expect(res.body.error.code).toBe('UNAUTHENTICATED')
   })
 
-  it.each(PARTICIPANT_ROUTES)('$method $path refuses staff (organizer, judge, admin) with 403 FORBIDDEN', async (r) => {
-    for (const [role, agent] of [['organizer', organizer], ['judge', judge], ['admin', admin]] as const) {
-      const res = await call(agent, r)
-      expect(res.status, `${role}: ${res.text}`).toBe(403)
-      expect(res.body.error.code).toBe('FORBIDDEN')
-    }
+  const staffRoles = ['organizer', 'judge', 'admin'] as const
+  it.each(staffRoles.flatMap((role) => named(PARTICIPANT_ROUTES).map(([name, r]) => [name, role, r] as const)))('%s refuses a signed-in %s with 403 FORBIDDEN', async (_name, role, r) => {
+    const res = await call({ organizer, judge, admin }[role], r)
+    expect(res.status, res.text).toBe(403)
+    expect(res.body.error.code).toBe('FORBIDDEN')
   })
 })
 
 describe('open routes', () => {
-  it.each(OPEN_ROUTES.filter((r) => r.method === 'GET' && r.path !== '/me'))('$method $path needs no session', async (r) => {
+  it.each(named(OPEN_ROUTES.filter((r) => r.method === 'GET' && r.path !== '/me')))('%s answers an anonymous caller without 401 or 403', async (_name, r) => {
     const t = testApp()
-    const res = await call(t.agent(), { ...r, who: 'staff' })
+    const res = await call(t.agent(), r)
     expect(res.status).not.toBeOneOf([401, 403])
   })
 })

@@ -1,0 +1,60 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { parseImport } from '../../api/formats/index'
+import { messages } from './helpers'
+
+async function workbook(fill: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook()
+  fill(book.addWorksheet('Câu hỏi'), book)
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}
+
+describe('XLSX import', () => {
+  it('reads Vietnamese headers and cells of every kind: numbers, rich text, formulas, links', async () => {
+    const file = await workbook((sheet, book) => {
+      sheet.addRow(['MÃ', 'chu de', 'Loại', 'Độ khó', 'Câu hỏi', 'A', 'B', 'C', 'Đáp án', 'Nguồn', 'Đường dẫn', 'Trọng số'])
+      sheet.addRow(['q1', 'dai-hoi-13', 'một đáp án', 3, { richText: [{ text: 'Đại hội ' }, { font: { bold: true }, text: 'XIII' }, { text: ' họp năm nào?' }] }, 2016, { formula: '2020+1', result: 2021 }, '2026', 'B', 'NQ13', { text: 'https://example.vn/nq', hyperlink: 'https://example.vn/nq' }, 0.5])
+      sheet.addRow([])
+      sheet.addRow(['q2', 'dai-hoi-13', 'đúng sai', 1, 'Đại hội XIII họp năm 2021.', '', '', '', 'A'])
+      book.addWorksheet('Ghi chú').addRow(['không phải câu hỏi'])
+    })
+    const r = await parseImport('xlsx', file)
+    expect(r.errors).toEqual([])
+    expect(r.questions.map((q) => q.row)).toEqual([2, 4])
+    expect(r.questions[0].question).toMatchObject({
+      id: 'q1', difficulty: 3, stem: 'Đại hội XIII họp năm nào?', correct: ['B'], weight: 0.5,
+      options: [{ key: 'A', text: '2016' }, { key: 'B', text: '2021' }, { key: 'C', text: '2026' }],
+      source: { document: 'NQ13', url: 'https://example.vn/nq' },
+    })
+    expect(r.questions[1].question).toMatchObject({ type: 'true_false', correct: ['A'] })
+  })
+
+  it('a date typed as an answer is read as d/m/yyyy with a warning naming the row', async () => {
+    const file = await workbook((sheet) => {
+      sheet.addRow(['id', 'topic', 'stem', 'A', 'B', 'correct'])
+      sheet.addRow(['q1', 't', 'Ngày thành lập Đảng?', new Date(Date.UTC(1930, 1, 3)), '2/9/1945', 'A'])
+    })
+    const r = await parseImport('xlsx', file)
+    expect(r.questions[0].question.options[0].text).toBe('3/2/1930')
+    expect(messages(r.warnings)).toEqual(['Hàng 2: ô D2 là ngày tháng, đã đọc thành "3/2/1930"; hãy kiểm tra lại.'])
+  })
+
+  it('problems carry the spreadsheet row number', async () => {
+    const file = await workbook((sheet) => {
+      sheet.addRow(['id', 'topic', 'stem', 'A', 'B', 'correct'])
+      sheet.addRow(['q1', 't', 'Câu?', 'a', 'b', 'A'])
+      sheet.addRow(['q2', 't', '', 'a', 'b', 'Z'])
+    })
+    const r = await parseImport('xlsx', file)
+    expect(r.errors).toEqual([{ row: 3, message: 'Hàng 3: đáp án "Z" phải là các chữ A–F, ví dụ "B" hoặc "A,C".' }])
+  })
+
+  it('a file that is not an xlsx workbook, or a cut one, is one clear error', async () => {
+    const whole = await workbook((sheet) => sheet.addRow(['id', 'stem', 'A', 'B', 'correct']))
+    for (const body of [new TextEncoder().encode('id,topic\n1,2\n'), whole.slice(0, 30), whole.slice(0, whole.length - 200), new Uint8Array()]) {
+      const r = await parseImport('xlsx', body)
+      expect(r.questions).toEqual([])
+      expect(messages(r.errors)).toEqual(['Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ hãy lưu lại dưới dạng .xlsx).'])
+    }
+  })
+})
