@@ -33,7 +33,9 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
 export const requireRole = (...roles: Role[]) => createMiddleware<AppEnv>(async (c, next) => {
   const user = c.var.user
   if (!user) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.')
-  if (user.role !== 'admin' && !roles.includes(user.role)) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.')
+  // An admin stands in for staff roles only: participant routes stay a participant's own.
+  const allowed = roles.includes(user.role) || (user.role === 'admin' && roles.some((r) => r !== 'participant'))
+  if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.')
   await next()
 })
 
