@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util'
-import { z } from 'zod'
 import { BankQuestion } from '../../questions/schema'
 import { addError, addSkip, placeText } from './issues'
 import { questionHash } from './question-id'
+import { isRecord } from './guards'
+import { importErrorMap } from './zod-messages'
 import type { Candidate, Collector, ImportIssue, ParsedQuestion, ParseResult } from './types'
 
 const LABELS: Record<string, string> = {
@@ -14,8 +15,8 @@ const SOURCE_LABELS: Record<string, string> = { document: 'tài liệu', section
 function fieldLabel(path: PropertyKey[], data: Record<string, unknown>): string {
   const [head, index] = path
   if (head === 'options' && typeof index === 'number') {
-    const options = Array.isArray(data.options) ? data.options : []
-    const key = (options[index] as { key?: unknown } | undefined)?.key
+    const option: unknown = Array.isArray(data.options) ? data.options[index] : undefined
+    const key = isRecord(option) ? option.key : undefined
     return `phương án ${typeof key === 'string' ? key : index + 1}`
   }
   if (head === 'source' && typeof index === 'string') return `nguồn (${SOURCE_LABELS[index] ?? index})`
@@ -23,13 +24,11 @@ function fieldLabel(path: PropertyKey[], data: Record<string, unknown>): string 
   return LABELS[String(head)] ?? String(head ?? '')
 }
 
-const errorMap = z.locales.vi().localeError
-
 function withId(data: Record<string, unknown>): { data: Record<string, unknown>; generated: boolean } {
   if (typeof data.id === 'string' && data.id.trim() !== '') return { data, generated: false }
   const { type, stem, options, correct } = data
   if (typeof type !== 'string' || typeof stem !== 'string' || !Array.isArray(options) || !Array.isArray(correct)) return { data, generated: false }
-  const texts = options.map((o) => ({ text: String((o as { text?: unknown }).text ?? '') }))
+  const texts = options.map((o: unknown) => ({ text: isRecord(o) ? String(o.text ?? '') : '' }))
   return { data: { ...data, id: questionHash({ type, stem, options: texts, correct: correct.map(String) }) }, generated: true }
 }
 
@@ -44,7 +43,7 @@ export function finalize(c: Collector): ParseResult {
   for (const candidate of c.candidates) {
     const { data, generated } = withId(candidate.data)
     const where = { line: candidate.line, row: candidate.row }
-    const parsed = BankQuestion.safeParse(data, { error: errorMap })
+    const parsed = BankQuestion.safeParse(data, { error: importErrorMap })
     if (!parsed.success) {
       const parts = parsed.error.issues.map((i) => `${fieldLabel(i.path, data)}: ${i.message}`)
       addError(c, where, [...new Set(parts)].join('; '))

@@ -1,7 +1,7 @@
 import { addError, addSkip, addWarning } from './issues'
 import { addImported } from './imported'
 import { giftText, protectEscapes, restoreEscapes, splitFormat, type GiftFormat } from './gift-text'
-import { readChoices, readTrueFalse } from './gift-answers'
+import { readChoices, readTrueFalse, type AnswerRead } from './gift-answers'
 import type { Collector } from './types'
 
 export type GiftBlock = { text: string; lines: number[]; topic: string }
@@ -17,15 +17,17 @@ const UNSUPPORTED = {
 // One blank-line separated GIFT question, read as Moodle's qformat_gift::readquestion() reads it.
 export function readGiftQuestion(c: Collector, block: GiftBlock): void {
   const where = { line: block.lines[0] }
-  let text = protectEscapes(block.text)
-  const lineAt = (offset: number) => block.lines[text.slice(0, offset).split('\n').length - 1] ?? where.line
+  const full = protectEscapes(block.text)
+  let start = 0 // where the question text begins in `full`, after the title
   let title = ''
-  if (text.startsWith('::')) {
-    const close = text.indexOf('::', 2)
-    if (close < 0) return addError(c, where, 'tiêu đề mở bằng :: nhưng không có :: đóng.')
-    title = restoreEscapes(text.slice(2, close)).trim()
-    text = text.slice(close + 2).trim()
+  if (full.startsWith('::')) {
+    const end = full.indexOf('::', 2)
+    if (end < 0) return addError(c, where, 'tiêu đề mở bằng :: nhưng không có :: đóng.')
+    title = restoreEscapes(full.slice(2, end)).trim()
+    for (start = end + 2; /\s/.test(full[start] ?? ''); ) start++
   }
+  const text = full.slice(start)
+  const lineAt = (offset: number) => block.lines[full.slice(0, start + offset).split('\n').length - 1] ?? where.line
   const label = title ? `câu "${title}"` : 'câu hỏi'
   const skip = (kind: keyof typeof UNSUPPORTED, hint = '') =>
     addSkip(c, where, `${label} dạng ${UNSUPPORTED[kind]} không được hỗ trợ, đã bỏ qua.${hint}`)
@@ -56,11 +58,11 @@ export function readGiftQuestion(c: Collector, block: GiftBlock): void {
   }
 
   const stemFormat = splitFormat(stemRaw.trim(), 'moodle')
-  const media: string[] = []
+  let media = false
   const convert = (raw: string, fallback: GiftFormat = stemFormat.format) => {
     const part = splitFormat(raw.trim(), fallback)
     const out = giftText(part.text, part.format)
-    if (out.media) media.push(out.text)
+    media ||= out.media
     return out.text
   }
   const stem = convert(stemFormat.text, stemFormat.format)
@@ -68,7 +70,7 @@ export function readGiftQuestion(c: Collector, block: GiftBlock): void {
 
   if (answers === '') return skip('essay')
   if (answers.startsWith('#')) return skip('numerical')
-  let read
+  let read: AnswerRead
   if (answers.includes('~')) {
     read = readChoices(answers, convert)
   } else if (answers.includes('=') && answers.includes('->')) {
@@ -81,9 +83,9 @@ export function readGiftQuestion(c: Collector, block: GiftBlock): void {
     }
     read = readTrueFalse(answers, convert)
   }
-  if (media.length > 0) addWarning(c, where, `${label}: hình ảnh hoặc tệp nhúng đã bị bỏ, câu hỏi vẫn được nhập.`)
   if ('error' in read) return addError(c, where, `${label}: ${read.error}`)
   if ('skip' in read) return addSkip(c, where, `${label}: ${read.skip}`)
+  if (media) addWarning(c, where, `${label}: hình ảnh hoặc tệp nhúng đã bị bỏ, câu hỏi vẫn được nhập.`)
   for (const w of read.warnings) addWarning(c, where, `${label}: ${w}`)
   addImported(c, where, { topic: block.topic, stem, explanation: explanation || read.feedback, ...read.question })
 }

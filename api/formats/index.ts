@@ -27,9 +27,11 @@ const TEXT_PARSERS: Record<Exclude<ImportFormat, 'xlsx'>, (text: string) => Coll
 // Pure: bytes in, questions and located problems out. The import service decides what to store.
 export async function parseImport(format: ImportFormat, body: Uint8Array): Promise<ParseResult> {
   if (format === 'xlsx') return finalize(await parseXlsx(body))
+  const parse: ((text: string) => Collector) | undefined = TEXT_PARSERS[format] // callers in plain JS may pass any string
+  if (!parse) return { questions: [], warnings: [], errors: [{ message: `Định dạng "${String(format)}" không được hỗ trợ.` }], skipped: 0 }
   const text = decodeUtf8(body)
   if (text === null) return { questions: [], warnings: [], errors: [{ message: NOT_UTF8 }], skipped: 0 }
-  return finalize(TEXT_PARSERS[format](text))
+  return finalize(parse(text))
 }
 
 export async function writeExport(format: ExportFormat, questions: BankQuestion[]): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { addError, lineFinder } from './issues'
 import { jsonFaultOffset } from './json-locate'
-import { isNode } from './xml-node'
+import { isRecord } from './guards'
 import { newCollector, type Collector } from './types'
 
 // Start offsets of the elements of the first array (the top-level one, or "questions" of an object),
@@ -47,7 +47,7 @@ export function parseJsonImport(text: string): Collector {
     addError(c, at === null ? {} : { line: lineFinder(text)(at) }, `tệp JSON không hợp lệ: ${detail}`)
     return c
   }
-  const list = Array.isArray(value) ? value : isNode(value) && Array.isArray(value.questions) ? value.questions : null
+  const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.questions) ? value.questions : null
   if (list === null) {
     addError(c, { line: 1 }, 'tệp JSON phải là một mảng câu hỏi [ … ] hoặc { "questions": [ … ] }.')
     return c
@@ -58,7 +58,7 @@ export function parseJsonImport(text: string): Collector {
   const lineOf = lineFinder(text)
   list.forEach((item: unknown, i: number) => {
     const line = offsets[i] === undefined ? undefined : lineOf(offsets[i])
-    if (!isNode(item)) return addError(c, { line }, `phần tử thứ ${i + 1} không phải một câu hỏi (đối tượng { … }).`)
+    if (!isRecord(item)) return addError(c, { line }, `phần tử thứ ${i + 1} không phải một câu hỏi (đối tượng { … }).`)
     c.candidates.push({ data: item, line })
   })
   return c

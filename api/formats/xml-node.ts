@@ -1,9 +1,10 @@
-import { hasMedia, htmlToText, dropMedia, tidyLines } from './html-text'
+import { isRecord } from './guards'
+import { dropMedia, hasMedia, htmlToText, tidyLines } from './html-text'
 
 // fast-xml-parser output is untyped JSON; these helpers read it without casts sprinkled around.
 export type XNode = Record<string, unknown>
 
-export const isNode = (x: unknown): x is XNode => typeof x === 'object' && x !== null && !Array.isArray(x)
+export const isNode = isRecord
 export const nodes = (x: unknown): XNode[] => (Array.isArray(x) ? x : x === undefined ? [] : [x]).filter(isNode)
 export const attr = (x: unknown, name: string): string | undefined => {
   const v = isNode(x) ? x[`@_${name}`] : undefined
