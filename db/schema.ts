@@ -134,8 +134,16 @@ export const attempts = sqliteTable('attempts', {
   maxScore: real(),
   correctCount: integer(),
   clientAddress: text(),
+  // Order of finishing: boards in memory catch up on finishes they have not applied yet, so a rolled-back
+  // finish is never seen and several servers could follow the same log.
+  finishSeq: integer(),
+  // Hash of the chosen options per question, to find identical answer sheets with an index.
+  answerSig: text(),
 }, (t) => [
   uniqueIndex('attempts_round_participant_number').on(t.roundId, t.participantId, t.number),
+  index('attempts_round_finish').on(t.roundId, t.finishSeq),
+  index('attempts_round_sig').on(t.roundId, t.answerSig),
+  index('attempts_finish_seq').on(t.finishSeq),
   index('attempts_status_deadline').on(t.status, t.deadlineAt),
   index('attempts_round_status').on(t.roundId, t.status),
 ])

@@ -40,7 +40,14 @@ export function parseMoodleXml(text: string): Collector {
     addError(c, { line: valid.err.line }, `tệp XML không hợp lệ (cột ${valid.err.col}): ${valid.err.msg}`)
     return c
   }
-  const root: unknown = parser.parse(text)
+  let root: unknown
+  try {
+    root = parser.parse(text)
+  } catch (e) {
+    // The parser's own limits (nesting depth, entity expansion) can refuse what the validator let by.
+    addError(c, { line: 1 }, `tệp XML không đọc được: ${e instanceof Error ? e.message : String(e)}`)
+    return c
+  }
   const quiz = isNode(root) ? root.quiz : undefined
   if (!isNode(quiz)) {
     addError(c, { line: 1 }, 'tệp không phải Moodle XML: thiếu thẻ <quiz>.')

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { addError, addWarning } from './issues'
 import { readSheet, type SheetRow } from './sheet-rows'
 import { cellText } from './xlsx-cell'
+import { utf8SafeReader } from './xlsx-utf8'
 import { newCollector, type Collector } from './types'
 
 const NOT_XLSX = 'Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ hãy lưu lại dưới dạng .xlsx).'
@@ -13,9 +14,9 @@ const columnName = (n: number): string => (n > 26 ? columnName(Math.floor((n - 1
 // Rows of the first worksheet, read with ExcelJS's streaming reader so a large bank is not held twice.
 // Styles are read because only they say which numbers are dates; a link cell gives its shown text.
 async function readFirstSheet(c: Collector, body: Uint8Array): Promise<SheetRow[] | null> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(body)]), {
+  const reader = utf8SafeReader(new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(body)]), {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit',
-  })
+  }))
   for await (const sheet of reader) {
     const rows: SheetRow[] = []
     for await (const row of sheet) {

@@ -5,7 +5,13 @@ import { AppError } from '../errors'
 type JsonStatus = 200 | 201
 // Every JSON response carries the server's time so clients can correct their clocks (API.md).
 export function send<T extends object>(c: Context, body: T, status: JsonStatus = 200) {
-  return c.json({ ...body, serverTime: new Date().toISOString() }, status)
+  return c.json({ ...body, serverTime: serverTime(c) }, status)
+}
+
+// The app's own clock (the one deadlines are computed with), so deadlineAt − serverTime is the time left.
+export function serverTime(c: Context): string {
+  const clock = c.var.clock as { now(): number } | undefined
+  return new Date(clock ? clock.now() : Date.now()).toISOString()
 }
 
 export function validationError(error: z.ZodError, where: string): AppError {

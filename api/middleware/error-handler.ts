@@ -2,10 +2,11 @@ import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../app-env'
 import { AppError, ERROR_STATUS } from '../errors'
+import { serverTime as currentServerTime } from '../lib/http'
 
 // The only code → status map. Unknown errors are logged and become a 500 without internals.
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
-  const serverTime = new Date().toISOString()
+  const serverTime = currentServerTime(c)
   if (err instanceof AppError) {
     const status = ERROR_STATUS[err.code]
     const body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) }, serverTime }

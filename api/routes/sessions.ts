@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '../middleware/session'
 import { RegisterInput, SignInInput } from '../schemas/participants'
 import { createSession, deleteSession, signIn, type SessionUser } from '../services/auth'
 import { registerParticipant } from '../services/participants'
+import { normalizeNationalId, normalizePhone } from '../rules/phone'
 
 // A new session id at every sign-in; HttpOnly, SameSite=Lax, Secure when the request came over HTTPS.
 export function startSession(c: Context<AppEnv>, user: SessionUser) {
@@ -15,6 +16,11 @@ export function startSession(c: Context<AppEnv>, user: SessionUser) {
   const { token, expiresAt } = createSession(c.var.db, user, c.var.clock.now(), c.var.env.SESSION_TTL_HOURS)
   const https = new URL(c.req.url).protocol === 'https:' || (c.var.env.TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https')
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/', expires: new Date(expiresAt) })
+}
+
+// Failed sign-ins count per person, however the phone or ID is written.
+function identifierKey(identifier: string): string {
+  return normalizePhone(identifier) ?? normalizeNationalId(identifier) ?? identifier.trim().toLowerCase()
 }
 
 export const sessionRoutes = new Hono<AppEnv>()
@@ -28,7 +34,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   .post('/sessions', async (c) => {
     c.var.limiter.hit(`signin:${c.var.clientAddress}`, c.var.env.RATE_SIGNIN_PER_MIN)
     const input = await readJson(c, SignInInput)
-    const idKey = `signin-fail:${input.identifier.toLowerCase().replace(/\s+/g, '')}`
+    const idKey = `signin-fail:${identifierKey(input.identifier)}`
     c.var.limiter.check(idKey, c.var.env.RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
     let user: SessionUser
     try {

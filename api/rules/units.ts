@@ -5,24 +5,40 @@ import type { UnitInput, UnitPerson, UnitStat } from './types'
 export type { UnitInput, UnitPerson, UnitStat } from './types'
 export type RankedUnit = UnitStat & { rank: number }
 
+export type UnitDirect = { participants: number; attempts: number; scoreSum: number; perfect: number }
+
 // Figures roll up the whole subtree: one walk up each person's memoized ancestor chain,
 // so the cost is people × depth, not people × units.
 export function unitStats(units: UnitInput[], people: UnitPerson[]): UnitStat[] {
+  const direct = new Map<string, UnitDirect>()
+  for (const person of people) {
+    let d = direct.get(person.unitId)
+    if (!d) direct.set(person.unitId, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
+    d.participants += 1
+    d.attempts += person.attempts
+    d.scoreSum += person.bestScore
+    d.perfect += isPerfect(person.bestScore, person.maxScore) ? 1 : 0
+  }
+  return unitStatsFromDirect(units, direct)
+}
+
+// The same figures from per-unit totals of the people placed directly in each unit (kept up to date
+// elsewhere), so a board of thousands of units over a million people costs units × depth.
+export function unitStatsFromDirect(units: UnitInput[], direct: Map<string, UnitDirect>): UnitStat[] {
   const tree = buildUnitTree(units)
   const n = units.length
   const participants = new Float64Array(n)
   const attempts = new Float64Array(n)
   const scoreSum = new Float64Array(n)
   const perfect = new Float64Array(n)
-  for (const person of people) {
-    const at = tree.index.get(person.unitId)
+  for (const [unitId, d] of direct) {
+    const at = tree.index.get(unitId)
     if (at === undefined) continue
-    const isFull = isPerfect(person.bestScore, person.maxScore) ? 1 : 0
     for (const k of tree.ancestors[at]) {
-      participants[k] += 1
-      attempts[k] += person.attempts
-      scoreSum[k] += person.bestScore
-      perfect[k] += isFull
+      participants[k] += d.participants
+      attempts[k] += d.attempts
+      scoreSum[k] += d.scoreSum
+      perfect[k] += d.perfect
     }
   }
   const headcounts = effectiveHeadcounts(units, tree)

@@ -24,8 +24,11 @@ function build(db: Db) {
   const saveChoice = c.prepare('UPDATE attempt_items SET choice = @choice, answered_at = @at WHERE attempt_seq = @seq AND position = @position')
   const markItem = c.prepare('UPDATE attempt_items SET correct = @correct WHERE attempt_seq = @seq AND position = @position')
   const finish = c.prepare(`UPDATE attempts SET status = @status, submitted_at = @submittedAt, ended_at = @endedAt, prediction = @prediction,
-    score = @score, max_score = @maxScore, correct_count = @correctCount WHERE seq = @seq AND status = 'in_progress'`)
+    score = @score, max_score = @maxScore, correct_count = @correctCount, answer_sig = @answerSig,
+    finish_seq = (SELECT coalesce(max(finish_seq), 0) + 1 FROM attempts)
+    WHERE seq = @seq AND status = 'in_progress'`)
   const rescore = c.prepare('UPDATE attempts SET score = @score, max_score = @maxScore, correct_count = @correctCount WHERE seq = @seq')
+  const item = c.prepare('SELECT position, question_id, revision, option_order, choice, answered_at FROM attempt_items WHERE attempt_seq = ? AND position = ?')
   const due = c.prepare(`SELECT a.* FROM attempts a JOIN rounds r ON r.id = a.round_id
     WHERE a.status = 'in_progress' AND a.deadline_at + r.grace_sec * 1000 < ? LIMIT 500`)
   const qRevision = c.prepare('SELECT revision FROM questions WHERE id = ?')
@@ -38,9 +41,10 @@ function build(db: Db) {
       Number(insertAttempt.run(v).lastInsertRowid),
     insertItem: (v: { seq: number; position: number; questionId: string; revision: number; optionOrder: string }) => insertItem.run(v),
     items: (seq: number) => items.all(seq) as ItemRow[],
+    item: (seq: number, position: number) => item.get(seq, position) as ItemRow | undefined,
     saveChoice: (v: { seq: number; position: number; choice: string; at: number }) => saveChoice.run(v).changes,
     markItem: (v: { seq: number; position: number; correct: number }) => markItem.run(v),
-    finish: (v: { seq: number; status: AttemptStatus; submittedAt: number | null; endedAt: number; prediction: number | null; score: number; maxScore: number; correctCount: number }) =>
+    finish: (v: { seq: number; status: AttemptStatus; submittedAt: number | null; endedAt: number; prediction: number | null; score: number; maxScore: number; correctCount: number; answerSig: string | null }) =>
       finish.run(v).changes,
     rescore: (v: { seq: number; score: number; maxScore: number; correctCount: number }) => rescore.run(v),
     due: (now: number) => due.all(now) as AttemptRow[],

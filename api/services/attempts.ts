@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { AppError, notFound } from '../errors'
@@ -83,7 +84,7 @@ export function saveAnswer(deps: AttemptDeps, participantId: string, attemptId: 
     throw closed()
   }
   const store = attemptStore(db)
-  const item = store.items(row.seq).find((i) => i.position === position)
+  const item = store.item(row.seq, position)
   if (!item) throw notFound(`câu số ${position}`)
   const content = getRevision(db, item.question_id, item.revision)
   const letters = new Set(JSON.parse(item.option_order).map((_: string, i: number) => letter(i)))
@@ -117,18 +118,25 @@ export function scoreAttemptItems(db: Db, items: ItemRow[]) {
     const content = getRevision(db, it.question_id, it.revision)
     const order: string[] = JSON.parse(it.option_order)
     const chosen = (JSON.parse(it.choice) as string[]).map((l) => order[l.charCodeAt(0) - 65]).filter((k): k is string => !!k)
-    return { position: it.position, correct: content.correct, chosen, weight: content.weight }
+    return { position: it.position, questionId: it.question_id, correct: content.correct, chosen, weight: content.weight }
   })
-  return { marks: marked.map((m) => ({ position: m.position, correct: isItemCorrect(m.correct, m.chosen) })), totals: scoreItems(marked) }
+  return { marks: marked.map((m) => ({ position: m.position, correct: isItemCorrect(m.correct, m.chosen) })), totals: scoreItems(marked), answerSig: answerSignature(marked) }
+}
+
+// The options chosen per question, independent of shuffling; null for a blank sheet (those match trivially).
+function answerSignature(items: { questionId: string; chosen: string[] }[]): string | null {
+  if (items.every((i) => i.chosen.length === 0)) return null
+  const parts = items.map((i) => `${i.questionId}=${[...i.chosen].sort().join('')}`).sort()
+  return createHash('sha1').update(parts.join('|')).digest('base64url')
 }
 
 // Runs inside the caller's transaction. Ended = min(submittedAt, deadlineAt); expired attempts keep no prediction.
 export function finishAttempt(deps: AttemptDeps, row: AttemptRow, round: RoundRow, status: 'submitted' | 'expired', prediction: number | null) {
   const store = attemptStore(deps.db)
-  const { marks, totals } = scoreAttemptItems(deps.db, store.items(row.seq))
+  const { marks, totals, answerSig } = scoreAttemptItems(deps.db, store.items(row.seq))
   const submittedAt = status === 'submitted' ? deps.now : null
   const endedAt = submittedAt == null ? row.deadline_at : Math.min(submittedAt, row.deadline_at)
-  const changed = store.finish({ seq: row.seq, status, submittedAt, endedAt, prediction: status === 'submitted' ? prediction : null, ...totals })
+  const changed = store.finish({ seq: row.seq, status, submittedAt, endedAt, prediction: status === 'submitted' ? prediction : null, ...totals, answerSig })
   if (changed !== 1) return
   for (const m of marks) store.markItem({ seq: row.seq, position: m.position, correct: m.correct ? 1 : 0 })
   deps.hub.bump(round.id)

@@ -43,7 +43,8 @@ export function participantUnitId(db: Db, participantId: string, contestId: stri
 
 // The first unit chosen (registration's own contest) is the one /api/me reports.
 export function defaultUnitId(db: Db, participantId: string): string | null {
-  return db.select({ unitId: participantUnits.unitId }).from(participantUnits).where(eq(participantUnits.participantId, participantId)).limit(1).get()?.unitId ?? null
+  const row = db.$client.prepare('SELECT unit_id FROM participant_units WHERE participant_id = ? ORDER BY rowid LIMIT 1').get(participantId) as { unit_id: string } | undefined
+  return row?.unit_id ?? null
 }
 
 export function setContestUnit(db: Db, participantId: string, contestId: string, unitId: string) {
