@@ -13,13 +13,18 @@ export class RankedList {
     return this.count
   }
 
-  // Bulk load from ids in any order: one sort, then cut into chunks.
   static from(ids: number[], cmp: (a: number, b: number) => number): RankedList {
     const list = new RankedList(cmp)
-    const sorted = ids.slice().sort(cmp)
-    for (let i = 0; i < sorted.length; i += CHUNK) list.chunks.push(sorted.slice(i, i + CHUNK))
-    list.count = sorted.length
+    list.load(ids)
     return list
+  }
+
+  // Replaces the contents with ids in any order: one sort, then cut into chunks.
+  load(ids: number[]): void {
+    const sorted = ids.slice().sort(this.cmp)
+    this.chunks = []
+    for (let i = 0; i < sorted.length; i += CHUNK) this.chunks.push(sorted.slice(i, i + CHUNK))
+    this.count = sorted.length
   }
 
   // The first chunk whose last id does not sort before `id`.

@@ -26,25 +26,25 @@ export const publicRoutes = new Hono<AppEnv>()
   })
   .get('/contests/:contestId/leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
-    return send(c, contestLeaderboard(c.var.db, c.var.hub, contestId, c.var.clock.now(), readQuery(c, PageQuery)))
+    return send(c, contestLeaderboard(c.var.db, contestId, c.var.clock.now(), readQuery(c, PageQuery)))
   })
   .get('/contests/:contestId/units-leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return send(c, { entries: contestUnitsLeaderboard(c.var.db, c.var.hub, contestId, c.var.clock.now(), parentId) })
+    return send(c, { entries: contestUnitsLeaderboard(c.var.db, contestId, c.var.clock.now(), parentId) })
   })
   .get('/rounds/:roundId/leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return send(c, roundLeaderboard(c.var.db, c.var.hub, roundId, c.var.clock.now(), readQuery(c, PageQuery)))
+    return send(c, roundLeaderboard(c.var.db, roundId, c.var.clock.now(), readQuery(c, PageQuery)))
   })
   .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return send(c, { entry: myEntry(c.var.db, c.var.hub, roundId, currentUser(c).id, c.var.clock.now()) })
+    return send(c, { entry: myEntry(c.var.db, roundId, currentUser(c).id, c.var.clock.now()) })
   })
   .get('/rounds/:roundId/units-leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return send(c, { entries: roundUnitsLeaderboard(c.var.db, c.var.hub, roundId, c.var.clock.now(), parentId) })
+    return send(c, { entries: roundUnitsLeaderboard(c.var.db, roundId, c.var.clock.now(), parentId) })
   })
   // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
   .get('/rounds/:roundId/leaderboard/stream', (c) => {

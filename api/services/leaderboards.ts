@@ -1,17 +1,15 @@
-import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { rounds, units } from '../../db/schema'
 import { notFound } from '../errors'
-import { rankUnits, unitStats } from '../rules/units'
+import { foldText } from '../lib/text'
+import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
-import { getRoundRow, roundStatus } from './rounds'
-import { pageEntries, roundRanking, toEntries, type RoundRanking } from './standings'
-import type { StandingsHub } from './standings-hub'
+import { boardFor, type RoundBoard } from './round-board'
+import { getRoundRow, roundStatus, type RoundRow } from './rounds'
 
 type Page = { limit: number; offset: number; q?: string }
-type Folded = LeaderboardEntry & { folded: string }
-const entryCache = new WeakMap<RoundRanking, Folded[]>()
+type Person = { id: string; fullName: string; unitId: string; unitName: string }
+const MAX_MATCHES = 5000
 
 function publicRound(db: Db, roundId: string) {
   const round = getRoundRow(db, roundId)
@@ -19,74 +17,100 @@ function publicRound(db: Db, roundId: string) {
   return round
 }
 
-function entriesOf(db: Db, contestId: string, ranking: RoundRanking, withPrediction: boolean): Folded[] {
-  let entries = entryCache.get(ranking)
-  if (!entries) entryCache.set(ranking, (entries = toEntries(db, contestId, ranking.ranked, withPrediction)))
-  return entries
+export function isFrozen(round: RoundRow, now: number) {
+  return round.finalizedAt == null && round.freezeAt != null && now >= round.freezeAt
 }
 
-export function roundLeaderboard(db: Db, hub: StandingsHub, roundId: string, now: number, page: Page): Leaderboard {
-  const round = publicRound(db, roundId)
-  const ranking = roundRanking(db, hub, round, now, 'public')
-  const all = entriesOf(db, round.contestId, ranking, ranking.final && round.predictionEnabled)
-  return { round: { id: round.id, status: roundStatus(round, now), frozen: ranking.frozen }, ...pageEntries(all, page.q, page.offset, page.limit) }
+// The public board: the locked final ranking once finalized, the frozen one after freezeAt, else live.
+export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
+  return boardFor(db, round, isFrozen(round, now) ? round.freezeAt : null)
 }
 
-export function myEntry(db: Db, hub: StandingsHub, roundId: string, participantId: string, now: number): LeaderboardEntry | null {
+function personByRow(db: Db, contestId: string, pr: number): Person {
+  const r = db.$client.prepare(`SELECT p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
+    LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
+    .get(contestId, pr) as { id: string; full_name: string; unit_id: string | null; unit_name: string | null }
+  return { id: r.id, fullName: r.full_name, unitId: r.unit_id ?? '', unitName: r.unit_name ?? '' }
+}
+
+// Participants of the contest whose name or unit matches, with or without diacritics.
+function matchingRows(db: Db, contestId: string, q: string): number[] {
+  const needle = `%${foldText(q.trim()).replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+  const units = (db.$client.prepare('SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[])
+    .filter((u) => foldText(u.name).includes(foldText(q.trim()))).map((u) => u.id)
+  const rows = db.$client.prepare(`SELECT p.rowid AS pr, pu.unit_id FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?
+    WHERE p.name_folded LIKE ? ESCAPE '\\' OR pu.unit_id IN (SELECT value FROM json_each(?)) LIMIT ?`).all(contestId, needle, JSON.stringify(units), MAX_MATCHES) as { pr: number }[]
+  return rows.map((r) => r.pr)
+}
+
+function liveEntry(db: Db, round: RoundRow, board: RoundBoard, pr: number, rank: number): LeaderboardEntry {
+  const e = board.entry(pr)
+  const p = personByRow(db, round.contestId, pr)
+  return { rank, participantId: p.id, fullName: p.fullName, unitId: p.unitId, unitName: p.unitName, score: e.score, maxScore: e.maxScore, durationMs: e.durationMs }
+}
+
+const FINAL_SELECT = `SELECT f.rank, f.prediction_error, a.score, a.max_score, a.ended_at - a.started_at AS dur, p.id, p.full_name, pu.unit_id, u.name AS unit_name
+  FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
+  LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id`
+type FinalRow = { rank: number; prediction_error: number | null; score: number; max_score: number; dur: number; id: string; full_name: string; unit_id: string | null; unit_name: string | null }
+const finalEntry = (r: FinalRow, withPrediction: boolean): LeaderboardEntry => ({
+  rank: r.rank, participantId: r.id, fullName: r.full_name, unitId: r.unit_id ?? '', unitName: r.unit_name ?? '', score: r.score, maxScore: r.max_score, durationMs: r.dur,
+  ...(withPrediction ? { predictionError: r.prediction_error } : {}),
+})
+
+function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entries: LeaderboardEntry[] } {
+  const pred = round.predictionEnabled
+  if (page.q?.trim()) {
+    const rows = matchingRows(db, round.contestId, page.q)
+    const found = rows.map((pr) => db.$client.prepare(`${FINAL_SELECT} WHERE f.round_id = ? AND p.rowid = ?`).get(round.contestId, round.id, pr) as FinalRow | undefined)
+      .filter((r): r is FinalRow => !!r).sort((a, b) => a.rank - b.rank)
+    return { total: found.length, entries: found.slice(page.offset, page.offset + page.limit).map((r) => finalEntry(r, pred)) }
+  }
+  const total = (db.$client.prepare('SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
+  const rows = db.$client.prepare(`${FINAL_SELECT} WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, page.offset, page.limit) as FinalRow[]
+  return { total, entries: rows.map((r) => finalEntry(r, pred)) }
+}
+
+export function roundLeaderboard(db: Db, roundId: string, now: number, page: Page): Leaderboard {
   const round = publicRound(db, roundId)
-  const ranking = roundRanking(db, hub, round, now, 'public')
-  const found = entriesOf(db, round.contestId, ranking, ranking.final && round.predictionEnabled).find((e) => e.participantId === participantId)
-  if (!found) return null
-  const { folded: _f, ...entry } = found
-  return entry
+  const head = { id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) }
+  if (round.finalizedAt != null) return { round: head, ...finalPage(db, round, page) }
+  const board = publicBoard(db, round, now)
+  if (page.q?.trim()) {
+    const ranked = matchingRows(db, round.contestId, page.q).map((pr) => ({ pr, rank: board.list.rankOf(pr) })).filter((x) => x.rank > 0).sort((a, b) => a.rank - b.rank)
+    return { round: head, total: ranked.length, entries: ranked.slice(page.offset, page.offset + page.limit).map((x) => liveEntry(db, round, board, x.pr, x.rank)) }
+  }
+  const ids = board.list.slice(page.offset, page.limit)
+  return { round: head, total: board.list.size, entries: ids.map((pr, i) => liveEntry(db, round, board, pr, page.offset + i + 1)) }
+}
+
+export function myEntry(db: Db, roundId: string, participantId: string, now: number): LeaderboardEntry | null {
+  const round = publicRound(db, roundId)
+  const pr = (db.$client.prepare('SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined)?.pr
+  if (pr == null) return null
+  if (round.finalizedAt != null) {
+    const r = db.$client.prepare(`${FINAL_SELECT} WHERE f.round_id = ? AND f.participant_id = ?`).get(round.contestId, round.id, participantId) as FinalRow | undefined
+    return r ? finalEntry(r, round.predictionEnabled) : null
+  }
+  const board = publicBoard(db, round, now)
+  const rank = board.list.rankOf(pr)
+  return rank ? liveEntry(db, round, board, pr, rank) : null
 }
 
 function unitRows(db: Db, contestId: string) {
-  return db.select({ id: units.id, name: units.name, parentId: units.parentId, headcount: units.headcount }).from(units).where(eq(units.contestId, contestId)).all()
+  return db.$client.prepare('SELECT id, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string; parentId: string | null; headcount: number | null }[]
 }
 
-function unitsBoard(db: Db, contestId: string, people: { participantId: string; unitId: string; attempts: number; bestScore: number; maxScore: number }[], parentId?: string): UnitsLeaderboardEntry[] {
-  const ranked = rankUnits(unitStats(unitRows(db, contestId), people))
+function unitsBoard(db: Db, contestId: string, direct: Map<string, UnitDirect>, parentId?: string): UnitsLeaderboardEntry[] {
+  const ranked = rankUnits(unitStatsFromDirect(unitRows(db, contestId), direct))
   return parentId ? ranked.filter((u) => u.parentId === parentId) : ranked
 }
 
-export function roundUnitsLeaderboard(db: Db, hub: StandingsHub, roundId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
+// Unit figures depend only on best scores, which finalizing does not change, so the live board serves.
+export { unitRows }
+export function roundUnitsLeaderboard(db: Db, roundId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
   const round = publicRound(db, roundId)
-  const ranking = roundRanking(db, hub, round, now, 'public')
-  const entries = entriesOf(db, round.contestId, ranking, false)
-  const people = entries.map((e) => ({ participantId: e.participantId, unitId: e.unitId, attempts: ranking.attemptsBy.get(e.participantId) ?? 1, bestScore: e.score, maxScore: e.maxScore }))
-  return unitsBoard(db, round.contestId, people, parentId)
+  return unitsBoard(db, round.contestId, publicBoard(db, round, round.finalizedAt != null ? round.closesAt : now).direct, parentId)
 }
 
-// Contest totals: the sum of each round's best score, ties by total duration (SPEC §5).
-function contestTotals(db: Db, hub: StandingsHub, contestId: string, now: number) {
-  const contestRounds = db.select().from(rounds).where(eq(rounds.contestId, contestId)).orderBy(asc(rounds.number)).all()
-  const totals = new Map<string, Folded & { attempts: number }>()
-  for (const round of contestRounds) {
-    const ranking = roundRanking(db, hub, round, now, 'public')
-    for (const e of entriesOf(db, contestId, ranking, false)) {
-      const t = totals.get(e.participantId)
-      const attempts = ranking.attemptsBy.get(e.participantId) ?? 1
-      if (t) {
-        t.score += e.score; t.maxScore += e.maxScore; t.durationMs += e.durationMs; t.attempts += attempts
-      } else totals.set(e.participantId, { ...e, attempts })
-    }
-  }
-  const list = [...totals.values()].sort((a, b) => b.score - a.score || a.durationMs - b.durationMs || a.participantId.localeCompare(b.participantId))
-  list.forEach((e, i) => { e.rank = i + 1 })
-  return list
-}
-
-export function contestLeaderboard(db: Db, hub: StandingsHub, contestId: string, now: number, page: Page): Leaderboard {
-  const contest = getContestRow(db, contestId)
-  if (contest.status === 'draft') throw notFound('cuộc thi')
-  const list = contestTotals(db, hub, contestId, now).map(({ attempts: _a, predictionError: _p, ...e }) => e)
-  return { contest: { id: contestId }, ...pageEntries(list, page.q, page.offset, page.limit) }
-}
-
-export function contestUnitsLeaderboard(db: Db, hub: StandingsHub, contestId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
-  const contest = getContestRow(db, contestId)
-  if (contest.status === 'draft') throw notFound('cuộc thi')
-  const people = contestTotals(db, hub, contestId, now).map((e) => ({ participantId: e.participantId, unitId: e.unitId, attempts: e.attempts, bestScore: e.score, maxScore: e.maxScore }))
-  return unitsBoard(db, contestId, people, parentId)
-}
+export { contestLeaderboard, contestUnitsLeaderboard } from './contest-leaderboard'

@@ -9,6 +9,7 @@ import { foldText } from '../lib/text'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { RegisterInput } from '../schemas/participants'
 import { appendAudit, type Actor } from './audit'
+import { invalidateBoards } from './round-board'
 
 export const CONSENT_VERSION = '2026-11-v1'
 
@@ -52,6 +53,7 @@ export function setContestUnit(db: Db, participantId: string, contestId: string,
   if (!unit || unit.contestId !== contestId) throw new AppError('VALIDATION_FAILED', 'Đơn vị không thuộc cuộc thi này.', { field: 'unitId' })
   db.insert(participantUnits).values({ participantId, contestId, unitId })
     .onConflictDoUpdate({ target: [participantUnits.participantId, participantUnits.contestId], set: { unitId } }).run()
+  invalidateBoards(db)
   return { contestId, unitId }
 }
 

@@ -11,6 +11,7 @@ import type { RoundStatus, RoundSummary } from '../schemas/wire'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
 import { publishedPool } from './question-store'
+import { invalidateBoards } from './round-board'
 
 export type RoundRow = typeof rounds.$inferSelect
 export const DEFAULT_TIEBREAK = ['prediction', 'duration', 'submittedAt'] as const
@@ -99,6 +100,7 @@ export function updateRound(db: Db, actor: Actor, roundId: string, input: PatchR
         .where(and(eq(attempts.roundId, roundId), eq(attempts.status, 'in_progress'))).run()
     }
     appendAudit(db, actor, 'round.update', 'round', roundId, { before, after: next }, now)
+    invalidateBoards(db)
     return next
   })
 }

@@ -124,7 +124,6 @@ describe.each(BODY_ROUTE_KEYS)('%s with a malformed body', (key) => {
 
   it('accepts the same body sent as JSON (control: the refusals above are about the encoding)', async () => {
     const res = await send(r, JSON.stringify(r.valid), 'application/json')
-    console.log('CONTROL', key, res.status, res.text.slice(0, 120))
     expect(res.status, res.text).not.toBeOneOf([400, 413])
     expect(res.status, res.text).toBeLessThan(500)
   })
@@ -329,8 +328,17 @@ describe('every JSON response carries serverTime', () => {
     for (const [label, res] of responses) {
       expect(res.headers.get('content-type'), label).toMatch(/json/)
       expect(res.body, label).toHaveProperty('serverTime')
-      expect(Math.abs(Date.parse(res.body.serverTime) - Date.now()), label).toBeLessThan(60_000)
+      expect(res.body.serverTime, label).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)
     }
+  })
+
+  // Clients set their countdown from deadlineAt minus serverTime (SPEC §3), so both must come from one clock.
+  it('serverTime is read from the same clock as deadlineAt, so deadlineAt minus serverTime is the time left', async () => {
+    const f = await fixture()
+    const start = await f.fresh.agent.post(`/rounds/${f.s.roundId}/attempts`, {})
+    const left = Date.parse(start.body.attempt.deadlineAt) - Date.parse(start.body.serverTime)
+    expect(left).toBeGreaterThan(595_000)
+    expect(left).toBeLessThanOrEqual(600_000)
   })
 
   it('get /health answers 200 { ok: true }', async () => {

@@ -54,7 +54,7 @@ describe('CSV import: problems name their row (and line)', () => {
     expect(r.questions).toHaveLength(1)
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toMatchObject({ row: 3, line: 4 })
-    expect(r.errors[0].message).toMatch(/^Hàng 3 \(dòng 4\): chủ đề: /)
+    expect(r.errors[0].message).toMatch(/^Hàng 3 \(dòng 4\): chủ đề: không được để trống; /)
     expect(r.errors[0].message).toContain('phương án: hai phương án trùng nội dung')
     expect(r.errors[0].message).toContain('đáp án: đáp án C không có trong các phương án')
   })

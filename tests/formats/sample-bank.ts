@@ -41,15 +41,15 @@ const variants: ((q: BankQuestion) => BankQuestion)[] = [
   }),
   (q) => ({ ...q, stem: 'Ký tự GIFT: ~ = # { } : \\ và [html] giữ nguyên?', options: [{ key: 'A', text: '=2+3' }, { key: 'B', text: '~ngã' }, { key: 'C', text: '%50% một nửa' }, { key: 'D', text: '[html]<b>' }] }),
   (q) => ({ ...q, stem: '  Khoảng trắng đầu cuối được cắt  ', explanation: 'Giải thích\n\nnhiều đoạn.' }),
-  (q) => ({ ...q, id: 'ma:co.dau-gach_duoi', weight: 0.25 }),
+  (q) => ({ ...q, id: q.id.replace('mau-', 'ma:co.dau_gach-'), weight: 0.25 }),
   (q) => ({ ...q, options: [{ key: 'A', text: '2021' }, { key: 'B', text: '0,5' }, { key: 'C', text: '1.000' }, { key: 'D', text: '-1' }] }),
   (q) => ({ ...q, type: 'multiple', correct: ['D'], tags: ['một'] }),
   (q) => ({ ...q, type: 'true_false', options: [{ key: 'A', text: 'Đúng' }, { key: 'B', text: 'Sai' }], correct: ['A'], explanation: 'Đúng vậy; "trích dẫn".' }),
   (q) => ({ ...q, options: q.options.map((o) => ({ ...o, pinned: true as const })) }),
 ]
 
-export function sampleBank(): BankQuestion[] {
+export function sampleBank(count = 30): BankQuestion[] {
   const out: BankQuestion[] = []
-  for (let i = 0; out.length < 30; i++) out.push(BankQuestion.parse(variants[i % variants.length](base(i + 1))))
+  for (let i = 0; out.length < count; i++) out.push(BankQuestion.parse(variants[i % variants.length](base(i + 1))))
   return out
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EXPORT_CONTENT_TYPES, importTemplate, parseImport } from '../../api/formats/index'
 
-describe('import template', () => {
+describe('import template', { timeout: 30_000 }, () => {
   for (const format of ['csv', 'xlsx'] as const) {
     it(`${format}: Vietnamese headers and one example row that imports cleanly`, async () => {
       const result = await parseImport(format, await importTemplate(format))

@@ -9,7 +9,7 @@ async function workbook(fill: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook)
   return new Uint8Array(await book.xlsx.writeBuffer())
 }
 
-describe('XLSX import', () => {
+describe('XLSX import', { timeout: 30_000 }, () => {
   it('reads Vietnamese headers and cells of every kind: numbers, rich text, formulas, links', async () => {
     const file = await workbook((sheet, book) => {
       sheet.addRow(['MÃ', 'chu de', 'Loại', 'Độ khó', 'Câu hỏi', 'A', 'B', 'C', 'Đáp án', 'Nguồn', 'Đường dẫn', 'Trọng số'])
@@ -39,14 +39,17 @@ describe('XLSX import', () => {
     expect(messages(r.warnings)).toEqual(['Hàng 2: ô D2 là ngày tháng, đã đọc thành "3/2/1930"; hãy kiểm tra lại.'])
   })
 
-  it('problems carry the spreadsheet row number', async () => {
+  it('problems carry the spreadsheet row number; a title row above the header is passed over', async () => {
     const file = await workbook((sheet) => {
+      sheet.addRow(['NGÂN HÀNG CÂU HỎI ĐẠI HỘI XIII'])
       sheet.addRow(['id', 'topic', 'stem', 'A', 'B', 'correct'])
       sheet.addRow(['q1', 't', 'Câu?', 'a', 'b', 'A'])
       sheet.addRow(['q2', 't', '', 'a', 'b', 'Z'])
     })
     const r = await parseImport('xlsx', file)
-    expect(r.errors).toEqual([{ row: 3, message: 'Hàng 3: đáp án "Z" phải là các chữ A–F, ví dụ "B" hoặc "A,C".' }])
+    expect(r.errors).toEqual([{ row: 4, message: 'Hàng 4: đáp án "Z" phải là các chữ A–F, ví dụ "B" hoặc "A,C".' }])
+    expect(r.questions.map((q) => q.row)).toEqual([3])
+    expect(messages(r.warnings)).toEqual(['Hàng 1: dòng trước dòng tiêu đề cột, đã bỏ qua.'])
   })
 
   it('a file that is not an xlsx workbook, or a cut one, is one clear error', async () => {
