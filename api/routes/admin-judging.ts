@@ -2,19 +2,23 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
-import { readJson, readParams, send } from '../lib/http'
+import { readJson, readParams, readQuery, send } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { DisqualifyInput, RegradeInput } from '../schemas/admin'
 import { judgeStandings } from '../services/judge-standings'
 import { disqualify, finalizeRound, regradeRound, undoDisqualify } from '../services/judging'
 import { listReports } from '../services/reports'
-import { resultsCsv, resultsTables, resultsXlsx } from '../services/results-export'
+import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const deps = (c: Context<AppEnv>) => ({ db: c.var.db, hub: c.var.hub, now: c.var.clock.now() })
 
 export const adminJudgingRoutes = new Hono<AppEnv>()
-  .get('/rounds/:roundId/standings', requireRole('judge'), (c) => send(c, judgeStandings(c.var.db, readParams(c, RoundParam).roundId, c.var.clock.now())))
+  .get('/rounds/:roundId/standings', requireRole('judge'), (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    const page = readQuery(c, z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000), offset: z.coerce.number().int().min(0).default(0) }))
+    return send(c, judgeStandings(c.var.db, roundId, c.var.clock.now(), page))
+  })
   .post('/rounds/:roundId/disqualify', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const input = await readJson(c, DisqualifyInput)
@@ -37,17 +41,17 @@ export const adminJudgingRoutes = new Hono<AppEnv>()
     return send(c, regradeRound(deps(c), currentUser(c), roundId, questionId))
   })
   .get('/rounds/:roundId/results.csv', requireRole('judge'), (c) => {
-    const t = resultsTables(c.var.db, c.var.hub, readParams(c, RoundParam).roundId, c.var.clock.now())
+    const t = resultsExport(c.var.db, readParams(c, RoundParam).roundId)
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.csv"`)
     c.header('X-Audit-Head', t.auditHead)
-    return c.body(resultsCsv(t) as Uint8Array<ArrayBuffer>)
+    return c.body(resultsCsvStream(c.var.db, t))
   })
-  .get('/rounds/:roundId/results.xlsx', requireRole('judge'), async (c) => {
-    const t = resultsTables(c.var.db, c.var.hub, readParams(c, RoundParam).roundId, c.var.clock.now())
+  .get('/rounds/:roundId/results.xlsx', requireRole('judge'), (c) => {
+    const t = resultsExport(c.var.db, readParams(c, RoundParam).roundId)
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.xlsx"`)
     c.header('X-Audit-Head', t.auditHead)
-    return c.body((await resultsXlsx(t)) as Uint8Array<ArrayBuffer>)
+    return c.body(resultsXlsxStream(c.var.db, t))
   })
   .get('/reports', requireRole('organizer', 'judge'), (c) => send(c, { reports: listReports(c.var.db) }))

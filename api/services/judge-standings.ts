@@ -1,70 +1,49 @@
 import type { Db } from '../../db/client'
-import { likelyDuplicates } from '../rules/duplicates'
-import { answerTwins } from './answer-twins'
-import { rankAttempts } from '../rules/ranking'
-import type { Flag, StandingsEntry } from '../schemas/wire'
-import { getRoundRow, roundStatus, roundView } from './rounds'
-import { finishedAttempts, peopleOf } from './standings'
+import type { StandingsEntry } from '../schemas/wire'
+import { judgeFlags } from './judge-flags'
+import { boardFor } from './round-board'
+import { getRoundRow, roundView } from './rounds'
 
-// An attempt quicker than this per question is flagged: reading a question takes longer.
-export const FAST_MS_PER_QUESTION = 3000
-const BURST_WINDOW_MS = 10 * 60_000
-const BURST_COUNT = 10
+type PersonRow = { id: string; full_name: string; date_of_birth: string; phone: string; unit_id: string | null; unit_name: string | null }
+export type StandingsPage = { limit: number; offset: number }
 
-type PersonRow = { id: string; full_name: string; name_folded: string; date_of_birth: string; phone: string; client_address: string | null; created_at: number }
+const PERSON = `SELECT p.id, p.full_name, p.date_of_birth, p.phone, pu.unit_id, u.name AS unit_name FROM participants p
+  LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id`
 
-// The judges' view: live and unfrozen, disqualified people kept (after the ranked ones) and flagged.
-export function judgeStandings(db: Db, roundId: string, now: number) {
+// The judges' view: live and unfrozen; the ranked first, then the disqualified (rank 0), each with flags.
+export function judgeStandings(db: Db, roundId: string, now: number, page: StandingsPage = { limit: 1000, offset: 0 }) {
   const round = getRoundRow(db, roundId)
-  const dq = new Map((db.$client.prepare('SELECT participant_id, reason FROM disqualifications WHERE round_id = ?').all(roundId) as { participant_id: string; reason: string }[])
-    .map((r) => [r.participant_id, r.reason]))
-  const all = finishedAttempts(db, roundId)
-  const keys = round.tiebreak.filter((k) => k !== 'prediction')
-  const ranked = rankAttempts(all.filter((a) => !dq.has(a.participantId)), keys, null)
-  const out = rankAttempts(all.filter((a) => dq.has(a.participantId)), keys, null).map((r) => ({ ...r, rank: 0 }))
-  const rows = [...ranked, ...out]
-  const people = peopleOf(db, round.contestId, rows.map((r) => r.participantId))
-  const details = new Map((db.$client.prepare(`SELECT p.id, p.full_name, p.name_folded, p.date_of_birth, p.phone, p.client_address, p.created_at
-    FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?`).all(round.contestId) as PersonRow[]).map((p) => [p.id, p]))
-  const flags = flagsFor(all, round.questionCount, details, people)
-  for (const [id, others] of answerTwins(db, roundId)) {
-    const names = others.map((o) => people.get(o)?.fullName ?? o).join(', ')
-    flags.set(id, [...(flags.get(id) ?? []), { kind: 'identical_answers', evidence: `Trùng toàn bộ câu hỏi và phương án chọn, thời gian làm bài gần như nhau với: ${names}` }])
-  }
-  const entries: StandingsEntry[] = rows.map((r) => {
-    const p = people.get(r.participantId)
-    const d = details.get(r.participantId)
+  const board = boardFor(db, round, null)
+  const flags = judgeFlags(db, round, board)
+  const byRow = db.$client.prepare(`${PERSON} WHERE p.rowid = ?`)
+  const entries: StandingsEntry[] = board.list.slice(page.offset, page.limit).map((pr, i) => {
+    const e = board.entry(pr)
+    const p = byRow.get(round.contestId, pr) as PersonRow
     return {
-      rank: r.rank, participantId: r.participantId, fullName: p?.fullName ?? '', unitId: p?.unitId ?? '', unitName: p?.unitName ?? '',
-      score: r.score, maxScore: r.maxScore, durationMs: r.durationMs, dateOfBirth: d?.date_of_birth ?? '', phone: d?.phone ?? '',
-      disqualified: dq.has(r.participantId), ...(dq.has(r.participantId) ? { disqualifyReason: dq.get(r.participantId) } : {}),
-      flags: flags.get(r.participantId) ?? [],
+      rank: page.offset + i + 1, participantId: p.id, fullName: p.full_name, unitId: p.unit_id ?? '', unitName: p.unit_name ?? '',
+      score: e.score, maxScore: e.maxScore, durationMs: e.durationMs, dateOfBirth: p.date_of_birth, phone: p.phone, disqualified: false, flags: flags.get(p.id) ?? [],
     }
   })
-  return { round: { ...roundView(round, now), status: roundStatus(round, now) }, total: entries.length, entries }
+  const out = disqualifiedEntries(db, round.id, round.contestId)
+  const from = Math.max(0, page.offset - board.list.size)
+  for (const d of out.slice(from, from + page.limit - entries.length)) entries.push({ ...d, flags: flags.get(d.participantId) ?? [] })
+  return { round: roundView(round, now), total: board.list.size + out.length, entries }
 }
 
-function flagsFor(all: { participantId: string; durationMs: number }[], questionCount: number, details: Map<string, PersonRow>, people: Map<string, { unitId: string }>) {
-  const flags = new Map<string, Flag[]>()
-  const add = (id: string, f: Flag) => flags.set(id, [...(flags.get(id) ?? []), f])
-  const fastLimit = questionCount * FAST_MS_PER_QUESTION
-  for (const a of all) {
-    if (a.durationMs < fastLimit) add(a.participantId, { kind: 'fast_attempt', evidence: `Hoàn thành ${questionCount} câu trong ${(a.durationMs / 1000).toFixed(1)} giây` })
-  }
-  const candidates = [...details.values()].map((d) => ({ id: d.id, nameFolded: d.name_folded, dateOfBirth: d.date_of_birth, unitId: people.get(d.id)?.unitId ?? '', phone: d.phone }))
-  for (const group of likelyDuplicates(candidates)) {
-    for (const id of group.participantIds) add(id, { kind: 'likely_duplicate', evidence: `Trùng họ tên, ngày sinh và đơn vị với ${group.participantIds.length - 1} tài khoản khác` })
-  }
-  const byAddress = new Map<string, PersonRow[]>()
-  for (const d of details.values()) if (d.client_address) byAddress.set(d.client_address, [...(byAddress.get(d.client_address) ?? []), d])
-  for (const list of byAddress.values()) {
-    list.sort((a, b) => a.created_at - b.created_at)
-    for (let i = 0, j = 0; j < list.length; j++) {
-      while (list[j].created_at - list[i].created_at > BURST_WINDOW_MS) i++
-      if (j - i + 1 >= BURST_COUNT) for (let k = i; k <= j; k++) {
-        if (!flags.get(list[k].id)?.some((f) => f.kind === 'registration_burst')) add(list[k].id, { kind: 'registration_burst', evidence: `${j - i + 1} tài khoản đăng ký từ cùng một địa chỉ trong 10 phút` })
-      }
+// Each disqualified person with their best finished attempt by score, then duration.
+export function disqualifiedEntries(db: Db, roundId: string, contestId: string): Omit<StandingsEntry, 'flags'>[] {
+  const rows = db.$client.prepare(`SELECT d.participant_id, d.reason,
+      (SELECT a.seq FROM attempts a WHERE a.round_id = d.round_id AND a.participant_id = d.participant_id AND a.status != 'in_progress'
+        ORDER BY a.score DESC, a.ended_at - a.started_at, a.seq LIMIT 1) AS best
+    FROM disqualifications d WHERE d.round_id = ? ORDER BY d.at`).all(roundId) as { participant_id: string; reason: string; best: number | null }[]
+  const attempt = db.$client.prepare('SELECT score, max_score, ended_at - started_at AS dur FROM attempts WHERE seq = ?')
+  const person = db.$client.prepare(`${PERSON} WHERE p.id = ?`)
+  return rows.map((r) => {
+    const a = (r.best == null ? undefined : attempt.get(r.best)) as { score: number; max_score: number; dur: number } | undefined
+    const p = person.get(contestId, r.participant_id) as PersonRow
+    return {
+      rank: 0, participantId: p.id, fullName: p.full_name, unitId: p.unit_id ?? '', unitName: p.unit_name ?? '', score: a?.score ?? 0, maxScore: a?.max_score ?? 0,
+      durationMs: a?.dur ?? 0, dateOfBirth: p.date_of_birth, phone: p.phone, disqualified: true, disqualifyReason: r.reason,
     }
-  }
-  return flags
+  })
 }

@@ -5,16 +5,17 @@ import { disqualifications, finalStandings, participants, roundPrizes, rounds } 
 import { AppError, notFound } from '../errors'
 import { predictionTruth } from '../rules/prediction'
 import { allocatePrizes, allocateUnitPrizes } from '../rules/prizes'
-import { rankUnits, unitStats } from '../rules/units'
+import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import type { FinalizeResult } from '../schemas/wire'
 import { attemptStore } from './attempt-store'
 import { expireDueAttempts, scoreAttemptItems } from './attempts'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
 import { latestRevision } from './question-store'
-import { invalidateBoards } from './round-board'
+import { boardFor, invalidateBoards } from './round-board'
 import { getRoundRow, graceMs } from './rounds'
-import { computeRanking, disqualifiedIn, finishedAttempts, peopleOf } from './standings'
+import { computeRanking, disqualifiedIn, finishedAttempts } from './standings'
+import { unitRows } from './leaderboards'
 import type { StandingsHub } from './standings-hub'
 
 type Deps = { db: Db; hub: StandingsHub; now: number }
@@ -60,10 +61,9 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     expireDueAttempts(deps)
     const contest = getContestRow(db, round.contestId)
     const disqualified = disqualifiedIn(db, roundId)
-    const truth = round.predictionEnabled && round.predictionTarget
-      ? predictionTruth(round.predictionTarget, finishedAttempts(db, roundId).map((a) => ({ participantId: a.participantId, score: a.score, maxScore: a.maxScore })), disqualified)
-      : null
-    const ranking = computeRanking(db, round, null, truth)
+    const all = finishedAttempts(db, roundId)
+    const truth = round.predictionEnabled && round.predictionTarget ? predictionTruth(round.predictionTarget, all, disqualified) : null
+    const ranking = computeRanking(db, round, truth, all)
     db.delete(finalStandings).where(eq(finalStandings.roundId, roundId)).run()
     const insert = db.$client.prepare('INSERT INTO final_standings (round_id, rank, participant_id, attempt_seq, prediction_error) VALUES (?, ?, ?, ?, ?)')
     for (const r of ranking.ranked) insert.run(roundId, r.rank, r.participantId, r.attemptSeq, r.predictionError)
@@ -71,11 +71,8 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     const prizes = allocatePrizes(ranking.ranked, round.prizes, excluded)
     db.delete(roundPrizes).where(eq(roundPrizes.roundId, roundId)).run()
     for (const p of prizes) db.insert(roundPrizes).values({ roundId, rank: p.rank, name: p.name, participantId: p.participantId }).run()
-    const people = peopleOf(db, round.contestId, ranking.ranked.map((r) => r.participantId))
-    const unitRanking = rankUnits(unitStats(
-      db.$client.prepare('SELECT id, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(round.contestId) as { id: string; name: string; parentId: string | null; headcount: number | null }[],
-      ranking.ranked.map((r) => ({ participantId: r.participantId, unitId: people.get(r.participantId)?.unitId ?? '', attempts: ranking.attemptsBy.get(r.participantId) ?? 1, bestScore: r.score, maxScore: r.maxScore })),
-    ))
+    // Unit figures come from best scores only, which the live board already totals per unit.
+    const unitRanking = rankUnits(unitStatsFromDirect(unitRows(db, round.contestId), boardFor(db, round, null).direct))
     const unitPrizes = allocateUnitPrizes(unitRanking.map((u) => ({ unitId: u.unitId, rank: u.rank })), round.unitPrizes)
     db.update(rounds).set({ finalizedAt: now, predictionTruth: truth }).where(eq(rounds.id, roundId)).run()
     const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked: ranking.ranked.length, prizes, unitPrizes }, now)

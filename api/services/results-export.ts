@@ -1,67 +1,119 @@
 import ExcelJS from 'exceljs'
-import { PassThrough } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import type { Db } from '../../db/client'
-import { rankUnits, unitStats } from '../rules/units'
+import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import { auditHead } from './audit'
-import { judgeStandings } from './judge-standings'
-import { getRoundRow } from './rounds'
-import { computeRanking, peopleOf, roundRanking } from './standings'
-import type { StandingsHub } from './standings-hub'
+import { disqualifiedEntries } from './judge-standings'
+import { unitRows } from './leaderboards'
+import { boardFor } from './round-board'
+import { getRoundRow, type RoundRow } from './rounds'
 
-type Row = (string | number | null)[]
+type Cell = string | number | null
+type Row = Cell[]
+const BATCH = 2000
 
 const RANK_HEADER = ['Hạng', 'Họ và tên', 'Ngày sinh', 'Điện thoại', 'Đơn vị', 'Điểm', 'Điểm tối đa', 'Thời gian làm bài (giây)', 'Sai số dự đoán', 'Giải', 'Ghi chú']
 const UNIT_HEADER = ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Số người dự thi', 'Số đảng viên', 'Tỷ lệ tham gia (%)', 'Số lượt thi', 'Điểm trung bình', 'Số bài đạt điểm tối đa']
+const seconds = (ms: number) => Math.round(ms / 100) / 10
 
-// The final ranking with prizes once finalized, else the live one; plus unit statistics and the audit head.
-export function resultsTables(db: Db, hub: StandingsHub, roundId: string, now: number) {
+export type ResultsExport = { round: RoundRow; final: boolean; auditHead: string }
+
+export function resultsExport(db: Db, roundId: string): ResultsExport {
   const round = getRoundRow(db, roundId)
-  const prizes = new Map((db.$client.prepare('SELECT participant_id, name FROM round_prizes WHERE round_id = ?').all(roundId) as { participant_id: string; name: string }[]).map((p) => [p.participant_id, p.name]))
-  const live = judgeStandings(db, roundId, now)
-  const final = round.finalizedAt != null ? roundRanking(db, hub, round, now, 'public') : null
-  const byId = new Map(live.entries.map((e) => [e.participantId, e]))
-  const ranking: Row[] = final
-    ? final.ranked.map((r) => {
-      const e = byId.get(r.participantId)
-      return [r.rank, e?.fullName ?? '', e?.dateOfBirth ?? '', e?.phone ?? '', e?.unitName ?? '', r.score, r.maxScore, Math.round(r.durationMs / 100) / 10, r.predictionError, prizes.get(r.participantId) ?? '', '']
-    })
-    : live.entries.filter((e) => !e.disqualified).map((e) => [e.rank, e.fullName, e.dateOfBirth, e.phone, e.unitName, e.score, e.maxScore, Math.round(e.durationMs / 100) / 10, null, '', 'Tạm thời'])
-  for (const e of live.entries.filter((x) => x.disqualified)) ranking.push(['', e.fullName, e.dateOfBirth, e.phone, e.unitName, e.score, e.maxScore, Math.round(e.durationMs / 100) / 10, null, '', `Truất quyền: ${e.disqualifyReason ?? ''}`])
-  const ranked = final ? final.ranked : computeRanking(db, round, null, null).ranked
-  const people = peopleOf(db, round.contestId, ranked.map((r) => r.participantId))
-  const unitList = db.$client.prepare('SELECT id, code, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(round.contestId) as { id: string; code: string; name: string; parentId: string | null; headcount: number | null }[]
-  const codes = new Map(unitList.map((u) => [u.id, u.code]))
-  const attemptsBy = (final ?? computeRanking(db, round, null, null)).attemptsBy
-  const unitsRanked = rankUnits(unitStats(unitList, ranked.map((r) => ({ participantId: r.participantId, unitId: people.get(r.participantId)?.unitId ?? '', attempts: attemptsBy.get(r.participantId) ?? 1, bestScore: r.score, maxScore: r.maxScore }))))
-  const unitRows: Row[] = unitsRanked.map((u) => [u.rank, codes.get(u.unitId) ?? '', u.unitName, u.participants, u.headcount, u.participationRate == null ? null : Math.round(u.participationRate * 10000) / 100, u.attempts, Math.round(u.meanScore * 100) / 100, u.perfectScores])
-  return { round, final: final != null, ranking, unitRows, auditHead: auditHead(db) }
+  return { round, final: round.finalizedAt != null, auditHead: auditHead(db) }
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v == null ? '' : String(v)
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s
-}
-
-// UTF-8 with a BOM so Excel shows Vietnamese correctly (SPEC §8); cells that look like formulas are defused.
-export function resultsCsv(t: ReturnType<typeof resultsTables>): Uint8Array {
-  const lines = [RANK_HEADER, ...t.ranking, [], ['Thống kê đơn vị'], UNIT_HEADER, ...t.unitRows, [], ['Mã kiểm toán (audit head)', t.auditHead]]
-  return Buffer.from(`\uFEFF${lines.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8')
-}
-
-export async function resultsXlsx(t: ReturnType<typeof resultsTables>): Promise<Uint8Array> {
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (c: Buffer) => chunks.push(c))
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true })
-  const add = (name: string, header: Row, rows: Row[]) => {
-    const ws = wb.addWorksheet(name)
-    ws.addRow(header).font = { bold: true }
-    for (const r of rows) ws.addRow(r).commit()
-    ws.commit()
+// The ranking in batches, read a page at a time so a million rows never sit in memory together.
+function* rankingBatches(db: Db, round: RoundRow): Generator<Row[]> {
+  if (round.finalizedAt != null) {
+    const page = db.$client.prepare(`SELECT f.rank, p.full_name, p.date_of_birth, p.phone, u.name AS unit_name, a.score, a.max_score, a.ended_at - a.started_at AS dur,
+        f.prediction_error, rp.name AS prize
+      FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
+      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id
+      LEFT JOIN round_prizes rp ON rp.round_id = f.round_id AND rp.participant_id = f.participant_id
+      WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`)
+    for (let last = 0; ;) {
+      const rows = page.all(round.contestId, round.id, last, BATCH) as { rank: number; full_name: string; date_of_birth: string; phone: string; unit_name: string | null; score: number; max_score: number; dur: number; prediction_error: number | null; prize: string | null }[]
+      if (!rows.length) break
+      last = rows[rows.length - 1].rank
+      yield rows.map((r) => [r.rank, r.full_name, r.date_of_birth, r.phone, r.unit_name ?? '', r.score, r.max_score, seconds(r.dur), r.prediction_error, r.prize ?? '', ''])
+    }
+  } else {
+    const board = boardFor(db, round, null)
+    const person = db.$client.prepare(`SELECT p.full_name, p.date_of_birth, p.phone, u.name AS unit_name FROM participants p
+      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
+    const ids = [...board.list]
+    for (let i = 0; i < ids.length; i += BATCH) {
+      yield ids.slice(i, i + BATCH).map((pr, j) => {
+        const e = board.entry(pr)
+        const p = person.get(round.contestId, pr) as { full_name: string; date_of_birth: string; phone: string; unit_name: string | null }
+        return [i + j + 1, p.full_name, p.date_of_birth, p.phone, p.unit_name ?? '', e.score, e.maxScore, seconds(e.durationMs), null, '', 'Tạm thời']
+      })
+    }
   }
-  add('Xếp hạng', RANK_HEADER, t.ranking)
-  add('Đơn vị', UNIT_HEADER, t.unitRows)
-  add('Thông tin', ['Mục', 'Giá trị'], [['Đợt thi', t.round.title], ['Kết quả', t.final ? 'Chính thức (đã chốt)' : 'Tạm thời'], ['Mã kiểm toán (audit head)', t.auditHead]])
-  await wb.commit()
-  return Buffer.concat(chunks)
+  yield disqualifiedEntries(db, round.id, round.contestId)
+    .map((e) => ['', e.fullName, e.dateOfBirth, e.phone, e.unitName, e.score, e.maxScore, seconds(e.durationMs), null, '', `Truất quyền: ${e.disqualifyReason ?? ''}`])
+}
+
+function unitTable(db: Db, round: RoundRow): Row[] {
+  const units = unitRows(db, round.contestId)
+  const codes = new Map((db.$client.prepare('SELECT id, code FROM units WHERE contest_id = ?').all(round.contestId) as { id: string; code: string }[]).map((u) => [u.id, u.code]))
+  return rankUnits(unitStatsFromDirect(units, boardFor(db, round, null).direct)).map((u) => [
+    u.rank, codes.get(u.unitId) ?? '', u.unitName, u.participants, u.headcount,
+    u.participationRate == null ? null : Math.round(u.participationRate * 10000) / 100, u.attempts, Math.round(u.meanScore * 100) / 100, u.perfectScores,
+  ])
+}
+
+const csvCell = (v: Cell) => {
+  let s = v == null ? '' : String(v)
+  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}` // never a formula when opened in Excel
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+const csvLine = (r: Row) => `${r.map(csvCell).join(',')}\r\n`
+
+// UTF-8 with a BOM so Excel shows Vietnamese correctly (SPEC §8).
+export function resultsCsvStream(db: Db, t: ResultsExport): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  const parts = (function* () {
+    yield `\uFEFF${csvLine(RANK_HEADER)}`
+    for (const batch of rankingBatches(db, t.round)) yield batch.map(csvLine).join('')
+    yield `\r\n${csvLine(['Thống kê đơn vị'])}${csvLine(UNIT_HEADER)}${unitTable(db, t.round).map(csvLine).join('')}`
+    yield `\r\n${csvLine(['Mã kiểm toán (audit head)', t.auditHead])}`
+  })()
+  return new ReadableStream({
+    pull(controller) {
+      const next = parts.next()
+      if (next.done) controller.close()
+      else controller.enqueue(encoder.encode(next.value))
+    },
+  })
+}
+
+// Rows are written as they are read and the zip is streamed out, waiting whenever the client is slower.
+export function resultsXlsxStream(db: Db, t: ResultsExport): ReadableStream<Uint8Array> {
+  const out = new PassThrough()
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  const drained = () => (out.writableNeedDrain ? new Promise<void>((r) => out.once('drain', () => r())) : Promise.resolve())
+  void (async () => {
+    try {
+      const ranking = wb.addWorksheet('Xếp hạng')
+      ranking.addRow(RANK_HEADER).commit()
+      for (const batch of rankingBatches(db, t.round)) {
+        for (const r of batch) ranking.addRow(r).commit()
+        await drained()
+      }
+      ranking.commit()
+      const units = wb.addWorksheet('Đơn vị')
+      units.addRow(UNIT_HEADER).commit()
+      for (const r of unitTable(db, t.round)) units.addRow(r).commit()
+      units.commit()
+      const info = wb.addWorksheet('Thông tin')
+      for (const r of [['Đợt thi', t.round.title], ['Kết quả', t.final ? 'Chính thức (đã chốt)' : 'Tạm thời'], ['Mã kiểm toán (audit head)', t.auditHead]]) info.addRow(r).commit()
+      info.commit()
+      await wb.commit()
+    } catch (err) {
+      out.destroy(err instanceof Error ? err : new Error(String(err)))
+    }
+  })()
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>
 }
