@@ -38,8 +38,8 @@ export async function registerParticipant(db: Db, input: RegisterInput, now: num
 }
 
 export function participantUnitId(db: Db, participantId: string, contestId: string): string | null {
-  return db.select({ unitId: participantUnits.unitId }).from(participantUnits)
-    .where(and(eq(participantUnits.participantId, participantId), eq(participantUnits.contestId, contestId))).get()?.unitId ?? null
+  const row = db.$client.prepare('SELECT unit_id FROM participant_units WHERE participant_id = ? AND contest_id = ?').get(participantId, contestId) as { unit_id: string } | undefined
+  return row?.unit_id ?? null
 }
 
 // The first unit chosen (registration's own contest) is the one /api/me reports.

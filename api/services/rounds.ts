@@ -36,10 +36,28 @@ export function roundView(r: RoundRow, now: number): RoundSummary {
   }
 }
 
+type RawRound = {
+  id: string; contest_id: string; number: number; title: string; opens_at: number; closes_at: number; question_count: number; time_limit_sec: number
+  max_attempts: number | null; blueprint: string; prediction_enabled: number; prediction_target: RoundRow['predictionTarget']; tiebreak: string
+  prizes: string; unit_prizes: string; freeze_at: number | null; grace_sec: number; finalized_at: number | null; prediction_truth: number | null
+}
+const roundStatements = new WeakMap<Db, (id: string) => RawRound | undefined>()
+
+// Read on every attempt request: one prepared statement, not a query built each time (STACK.md).
 export function getRoundRow(db: Db, roundId: string): RoundRow {
-  const row = db.select().from(rounds).where(eq(rounds.id, roundId)).get()
-  if (!row) throw notFound('đợt thi')
-  return row
+  let get = roundStatements.get(db)
+  if (!get) {
+    const stmt = db.$client.prepare('SELECT * FROM rounds WHERE id = ?')
+    roundStatements.set(db, (get = (id) => stmt.get(id) as RawRound | undefined))
+  }
+  const r = get(roundId)
+  if (!r) throw notFound('đợt thi')
+  return {
+    id: r.id, contestId: r.contest_id, number: r.number, title: r.title, opensAt: r.opens_at, closesAt: r.closes_at, questionCount: r.question_count,
+    timeLimitSec: r.time_limit_sec, maxAttempts: r.max_attempts, blueprint: JSON.parse(r.blueprint), predictionEnabled: r.prediction_enabled === 1,
+    predictionTarget: r.prediction_target, tiebreak: JSON.parse(r.tiebreak), prizes: JSON.parse(r.prizes), unitPrizes: JSON.parse(r.unit_prizes),
+    freezeAt: r.freeze_at, graceSec: r.grace_sec, finalizedAt: r.finalized_at, predictionTruth: r.prediction_truth,
+  }
 }
 
 function validateRound(db: Db, r: Omit<RoundRow, 'id' | 'number' | 'finalizedAt' | 'predictionTruth'>): void {
