@@ -22,3 +22,14 @@ export function openDb(path: string): Db {
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn)()
 }
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+// better-sqlite3 compiles SQL on every prepare(); this keeps one compiled statement per text and connection.
+export function prepared(db: Db, text: string): Database.Statement {
+  let cache = statementCache.get(db.$client)
+  if (!cache) statementCache.set(db.$client, (cache = new Map()))
+  let stmt = cache.get(text)
+  if (!stmt) cache.set(text, (stmt = db.$client.prepare(text)))
+  return stmt
+}

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 
 // Finished attempts of different people that chose the same options for the same questions and took
 // nearly the same time: the pattern of shared or scripted answers (SPEC §6). The signature is stored at
@@ -6,7 +6,7 @@ import type { Db } from '../../db/client'
 export const TWIN_DURATION_MS = 5000
 
 export function answerTwins(db: Db, roundId: string): Map<string, string[]> {
-  const rows = db.$client.prepare(`SELECT a.answer_sig AS sig, a.participant_id AS pid, a.ended_at - a.started_at AS dur FROM attempts a
+  const rows = prepared(db, `SELECT a.answer_sig AS sig, a.participant_id AS pid, a.ended_at - a.started_at AS dur FROM attempts a
     WHERE a.round_id = ? AND a.answer_sig IN (
       SELECT answer_sig FROM attempts WHERE round_id = ? AND answer_sig IS NOT NULL GROUP BY answer_sig HAVING count(DISTINCT participant_id) > 1)
     ORDER BY a.answer_sig`).all(roundId, roundId) as { sig: string; pid: string; dur: number }[]

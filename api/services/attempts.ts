@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
@@ -189,7 +189,7 @@ export function attemptView(db: Db, row: AttemptRow, round: RoundRow, now: numbe
 }
 
 export function listMyAttempts(db: Db, participantId: string, roundId?: string): AttemptSummary[] {
-  const rows = db.$client.prepare(`SELECT * FROM attempts WHERE participant_id = ? ${roundId ? 'AND round_id = ?' : ''} ORDER BY seq`)
+  const rows = prepared(db, `SELECT * FROM attempts WHERE participant_id = ? ${roundId ? 'AND round_id = ?' : ''} ORDER BY seq`)
     .all(...(roundId ? [participantId, roundId] : [participantId])) as AttemptRow[]
   return rows.map(attemptSummary)
 }

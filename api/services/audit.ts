@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { desc } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { auditLog } from '../../db/schema'
 import type { SessionUser } from './auth'
 
@@ -32,7 +32,7 @@ export function appendAudit(db: Db, actor: Actor, action: string, entity: string
 export function verifyAuditChain(db: Db): { ok: true; head: string; count: number } | { ok: false; brokenAt: number } {
   let prev = GENESIS
   let count = 0
-  const rows = db.$client.prepare(`SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId,
+  const rows = prepared(db, `SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId,
     detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditFields & { seq: number; prevHash: string; hash: string }>
   for (const row of rows) {
     if (row.prevHash !== prev || hashEntry(prev, row) !== row.hash) return { ok: false, brokenAt: row.seq }
@@ -43,8 +43,8 @@ export function verifyAuditChain(db: Db): { ok: true; head: string; count: numbe
 }
 
 export function listAudit(db: Db, limit: number, offset: number) {
-  const total = (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
-  const rows = db.$client.prepare(`SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
+  const total = (prepared(db, 'SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
+  const rows = prepared(db, `SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
     FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?`).all(limit, offset) as (AuditFields & { seq: number; prevHash: string; hash: string })[]
   return { total, entries: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: JSON.parse(r.detail) as unknown })) }
 }

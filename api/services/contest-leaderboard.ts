@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { notFound } from '../errors'
 import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
@@ -14,7 +14,7 @@ const cache = new WeakMap<Db, Map<string, { key: string; totals: Total[] }>>()
 function contestTotals(db: Db, contestId: string, now: number): Total[] {
   const contest = getContestRow(db, contestId)
   if (contest.status === 'draft') throw notFound('cuộc thi')
-  const rounds = (db.$client.prepare('SELECT id FROM rounds WHERE contest_id = ? ORDER BY number').all(contestId) as { id: string }[])
+  const rounds = (prepared(db, 'SELECT id FROM rounds WHERE contest_id = ? ORDER BY number').all(contestId) as { id: string }[])
   const boards = rounds.map((r) => publicBoard(db, getRoundRow(db, r.id), now))
   const key = boards.map((b) => `${b.round.id}:${b.epoch}:${b.list.size}:${b.version}`).join('|')
   let perDb = cache.get(db)
@@ -36,7 +36,7 @@ function contestTotals(db: Db, contestId: string, now: number): Total[] {
 }
 
 function entryOf(db: Db, contestId: string, t: Total, rank: number): LeaderboardEntry {
-  const p = db.$client.prepare(`SELECT p.id, p.full_name, u.name AS unit_name FROM participants p LEFT JOIN units u ON u.id = ? WHERE p.rowid = ?`).get(t.unitId, t.pr) as { id: string; full_name: string; unit_name: string | null }
+  const p = prepared(db, `SELECT p.id, p.full_name, u.name AS unit_name FROM participants p LEFT JOIN units u ON u.id = ? WHERE p.rowid = ?`).get(t.unitId, t.pr) as { id: string; full_name: string; unit_name: string | null }
   return { rank, participantId: p.id, fullName: p.full_name, unitId: t.unitId, unitName: p.unit_name ?? '', score: t.score, maxScore: t.maxScore, durationMs: t.durationMs }
 }
 
@@ -46,7 +46,7 @@ export function contestLeaderboard(db: Db, contestId: string, now: number, page:
   if (page.q?.trim()) {
     const needle = foldText(page.q.trim())
     const units = new Map((unitRows(db, contestId)).map((u) => [u.id, foldText(u.name)]))
-    const names = new Map((db.$client.prepare(`SELECT p.rowid AS pr, p.name_folded FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?`)
+    const names = new Map((prepared(db, `SELECT p.rowid AS pr, p.name_folded FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?`)
       .all(contestId) as { pr: number; name_folded: string }[]).map((r) => [r.pr, r.name_folded]))
     ranked = ranked.filter(({ t }) => (names.get(t.pr) ?? '').includes(needle) || (units.get(t.unitId) ?? '').includes(needle))
   }

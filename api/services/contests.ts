@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { inTransaction, type Db } from '../../db/client'
+import { inTransaction, type Db, prepared } from '../../db/client'
 import { contests, rounds, units } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
@@ -42,7 +42,7 @@ const contestStatements = new WeakMap<Db, (id: string) => { id: string; slug: st
 export function getContestRow(db: Db, contestId: string): ContestRow {
   let get = contestStatements.get(db)
   if (!get) {
-    const stmt = db.$client.prepare('SELECT * FROM contests WHERE id = ?')
+    const stmt = prepared(db, 'SELECT * FROM contests WHERE id = ?')
     contestStatements.set(db, (get = (id) => stmt.get(id) as ReturnType<NonNullable<typeof get>>))
   }
   const r = get(contestId)

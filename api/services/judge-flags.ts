@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { likelyDuplicates } from '../rules/duplicates'
 import type { Flag } from '../schemas/wire'
 import { answerTwins } from './answer-twins'
@@ -20,11 +20,11 @@ export function judgeFlags(db: Db, round: RoundRow, board: RoundBoard): Map<stri
   const add = (id: string, f: Flag) => flags.set(id, [...(flags.get(id) ?? []), f])
 
   const fastLimit = round.questionCount * FAST_MS_PER_QUESTION
-  const fast = db.$client.prepare(`SELECT participant_id AS id, min(ended_at - started_at) AS dur, count(*) AS n FROM attempts
+  const fast = prepared(db, `SELECT participant_id AS id, min(ended_at - started_at) AS dur, count(*) AS n FROM attempts
     WHERE round_id = ? AND status != 'in_progress' AND ended_at - started_at < ? GROUP BY participant_id`).all(round.id, fastLimit) as { id: string; dur: number; n: number }[]
   for (const f of fast) add(f.id, { kind: 'fast_attempt', evidence: `${f.n} lượt hoàn thành ${round.questionCount} câu trong ${(f.dur / 1000).toFixed(1)} giây` })
 
-  const people = db.$client.prepare(`SELECT p.id, p.name_folded AS nameFolded, p.date_of_birth AS dateOfBirth, pu.unit_id AS unitId, p.phone
+  const people = prepared(db, `SELECT p.id, p.name_folded AS nameFolded, p.date_of_birth AS dateOfBirth, pu.unit_id AS unitId, p.phone
     FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?
     WHERE (p.name_folded, p.date_of_birth, pu.unit_id) IN (
       SELECT p2.name_folded, p2.date_of_birth, pu2.unit_id FROM participants p2 JOIN participant_units pu2 ON pu2.participant_id = p2.id AND pu2.contest_id = ?
@@ -33,7 +33,7 @@ export function judgeFlags(db: Db, round: RoundRow, board: RoundBoard): Map<stri
     for (const id of group.participantIds) add(id, { kind: 'likely_duplicate', evidence: `Trùng họ tên, ngày sinh và đơn vị với ${group.participantIds.length - 1} tài khoản khác` })
   }
 
-  const regs = db.$client.prepare(`SELECT p.id, p.client_address AS addr, p.created_at AS at FROM participants p
+  const regs = prepared(db, `SELECT p.id, p.client_address AS addr, p.created_at AS at FROM participants p
     JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? WHERE p.client_address IN (
       SELECT client_address FROM participants WHERE client_address IS NOT NULL GROUP BY client_address HAVING count(*) >= ?)
     ORDER BY p.client_address, p.created_at`).all(round.contestId, BURST_COUNT) as { id: string; addr: string; at: number }[]
@@ -46,7 +46,7 @@ export function judgeFlags(db: Db, round: RoundRow, board: RoundBoard): Map<stri
     }
   }
 
-  const names = db.$client.prepare('SELECT full_name FROM participants WHERE id = ?')
+  const names = prepared(db, 'SELECT full_name FROM participants WHERE id = ?')
   for (const [id, others] of answerTwins(db, round.id)) {
     const list = others.slice(0, 5).map((o) => (names.get(o) as { full_name: string } | undefined)?.full_name ?? o).join(', ')
     add(id, { kind: 'identical_answers', evidence: `Trùng toàn bộ câu hỏi và phương án chọn, thời gian làm bài gần như nhau với: ${list}${others.length > 5 ? '…' : ''}` })

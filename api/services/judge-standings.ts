@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import type { StandingsEntry } from '../schemas/wire'
 import { judgeFlags } from './judge-flags'
 import { boardFor } from './round-board'
@@ -15,7 +15,7 @@ export function judgeStandings(db: Db, roundId: string, now: number, page: Stand
   const round = getRoundRow(db, roundId)
   const board = boardFor(db, round, null)
   const flags = judgeFlags(db, round, board)
-  const byRow = db.$client.prepare(`${PERSON} WHERE p.rowid = ?`)
+  const byRow = prepared(db, `${PERSON} WHERE p.rowid = ?`)
   const entries: StandingsEntry[] = board.list.slice(page.offset, page.limit).map((pr, i) => {
     const e = board.entry(pr)
     const p = byRow.get(round.contestId, pr) as PersonRow
@@ -32,12 +32,12 @@ export function judgeStandings(db: Db, roundId: string, now: number, page: Stand
 
 // Each disqualified person with their best finished attempt by score, then duration.
 export function disqualifiedEntries(db: Db, roundId: string, contestId: string): Omit<StandingsEntry, 'flags'>[] {
-  const rows = db.$client.prepare(`SELECT d.participant_id, d.reason,
+  const rows = prepared(db, `SELECT d.participant_id, d.reason,
       (SELECT a.seq FROM attempts a WHERE a.round_id = d.round_id AND a.participant_id = d.participant_id AND a.status != 'in_progress'
         ORDER BY a.score DESC, a.ended_at - a.started_at, a.seq LIMIT 1) AS best
     FROM disqualifications d WHERE d.round_id = ? ORDER BY d.at`).all(roundId) as { participant_id: string; reason: string; best: number | null }[]
-  const attempt = db.$client.prepare('SELECT score, max_score, ended_at - started_at AS dur FROM attempts WHERE seq = ?')
-  const person = db.$client.prepare(`${PERSON} WHERE p.id = ?`)
+  const attempt = prepared(db, 'SELECT score, max_score, ended_at - started_at AS dur FROM attempts WHERE seq = ?')
+  const person = prepared(db, `${PERSON} WHERE p.id = ?`)
   return rows.map((r) => {
     const a = (r.best == null ? undefined : attempt.get(r.best)) as { score: number; max_score: number; dur: number } | undefined
     const p = person.get(contestId, r.participant_id) as PersonRow

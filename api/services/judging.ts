@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { disqualifications, finalStandings, participants, roundPrizes, rounds } from '../../db/schema'
 import { AppError, notFound } from '../errors'
@@ -65,7 +65,7 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     const truth = round.predictionEnabled && round.predictionTarget ? predictionTruth(round.predictionTarget, all, disqualified) : null
     const ranking = computeRanking(db, round, truth, all)
     db.delete(finalStandings).where(eq(finalStandings.roundId, roundId)).run()
-    const insert = db.$client.prepare('INSERT INTO final_standings (round_id, rank, participant_id, attempt_seq, prediction_error) VALUES (?, ?, ?, ?, ?)')
+    const insert = prepared(db, 'INSERT INTO final_standings (round_id, rank, participant_id, attempt_seq, prediction_error) VALUES (?, ?, ?, ?, ?)')
     for (const r of ranking.ranked) insert.run(roundId, r.rank, r.participantId, r.attemptSeq, r.predictionError)
     const excluded = contest.onePrizePerPerson ? prizeWinnersElsewhere(db, round.contestId, roundId) : new Set<string>()
     const prizes = allocatePrizes(ranking.ranked, round.prizes, excluded)
@@ -95,9 +95,9 @@ export function regradeRound(deps: Deps, actor: Actor, roundId: string, question
     getRoundRow(db, roundId)
     const latest = latestRevision(db, questionId)
     if (!latest) throw notFound('câu hỏi')
-    const seqs = db.$client.prepare(`SELECT DISTINCT a.seq, a.status FROM attempts a JOIN attempt_items i ON i.attempt_seq = a.seq
+    const seqs = prepared(db, `SELECT DISTINCT a.seq, a.status FROM attempts a JOIN attempt_items i ON i.attempt_seq = a.seq
       WHERE a.round_id = ? AND i.question_id = ?`).all(roundId, questionId) as { seq: number; status: string }[]
-    db.$client.prepare(`UPDATE attempt_items SET revision = ? WHERE question_id = ? AND attempt_seq IN (SELECT seq FROM attempts WHERE round_id = ?)`)
+    prepared(db, `UPDATE attempt_items SET revision = ? WHERE question_id = ? AND attempt_seq IN (SELECT seq FROM attempts WHERE round_id = ?)`)
       .run(latest.revision, questionId, roundId)
     const store = attemptStore(db)
     let count = 0

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { notFound } from '../errors'
 import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
@@ -27,7 +27,7 @@ export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
 }
 
 function personByRow(db: Db, contestId: string, pr: number): Person {
-  const r = db.$client.prepare(`SELECT p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
+  const r = prepared(db, `SELECT p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
     LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
     .get(contestId, pr) as { id: string; full_name: string; unit_id: string | null; unit_name: string | null }
   return { id: r.id, fullName: r.full_name, unitId: r.unit_id ?? '', unitName: r.unit_name ?? '' }
@@ -36,9 +36,9 @@ function personByRow(db: Db, contestId: string, pr: number): Person {
 // Participants of the contest whose name or unit matches, with or without diacritics.
 function matchingRows(db: Db, contestId: string, q: string): number[] {
   const needle = `%${foldText(q.trim()).replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-  const units = (db.$client.prepare('SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[])
+  const units = (prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[])
     .filter((u) => foldText(u.name).includes(foldText(q.trim()))).map((u) => u.id)
-  const rows = db.$client.prepare(`SELECT p.rowid AS pr, pu.unit_id FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?
+  const rows = prepared(db, `SELECT p.rowid AS pr, pu.unit_id FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?
     WHERE p.name_folded LIKE ? ESCAPE '\\' OR pu.unit_id IN (SELECT value FROM json_each(?)) LIMIT ?`).all(contestId, needle, JSON.stringify(units), MAX_MATCHES) as { pr: number }[]
   return rows.map((r) => r.pr)
 }
@@ -62,12 +62,12 @@ function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entrie
   const pred = round.predictionEnabled
   if (page.q?.trim()) {
     const rows = matchingRows(db, round.contestId, page.q)
-    const found = rows.map((pr) => db.$client.prepare(`${FINAL_SELECT} WHERE f.round_id = ? AND p.rowid = ?`).get(round.contestId, round.id, pr) as FinalRow | undefined)
+    const found = rows.map((pr) => prepared(db, `${FINAL_SELECT} WHERE f.round_id = ? AND p.rowid = ?`).get(round.contestId, round.id, pr) as FinalRow | undefined)
       .filter((r): r is FinalRow => !!r).sort((a, b) => a.rank - b.rank)
     return { total: found.length, entries: found.slice(page.offset, page.offset + page.limit).map((r) => finalEntry(r, pred)) }
   }
-  const total = (db.$client.prepare('SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
-  const rows = db.$client.prepare(`${FINAL_SELECT} WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, page.offset, page.limit) as FinalRow[]
+  const total = (prepared(db, 'SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
+  const rows = prepared(db, `${FINAL_SELECT} WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, page.offset, page.limit) as FinalRow[]
   return { total, entries: rows.map((r) => finalEntry(r, pred)) }
 }
 
@@ -86,10 +86,10 @@ export function roundLeaderboard(db: Db, roundId: string, now: number, page: Pag
 
 export function myEntry(db: Db, roundId: string, participantId: string, now: number): LeaderboardEntry | null {
   const round = publicRound(db, roundId)
-  const pr = (db.$client.prepare('SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined)?.pr
+  const pr = (prepared(db, 'SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined)?.pr
   if (pr == null) return null
   if (round.finalizedAt != null) {
-    const r = db.$client.prepare(`${FINAL_SELECT} WHERE f.round_id = ? AND f.participant_id = ?`).get(round.contestId, round.id, participantId) as FinalRow | undefined
+    const r = prepared(db, `${FINAL_SELECT} WHERE f.round_id = ? AND f.participant_id = ?`).get(round.contestId, round.id, participantId) as FinalRow | undefined
     return r ? finalEntry(r, round.predictionEnabled) : null
   }
   const board = publicBoard(db, round, now)
@@ -98,7 +98,7 @@ export function myEntry(db: Db, roundId: string, participantId: string, now: num
 }
 
 function unitRows(db: Db, contestId: string) {
-  return db.$client.prepare('SELECT id, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string; parentId: string | null; headcount: number | null }[]
+  return prepared(db, 'SELECT id, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string; parentId: string | null; headcount: number | null }[]
 }
 
 function unitsBoard(db: Db, contestId: string, direct: Map<string, UnitDirect>, parentId?: string): UnitsLeaderboardEntry[] {

@@ -1,5 +1,5 @@
 import { and, eq, or } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { participantUnits, participants, units } from '../../db/schema'
 import { AppError, notFound } from '../errors'
@@ -38,13 +38,13 @@ export async function registerParticipant(db: Db, input: RegisterInput, now: num
 }
 
 export function participantUnitId(db: Db, participantId: string, contestId: string): string | null {
-  const row = db.$client.prepare('SELECT unit_id FROM participant_units WHERE participant_id = ? AND contest_id = ?').get(participantId, contestId) as { unit_id: string } | undefined
+  const row = prepared(db, 'SELECT unit_id FROM participant_units WHERE participant_id = ? AND contest_id = ?').get(participantId, contestId) as { unit_id: string } | undefined
   return row?.unit_id ?? null
 }
 
 // The first unit chosen (registration's own contest) is the one /api/me reports.
 export function defaultUnitId(db: Db, participantId: string): string | null {
-  const row = db.$client.prepare('SELECT unit_id FROM participant_units WHERE participant_id = ? ORDER BY rowid LIMIT 1').get(participantId) as { unit_id: string } | undefined
+  const row = prepared(db, 'SELECT unit_id FROM participant_units WHERE participant_id = ? ORDER BY rowid LIMIT 1').get(participantId) as { unit_id: string } | undefined
   return row?.unit_id ?? null
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, like, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { questionRevisions, questions } from '../../db/schema'
 import { BankQuestion } from '../../questions/schema'
@@ -59,7 +59,7 @@ export type ImportOutcome = { imported: number; updated: number; skipped: number
 export function storeImported(db: Db, actor: Actor, items: { question: BankQuestion; line?: number; row?: number }[], now: number, source: string): ImportOutcome {
   return inTransaction(db, () => {
     const out: ImportOutcome = { imported: 0, updated: 0, skipped: 0, warnings: [] }
-    const byPrint = db.$client.prepare('SELECT id FROM questions WHERE fingerprint = ? LIMIT 1')
+    const byPrint = prepared(db, 'SELECT id FROM questions WHERE fingerprint = ? LIMIT 1')
     for (const item of items) {
       const content = toContent(item.question)
       const existing = db.select({ revision: questions.revision }).from(questions).where(eq(questions.id, item.question.id)).get()

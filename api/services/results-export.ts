@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { PassThrough, Readable } from 'node:stream'
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import { auditHead } from './audit'
 import { disqualifiedEntries } from './judge-standings'
@@ -26,7 +26,7 @@ export function resultsExport(db: Db, roundId: string): ResultsExport {
 // The ranking in batches, read a page at a time so a million rows never sit in memory together.
 function* rankingBatches(db: Db, round: RoundRow): Generator<Row[]> {
   if (round.finalizedAt != null) {
-    const page = db.$client.prepare(`SELECT f.rank, p.full_name, p.date_of_birth, p.phone, u.name AS unit_name, a.score, a.max_score, a.ended_at - a.started_at AS dur,
+    const page = prepared(db, `SELECT f.rank, p.full_name, p.date_of_birth, p.phone, u.name AS unit_name, a.score, a.max_score, a.ended_at - a.started_at AS dur,
         f.prediction_error, rp.name AS prize
       FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
       LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id
@@ -40,7 +40,7 @@ function* rankingBatches(db: Db, round: RoundRow): Generator<Row[]> {
     }
   } else {
     const board = boardFor(db, round, null)
-    const person = db.$client.prepare(`SELECT p.full_name, p.date_of_birth, p.phone, u.name AS unit_name FROM participants p
+    const person = prepared(db, `SELECT p.full_name, p.date_of_birth, p.phone, u.name AS unit_name FROM participants p
       LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
     const ids = [...board.list]
     for (let i = 0; i < ids.length; i += BATCH) {
@@ -57,7 +57,7 @@ function* rankingBatches(db: Db, round: RoundRow): Generator<Row[]> {
 
 function unitTable(db: Db, round: RoundRow): Row[] {
   const units = unitRows(db, round.contestId)
-  const codes = new Map((db.$client.prepare('SELECT id, code FROM units WHERE contest_id = ?').all(round.contestId) as { id: string; code: string }[]).map((u) => [u.id, u.code]))
+  const codes = new Map((prepared(db, 'SELECT id, code FROM units WHERE contest_id = ?').all(round.contestId) as { id: string; code: string }[]).map((u) => [u.id, u.code]))
   return rankUnits(unitStatsFromDirect(units, boardFor(db, round, null).direct)).map((u) => [
     u.rank, codes.get(u.unitId) ?? '', u.unitName, u.participants, u.headcount,
     u.participationRate == null ? null : Math.round(u.participationRate * 10000) / 100, u.attempts, Math.round(u.meanScore * 100) / 100, u.perfectScores,

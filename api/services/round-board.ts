@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { RankedList } from '../lib/ranked-list'
 import { isPerfect } from '../rules/scoring'
 import type { UnitDirect } from '../rules/units'
@@ -44,7 +44,7 @@ export class RoundBoard {
   }
 
   private finishes(after: number): FinishRow[] {
-    return this.db.$client.prepare(`SELECT p.rowid AS pr, a.seq, a.score, a.max_score, a.started_at, a.ended_at, a.finish_seq AS fs, pu.unit_id
+    return prepared(this.db, `SELECT p.rowid AS pr, a.seq, a.score, a.max_score, a.started_at, a.ended_at, a.finish_seq AS fs, pu.unit_id
       FROM attempts a JOIN participants p ON p.id = a.participant_id
       LEFT JOIN participant_units pu ON pu.participant_id = a.participant_id AND pu.contest_id = ?
       WHERE a.round_id = ? AND a.finish_seq > ? AND a.status != 'in_progress'

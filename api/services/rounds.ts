@@ -1,5 +1,5 @@
 import { and, eq, max, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { attempts, rounds } from '../../db/schema'
 import { AppError, notFound } from '../errors'
@@ -47,7 +47,7 @@ const roundStatements = new WeakMap<Db, (id: string) => RawRound | undefined>()
 export function getRoundRow(db: Db, roundId: string): RoundRow {
   let get = roundStatements.get(db)
   if (!get) {
-    const stmt = db.$client.prepare('SELECT * FROM rounds WHERE id = ?')
+    const stmt = prepared(db, 'SELECT * FROM rounds WHERE id = ?')
     roundStatements.set(db, (get = (id) => stmt.get(id) as RawRound | undefined))
   }
   const r = get(roundId)

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import { prepared, type Db } from '../../db/client'
 import { rankAttempts } from '../rules/ranking'
 import type { RankedAttempt } from '../rules/types'
 import type { RoundRow } from './rounds'
@@ -9,13 +9,13 @@ export type RoundRanking = { ranked: Ranked[]; attemptsBy: Map<string, number>; 
 // Full recomputation from the attempts table, used where the whole order must be settled at once
 // (finalize, with the prediction truth); live reads use the incremental boards instead.
 export function finishedAttempts(db: Db, roundId: string): RankedAttempt[] {
-  const rows = db.$client.prepare(`SELECT seq, participant_id, score, max_score, ended_at, started_at, prediction FROM attempts
+  const rows = prepared(db, `SELECT seq, participant_id, score, max_score, ended_at, started_at, prediction FROM attempts
     WHERE round_id = ? AND status != 'in_progress'`).all(roundId) as { seq: number; participant_id: string; score: number; max_score: number; ended_at: number; started_at: number; prediction: number | null }[]
   return rows.map((r) => ({ attemptSeq: r.seq, participantId: r.participant_id, score: r.score, maxScore: r.max_score, durationMs: r.ended_at - r.started_at, endedAt: r.ended_at, prediction: r.prediction }))
 }
 
 export function disqualifiedIn(db: Db, roundId: string): Set<string> {
-  const rows = db.$client.prepare('SELECT participant_id FROM disqualifications WHERE round_id = ?').all(roundId) as { participant_id: string }[]
+  const rows = prepared(db, 'SELECT participant_id FROM disqualifications WHERE round_id = ?').all(roundId) as { participant_id: string }[]
   return new Set(rows.map((r) => r.participant_id))
 }
 
