@@ -14,6 +14,8 @@ import { adminAuditRoutes } from './routes/admin-audit'
 import { adminContestRoutes } from './routes/admin-contests'
 import { adminJudgingRoutes } from './routes/admin-judging'
 import { adminQuestionRoutes } from './routes/admin-questions'
+import { adminStatsRoutes } from './routes/admin-stats'
+import { adminUnitRoutes } from './routes/admin-units'
 import { adminUserRoutes } from './routes/admin-users'
 import { attemptRoutes } from './routes/attempts'
 import { meRoutes } from './routes/me'
@@ -46,10 +48,12 @@ export function createApp(options: AppOptions) {
     .route('/', publicRoutes)
     .route('/', attemptRoutes)
     .route('/admin', adminContestRoutes)
+    .route('/admin', adminStatsRoutes)
     .route('/admin', adminQuestionRoutes)
     .route('/admin', adminJudgingRoutes)
     .route('/admin', adminUserRoutes)
     .route('/admin', adminAuditRoutes)
+    .route('/admin', adminUnitRoutes)
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })
   app.onError(errorHandler)
   return { app, deps }

@@ -34,12 +34,18 @@ async function readFirstSheet(c: Collector, body: Uint8Array): Promise<SheetRow[
   return null
 }
 
-export async function parseXlsx(body: Uint8Array): Promise<Collector> {
-  const c = newCollector()
+// Rows of the first worksheet, or null (with the error added to c) when the body is not an xlsx workbook.
+export async function xlsxRows(c: Collector, body: Uint8Array): Promise<SheetRow[] | null> {
   // An xlsx is a zip; ExcelJS waits forever on an empty stream, so anything else is refused up front.
   const isZip = body.length > 4 && body[0] === 0x50 && body[1] === 0x4b && body[2] === 3 && body[3] === 4
   const rows = isZip ? await readFirstSheet(c, body).catch(() => null) : null
   if (rows === null) addError(c, {}, NOT_XLSX)
-  else readSheet(c, rows)
+  return rows
+}
+
+export async function parseXlsx(body: Uint8Array): Promise<Collector> {
+  const c = newCollector()
+  const rows = await xlsxRows(c, body)
+  if (rows !== null) readSheet(c, rows)
   return c
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { readQuery, send } from '../lib/http'
 import { requireRole } from '../middleware/session'
-import { listAudit, verifyAuditChain } from '../services/audit'
+import { auditCsvStream, listAudit, verifyAuditChain } from '../services/audit'
 
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0) })
 
@@ -13,3 +13,8 @@ export const adminAuditRoutes = new Hono<AppEnv>()
     return send(c, listAudit(c.var.db, limit, offset))
   })
   .get('/audit/verify', requireRole('admin'), (c) => send(c, { verification: verifyAuditChain(c.var.db) }))
+  .get('/audit.csv', requireRole('admin'), (c) => {
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', 'attachment; filename="nhat-ky-kiem-toan.csv"')
+    return c.body(auditCsvStream(c.var.db))
+  })

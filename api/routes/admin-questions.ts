@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
@@ -26,6 +27,13 @@ const ImportQuery = z.object({
 })
 const ExportQuery = z.object({ format: z.enum(['json', 'csv', 'xlsx', 'gift']).default('json'), topic: z.string().max(80).optional(), status: z.enum(['draft', 'published', 'retired']).optional() })
 
+async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
+  const { importTemplate, EXPORT_CONTENT_TYPES } = await formats()
+  c.header('Content-Type', EXPORT_CONTENT_TYPES[format])
+  c.header('Content-Disposition', `attachment; filename="mau-nhap-cau-hoi.${format}"`)
+  return c.body((await importTemplate(format)) as Uint8Array<ArrayBuffer>)
+}
+
 export const adminQuestionRoutes = new Hono<AppEnv>()
   .get('/questions', requireRole('organizer'), (c) => send(c, listQuestions(c.var.db, readQuery(c, ListQuery))))
   .get('/questions/export', requireRole('organizer'), async (c) => {
@@ -36,13 +44,9 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     c.header('Content-Disposition', `attachment; filename="ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}"`)
     return c.body(body as Uint8Array<ArrayBuffer>)
   })
-  .get('/questions/template.:format', requireRole('organizer'), async (c) => {
-    const { format } = readParams(c, z.object({ format: z.enum(['csv', 'xlsx']) }))
-    const { importTemplate, EXPORT_CONTENT_TYPES } = await formats()
-    c.header('Content-Type', EXPORT_CONTENT_TYPES[format])
-    c.header('Content-Disposition', `attachment; filename="mau-nhap-cau-hoi.${format}"`)
-    return c.body((await importTemplate(format)) as Uint8Array<ArrayBuffer>)
-  })
+  // Hono matches ":format" only as a whole path segment, so "template.:format" never matched: two routes.
+  .get('/questions/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
+  .get('/questions/template.xlsx', requireRole('organizer'), (c) => template(c, 'xlsx'))
   .get('/questions/:questionId', requireRole('organizer'), (c) => send(c, { question: getQuestion(c.var.db, readParams(c, QuestionParam).questionId) }))
   .get('/questions/:questionId/revisions', requireRole('organizer'), (c) => send(c, { revisions: questionHistory(c.var.db, readParams(c, QuestionParam).questionId) }))
   .patch('/questions/:questionId', requireRole('organizer'), async (c) => {

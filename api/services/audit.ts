@@ -48,3 +48,29 @@ export function listAudit(db: Db, limit: number, offset: number) {
     FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?`).all(limit, offset) as (AuditFields & { seq: number; prevHash: string; hash: string })[]
   return { total, entries: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: JSON.parse(r.detail) as unknown })) }
 }
+
+const csvCell = (v: string | number) => {
+  const s = String(v)
+  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s
+}
+
+// The whole log with its hashes, so anyone can re-verify the chain outside the system.
+export function auditCsvStream(db: Db): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  const page = prepared(db, `SELECT seq, at, actor_id, actor_role, action, entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000`)
+  let last = 0
+  let started = false
+  return new ReadableStream({
+    pull(controller) {
+      if (!started) {
+        started = true
+        controller.enqueue(encoder.encode('\uFEFFseq,at,actor_id,actor_role,action,entity,entity_id,detail,prev_hash,hash\r\n'))
+        return
+      }
+      const rows = page.all(last) as { seq: number; at: number; actor_id: string; actor_role: string; action: string; entity: string; entity_id: string; detail: string; prev_hash: string; hash: string }[]
+      if (!rows.length) return controller.close()
+      last = rows[rows.length - 1].seq
+      controller.enqueue(encoder.encode(rows.map((r) => [r.seq, new Date(r.at).toISOString(), r.actor_id, r.actor_role, r.action, r.entity, r.entity_id, r.detail, r.prev_hash, r.hash].map(csvCell).join(',')).join('\r\n') + '\r\n'))
+    },
+  })
+}

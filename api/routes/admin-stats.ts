@@ -1,0 +1,49 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { readParams, readQuery, send } from '../lib/http'
+import { requireRole } from '../middleware/session'
+import { itemStats } from '../services/item-stats'
+import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-stats-export'
+import { getRoundRow } from '../services/rounds'
+
+const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
+const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: z.string().min(1).max(100).optional() })
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+function fileResponse(c: Context<AppEnv>, body: Uint8Array, type: string, name: string) {
+  c.header('Content-Type', type)
+  c.header('Content-Disposition', `attachment; filename="${name}"`)
+  return c.body(body as Uint8Array<ArrayBuffer>)
+}
+
+const roundStats = (c: Context<AppEnv>) => {
+  const round = getRoundRow(c.var.db, readParams(c, RoundParam).roundId)
+  return { round, report: itemStats(c.var.db, { roundId: round.id }) }
+}
+const bankStats = (c: Context<AppEnv>) => itemStats(c.var.db, readQuery(c, BankQuery))
+
+// Item analysis for organizers and judges. Mounted before the question routes in app.ts, since
+// "/questions/:questionId" would otherwise take "/questions/stats".
+export const adminStatsRoutes = new Hono<AppEnv>()
+  .get('/rounds/:roundId/item-stats', requireRole('organizer', 'judge'), (c) => {
+    const { round, report } = roundStats(c)
+    return send(c, { round: { id: round.id, number: round.number, title: round.title }, ...report })
+  })
+  .get('/rounds/:roundId/item-stats.csv', requireRole('organizer', 'judge'), (c) => {
+    const { round, report } = roundStats(c)
+    return fileResponse(c, itemStatsCsv(itemStatsTable(report.items)), 'text/csv; charset=utf-8', `thong-ke-cau-hoi-dot-${round.number}.csv`)
+  })
+  .get('/rounds/:roundId/item-stats.xlsx', requireRole('organizer', 'judge'), async (c) => {
+    const { round, report } = roundStats(c)
+    const body = await itemStatsXlsx(itemStatsTable(report.items), `Đợt ${round.number}: ${round.title}`)
+    return fileResponse(c, body, XLSX, `thong-ke-cau-hoi-dot-${round.number}.xlsx`)
+  })
+  .get('/questions/stats', requireRole('organizer', 'judge'), (c) => send(c, bankStats(c)))
+  .get('/questions/stats.csv', requireRole('organizer', 'judge'), (c) =>
+    fileResponse(c, itemStatsCsv(itemStatsTable(bankStats(c).items)), 'text/csv; charset=utf-8', 'thong-ke-cau-hoi.csv'))
+  .get('/questions/stats.xlsx', requireRole('organizer', 'judge'), async (c) => {
+    const body = await itemStatsXlsx(itemStatsTable(bankStats(c).items), 'Mọi đợt thi')
+    return fileResponse(c, body, XLSX, 'thong-ke-cau-hoi.xlsx')
+  })

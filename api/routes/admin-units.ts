@@ -1,0 +1,34 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { AppError } from '../errors'
+import { readBodyBytes, readParams, readQuery, send } from '../lib/http'
+import { currentUser, requireRole } from '../middleware/session'
+import { importUnits } from '../services/units-import'
+
+// The format code (exceljs) loads on first use, keeping it off the start-up path.
+const unitFormats = async () => ({ ...(await import('../formats/units-import')), ...(await import('../formats/units-template')) })
+
+const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
+const Format = z.object({ format: z.enum(['csv', 'xlsx']) })
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+
+async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
+  c.header('Content-Type', CONTENT_TYPES[format])
+  c.header('Content-Disposition', `attachment; filename="mau-nhap-don-vi.${format}"`)
+  return c.body((await (await unitFormats()).unitsTemplate(format)) as Uint8Array<ArrayBuffer>)
+}
+
+export const adminUnitRoutes = new Hono<AppEnv>()
+  // The body is the file; every bad row is reported and nothing is stored unless all rows are good.
+  .post('/contests/:contestId/units/import', requireRole('organizer'), async (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    const { format } = readQuery(c, Format)
+    const body = await readBodyBytes(c, c.var.env.IMPORT_LIMIT_BYTES)
+    if (body.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'Tệp nhập rỗng.')
+    const parsed = await (await unitFormats()).parseUnitsImport(format, body)
+    return send(c, importUnits(c.var.db, currentUser(c), contestId, parsed, c.var.clock.now()))
+  })
+  .get('/units/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
+  .get('/units/template.xlsx', requireRole('organizer'), (c) => template(c, 'xlsx'))
