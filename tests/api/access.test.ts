@@ -17,7 +17,8 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'PATCH', path: '/admin/rounds/:roundId', who: 'organizer' },
   { method: 'GET', path: '/admin/questions', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/export', who: 'organizer' },
-  { method: 'GET', path: '/admin/questions/template.:format', who: 'organizer', url: '/admin/questions/template.csv' },
+  { method: 'GET', path: '/admin/questions/template.csv', who: 'organizer' },
+  { method: 'GET', path: '/admin/questions/template.xlsx', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/:questionId', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/:questionId/revisions', who: 'organizer' },
   { method: 'PATCH', path: '/admin/questions/:questionId', who: 'organizer' },
@@ -35,7 +36,19 @@ const ADMIN_ROUTES: RouteRow[] = [
   // Not in API.md: reading and verifying the audit log is the admin's (admin-audit.ts).
   { method: 'GET', path: '/admin/audit', who: 'admin' },
   { method: 'GET', path: '/admin/audit/verify', who: 'admin' },
+  { method: 'GET', path: '/admin/audit.csv', who: 'admin' },
   { method: 'POST', path: '/admin/participants/:participantId/password', who: 'organizer' },
+  // Not in API.md: item statistics (admin-stats.ts) for organizers and judges alike.
+  { method: 'GET', path: '/admin/rounds/:roundId/item-stats', who: 'staff' },
+  { method: 'GET', path: '/admin/rounds/:roundId/item-stats.csv', who: 'staff' },
+  { method: 'GET', path: '/admin/rounds/:roundId/item-stats.xlsx', who: 'staff' },
+  { method: 'GET', path: '/admin/questions/stats', who: 'staff' },
+  { method: 'GET', path: '/admin/questions/stats.csv', who: 'staff' },
+  { method: 'GET', path: '/admin/questions/stats.xlsx', who: 'staff' },
+  // Not in API.md: units from a CSV/XLSX file and its template (admin-units.ts).
+  { method: 'POST', path: '/admin/contests/:contestId/units/import', who: 'organizer', url: '/admin/contests/no-such-contestid/units/import?format=csv' },
+  { method: 'GET', path: '/admin/units/template.csv', who: 'organizer' },
+  { method: 'GET', path: '/admin/units/template.xlsx', who: 'organizer' },
 ]
 
 // Routes that need a participant session (API.md "Taking a round", "Sessions", leaderboard/me).
