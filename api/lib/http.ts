@@ -10,7 +10,7 @@ export function send<T extends object>(c: Context, body: T, status: JsonStatus =
 
 // The app's own clock (the one deadlines are computed with), so deadlineAt − serverTime is the time left.
 export function serverTime(c: Context): string {
-  const clock = c.var.clock as { now(): number } | undefined
+  const clock = c.get('clock') as { now(): number } | undefined
   return new Date(clock ? clock.now() : Date.now()).toISOString()
 }
 
@@ -49,7 +49,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
 
 // A missing body reads as {}; anything that is not JSON is refused with 400 (API.md conventions).
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const bytes = await readBodyBytes(c, c.var.env.BODY_LIMIT_BYTES)
+  const bytes = await readBodyBytes(c, c.get('env').BODY_LIMIT_BYTES)
   let value: unknown = {}
   if (bytes.byteLength > 0) {
     const type = c.req.header('content-type') ?? ''

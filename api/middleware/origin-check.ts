@@ -9,7 +9,7 @@ export const originCheck = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE.has(c.req.method)) {
     const origin = c.req.header('origin')
     if (origin !== undefined) {
-      const host = (c.var.env.TRUST_PROXY && c.req.header('x-forwarded-host')) || c.req.header('host')
+      const host = (c.get('env').TRUST_PROXY && c.req.header('x-forwarded-host')) || c.req.header('host')
       let originHost: string | null = null
       try { originHost = new URL(origin).host } catch { originHost = null }
       if (!host || originHost !== host) throw new AppError('FORBIDDEN', 'Yêu cầu từ trang web khác bị từ chối.')

@@ -10,7 +10,7 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const ms = Math.round((performance.now() - started) * 1000) / 1000
   // Server time per request, for benchmarks and browser dev tools (not streamed responses).
   if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) c.res.headers.set('Server-Timing', `app;dur=${ms}`)
-  if (!c.var.env.LOG_REQUESTS) return
+  if (!c.get('env').LOG_REQUESTS) return
   const line = { t: new Date().toISOString(), method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(ms * 10) / 10 }
   process.stdout.write(`${JSON.stringify(line)}\n`)
 })

@@ -10,11 +10,11 @@ const Page = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(
 export const adminAuditRoutes = new Hono<AppEnv>()
   .get('/audit', requireRole('admin'), (c) => {
     const { limit, offset } = readQuery(c, Page)
-    return send(c, listAudit(c.var.db, limit, offset))
+    return send(c, listAudit(c.get('db'), limit, offset))
   })
-  .get('/audit/verify', requireRole('admin'), (c) => send(c, { verification: verifyAuditChain(c.var.db) }))
+  .get('/audit/verify', requireRole('admin'), (c) => send(c, { verification: verifyAuditChain(c.get('db')) }))
   .get('/audit.csv', requireRole('admin'), (c) => {
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', 'attachment; filename="nhat-ky-kiem-toan.csv"')
-    return c.body(auditCsvStream(c.var.db))
+    return c.body(auditCsvStream(c.get('db')))
   })

@@ -11,13 +11,13 @@ import { listReports } from '../services/reports'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
-const deps = (c: Context<AppEnv>) => ({ db: c.var.db, hub: c.var.hub, now: c.var.clock.now() })
+const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), hub: c.get('hub'), now: c.get('clock').now() })
 
 export const adminJudgingRoutes = new Hono<AppEnv>()
   .get('/rounds/:roundId/standings', requireRole('judge'), (c) => {
     const { roundId } = readParams(c, RoundParam)
     const page = readQuery(c, z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000), offset: z.coerce.number().int().min(0).default(0) }))
-    return send(c, judgeStandings(c.var.db, roundId, c.var.clock.now(), page))
+    return send(c, judgeStandings(c.get('db'), roundId, c.get('clock').now(), page))
   })
   .post('/rounds/:roundId/disqualify', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
@@ -41,17 +41,17 @@ export const adminJudgingRoutes = new Hono<AppEnv>()
     return send(c, regradeRound(deps(c), currentUser(c), roundId, questionId))
   })
   .get('/rounds/:roundId/results.csv', requireRole('judge'), (c) => {
-    const t = resultsExport(c.var.db, readParams(c, RoundParam).roundId)
+    const t = resultsExport(c.get('db'), readParams(c, RoundParam).roundId)
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.csv"`)
     c.header('X-Audit-Head', t.auditHead)
-    return c.body(resultsCsvStream(c.var.db, t))
+    return c.body(resultsCsvStream(c.get('db'), t))
   })
   .get('/rounds/:roundId/results.xlsx', requireRole('judge'), (c) => {
-    const t = resultsExport(c.var.db, readParams(c, RoundParam).roundId)
+    const t = resultsExport(c.get('db'), readParams(c, RoundParam).roundId)
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.xlsx"`)
     c.header('X-Audit-Head', t.auditHead)
-    return c.body(resultsXlsxStream(c.var.db, t))
+    return c.body(resultsXlsxStream(c.get('db'), t))
   })
-  .get('/reports', requireRole('organizer', 'judge'), (c) => send(c, { reports: listReports(c.var.db) }))
+  .get('/reports', requireRole('organizer', 'judge'), (c) => send(c, { reports: listReports(c.get('db')) }))

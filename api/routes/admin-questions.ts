@@ -35,11 +35,11 @@ async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
 }
 
 export const adminQuestionRoutes = new Hono<AppEnv>()
-  .get('/questions', requireRole('organizer'), (c) => send(c, listQuestions(c.var.db, readQuery(c, ListQuery))))
+  .get('/questions', requireRole('organizer'), (c) => send(c, listQuestions(c.get('db'), readQuery(c, ListQuery))))
   .get('/questions/export', requireRole('organizer'), async (c) => {
     const q = readQuery(c, ExportQuery)
     const { writeExport, EXPORT_CONTENT_TYPES } = await formats()
-    const body = await writeExport(q.format, exportableBank(c.var.db, q))
+    const body = await writeExport(q.format, exportableBank(c.get('db'), q))
     c.header('Content-Type', EXPORT_CONTENT_TYPES[q.format])
     c.header('Content-Disposition', `attachment; filename="ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}"`)
     return c.body(body as Uint8Array<ArrayBuffer>)
@@ -47,23 +47,23 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
   // Hono matches ":format" only as a whole path segment, so "template.:format" never matched: two routes.
   .get('/questions/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
   .get('/questions/template.xlsx', requireRole('organizer'), (c) => template(c, 'xlsx'))
-  .get('/questions/:questionId', requireRole('organizer'), (c) => send(c, { question: getQuestion(c.var.db, readParams(c, QuestionParam).questionId) }))
-  .get('/questions/:questionId/revisions', requireRole('organizer'), (c) => send(c, { revisions: questionHistory(c.var.db, readParams(c, QuestionParam).questionId) }))
+  .get('/questions/:questionId', requireRole('organizer'), (c) => send(c, { question: getQuestion(c.get('db'), readParams(c, QuestionParam).questionId) }))
+  .get('/questions/:questionId/revisions', requireRole('organizer'), (c) => send(c, { revisions: questionHistory(c.get('db'), readParams(c, QuestionParam).questionId) }))
   .patch('/questions/:questionId', requireRole('organizer'), async (c) => {
     const { questionId } = readParams(c, QuestionParam)
     const patch = await readJson(c, z.record(z.string(), z.unknown()))
-    return send(c, { question: updateQuestion(c.var.db, currentUser(c), questionId, patch, c.var.clock.now()) })
+    return send(c, { question: updateQuestion(c.get('db'), currentUser(c), questionId, patch, c.get('clock').now()) })
   })
   // The body is the file itself; nothing is stored when any error is found unless mode=valid (API.md).
   .post('/questions/import', requireRole('organizer'), async (c) => {
     const { format, mode } = readQuery(c, ImportQuery)
-    const body = await readBodyBytes(c, c.var.env.IMPORT_LIMIT_BYTES)
+    const body = await readBodyBytes(c, c.get('env').IMPORT_LIMIT_BYTES)
     if (body.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'Tệp nhập rỗng.')
     const parsed = await (await formats()).parseImport(format, body)
     if (parsed.errors.length && mode === 'all') {
       throw new AppError('VALIDATION_FAILED', `Tệp có ${parsed.errors.length} lỗi; chưa nhập câu nào.`, { errors: parsed.errors, warnings: parsed.warnings })
     }
-    const stored = storeImported(c.var.db, currentUser(c), parsed.questions, c.var.clock.now(), `import:${format}`)
+    const stored = storeImported(c.get('db'), currentUser(c), parsed.questions, c.get('clock').now(), `import:${format}`)
     return send(c, {
       imported: stored.imported, updated: stored.updated, skipped: parsed.skipped + stored.skipped,
       warnings: [...parsed.warnings, ...stored.warnings], errors: parsed.errors,

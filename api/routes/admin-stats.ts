@@ -19,10 +19,10 @@ function fileResponse(c: Context<AppEnv>, body: Uint8Array, type: string, name: 
 }
 
 const roundStats = (c: Context<AppEnv>) => {
-  const round = getRoundRow(c.var.db, readParams(c, RoundParam).roundId)
-  return { round, report: itemStats(c.var.db, { roundId: round.id }) }
+  const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)
+  return { round, report: itemStats(c.get('db'), { roundId: round.id }) }
 }
-const bankStats = (c: Context<AppEnv>) => itemStats(c.var.db, readQuery(c, BankQuery))
+const bankStats = (c: Context<AppEnv>) => itemStats(c.get('db'), readQuery(c, BankQuery))
 
 // Item analysis for organizers and judges. Mounted before the question routes in app.ts, since
 // "/questions/:questionId" would otherwise take "/questions/stats".

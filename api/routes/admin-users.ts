@@ -10,11 +10,11 @@ import { createStaffUser } from '../services/staff'
 export const adminUserRoutes = new Hono<AppEnv>()
   .post('/users', requireRole('admin'), async (c) => {
     const input = await readJson(c, CreateUserInput)
-    const user = await createStaffUser(c.var.db, currentUser(c), input, c.var.clock.now())
+    const user = await createStaffUser(c.get('db'), currentUser(c), input, c.get('clock').now())
     return send(c, { user }, 201)
   })
   .post('/participants/:participantId/password', requireRole('organizer'), async (c) => {
     const { participantId } = readParams(c, z.object({ participantId: z.string().min(1).max(100) }))
     await readJson(c, z.object({}))
-    return send(c, { password: await resetParticipantPassword(c.var.db, currentUser(c), participantId, c.var.clock.now()) })
+    return send(c, { password: await resetParticipantPassword(c.get('db'), currentUser(c), participantId, c.get('clock').now()) })
   })

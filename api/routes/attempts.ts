@@ -12,16 +12,16 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const AttemptParam = z.object({ attemptId: z.string().min(1).max(100) })
 const ItemParam = AttemptParam.extend({ position: z.coerce.number().int().min(1).max(1000) })
 
-const deps = (c: Context<AppEnv>): AttemptDeps => ({ db: c.var.db, hub: c.var.hub, now: c.var.clock.now() })
+const deps = (c: Context<AppEnv>): AttemptDeps => ({ db: c.get('db'), hub: c.get('hub'), now: c.get('clock').now() })
 
 export const attemptRoutes = new Hono<AppEnv>()
   .post('/rounds/:roundId/attempts', requireParticipant, async (c) => {
     const { roundId } = readParams(c, RoundParam)
     await readJson(c, z.object({}))
     const me = currentUser(c)
-    c.var.limiter.hit(`start:${c.var.clientAddress}`, c.var.env.RATE_START_PER_MIN)
-    c.var.limiter.hit(`start-p:${me.id}`, c.var.env.RATE_START_PER_PARTICIPANT_PER_MIN)
-    const { attempt, created } = startAttempt(deps(c), me.id, roundId, c.var.clientAddress)
+    c.get('limiter').hit(`start:${c.get('clientAddress')}`, c.get('env').RATE_START_PER_MIN)
+    c.get('limiter').hit(`start-p:${me.id}`, c.get('env').RATE_START_PER_PARTICIPANT_PER_MIN)
+    const { attempt, created } = startAttempt(deps(c), me.id, roundId, c.get('clientAddress'))
     return send(c, { attempt }, created ? 201 : 200)
   })
   .get('/attempts/:attemptId', requireParticipant, (c) => {
@@ -41,5 +41,5 @@ export const attemptRoutes = new Hono<AppEnv>()
   .post('/attempts/:attemptId/items/:position/report', requireParticipant, async (c) => {
     const { attemptId, position } = readParams(c, ItemParam)
     const { message } = await readJson(c, ReportInput)
-    return send(c, { report: reportQuestion(c.var.db, currentUser(c).id, attemptId, position, message, c.var.clock.now()) }, 201)
+    return send(c, { report: reportQuestion(c.get('db'), currentUser(c).id, attemptId, position, message, c.get('clock').now()) }, 201)
   })

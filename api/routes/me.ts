@@ -13,28 +13,28 @@ const MyAttemptsQuery = z.object({ roundId: z.string().min(1).max(100).optional(
 
 export const meRoutes = new Hono<AppEnv>()
   .get('/me', (c) => {
-    const user = c.var.user
+    const user = c.get('user')
     if (!user) throw new AppError('UNAUTHENTICATED', 'Bạn chưa đăng nhập.')
-    const unitId = user.kind === 'participant' ? defaultUnitId(c.var.db, user.id) : null
+    const unitId = user.kind === 'participant' ? defaultUnitId(c.get('db'), user.id) : null
     return send(c, { user: { id: user.id, role: user.role, name: user.name, ...(unitId ? { unitId } : {}) } })
   })
   .put('/me/password', requireParticipant, async (c) => {
     const input = await readJson(c, ChangePasswordInput)
-    await changePassword(c.var.db, currentUser(c).id, input.currentPassword, input.newPassword)
+    await changePassword(c.get('db'), currentUser(c).id, input.currentPassword, input.newPassword)
     return c.body(null, 204)
   })
   .get('/me/attempts', requireParticipant, (c) => {
     const { roundId } = readQuery(c, MyAttemptsQuery)
-    return send(c, { attempts: listMyAttempts(c.var.db, currentUser(c).id, roundId) })
+    return send(c, { attempts: listMyAttempts(c.get('db'), currentUser(c).id, roundId) })
   })
   .get('/me/contests/:contestId/unit', requireParticipant, (c) => {
     const { contestId } = readParams(c, z.object({ contestId: z.string().min(1).max(100) }))
-    getContestRow(c.var.db, contestId)
-    return send(c, { contestId, unitId: participantUnitId(c.var.db, currentUser(c).id, contestId) })
+    getContestRow(c.get('db'), contestId)
+    return send(c, { contestId, unitId: participantUnitId(c.get('db'), currentUser(c).id, contestId) })
   })
   .put('/me/contests/:contestId/unit', requireParticipant, async (c) => {
     const { contestId } = readParams(c, z.object({ contestId: z.string().min(1).max(100) }))
     const { unitId } = await readJson(c, SetUnitInput)
-    getContestRow(c.var.db, contestId)
-    return send(c, setContestUnit(c.var.db, currentUser(c).id, contestId, unitId))
+    getContestRow(c.get('db'), contestId)
+    return send(c, setContestUnit(c.get('db'), currentUser(c).id, contestId, unitId))
   })

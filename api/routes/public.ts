@@ -14,42 +14,44 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
 
 export const publicRoutes = new Hono<AppEnv>()
-  .get('/contests', (c) => send(c, { contests: listContests(c.var.db, c.var.clock.now()) }))
+  .get('/contests', (c) => send(c, { contests: listContests(c.get('db'), c.get('clock').now()) }))
   .get('/contests/:contestId', (c) => {
     const { contestId } = readParams(c, ContestParam)
-    return send(c, { contest: getContest(c.var.db, contestId, c.var.clock.now()) })
+    return send(c, { contest: getContest(c.get('db'), contestId, c.get('clock').now()) })
   })
   .get('/contests/:contestId/units', (c) => {
     const { contestId } = readParams(c, ContestParam)
-    getContest(c.var.db, contestId, c.var.clock.now())
-    return send(c, { units: listUnits(c.var.db, contestId) })
+    getContest(c.get('db'), contestId, c.get('clock').now())
+    return send(c, { units: listUnits(c.get('db'), contestId) })
   })
   .get('/contests/:contestId/leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
-    return send(c, contestLeaderboard(c.var.db, contestId, c.var.clock.now(), readQuery(c, PageQuery)))
+    return send(c, contestLeaderboard(c.get('db'), contestId, c.get('clock').now(), readQuery(c, PageQuery)))
   })
   .get('/contests/:contestId/units-leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return send(c, { entries: contestUnitsLeaderboard(c.var.db, contestId, c.var.clock.now(), parentId) })
+    return send(c, { entries: contestUnitsLeaderboard(c.get('db'), contestId, c.get('clock').now(), parentId) })
   })
   .get('/rounds/:roundId/leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return send(c, roundLeaderboard(c.var.db, roundId, c.var.clock.now(), readQuery(c, PageQuery)))
+    return send(c, roundLeaderboard(c.get('db'), roundId, c.get('clock').now(), readQuery(c, PageQuery)))
   })
   .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return send(c, { entry: myEntry(c.var.db, roundId, currentUser(c).id, c.var.clock.now()) })
+    return send(c, { entry: myEntry(c.get('db'), roundId, currentUser(c).id, c.get('clock').now()) })
   })
   .get('/rounds/:roundId/units-leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return send(c, { entries: roundUnitsLeaderboard(c.var.db, roundId, c.var.clock.now(), parentId) })
+    return send(c, { entries: roundUnitsLeaderboard(c.get('db'), roundId, c.get('clock').now(), parentId) })
   })
   // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
   .get('/rounds/:roundId/leaderboard/stream', (c) => {
     const { roundId } = readParams(c, RoundParam)
-    const { db, hub, clock } = c.var
+    const db = c.get('db')
+    const hub = c.get('hub')
+    const clock = c.get('clock')
     getRoundRow(db, roundId)
     return streamSSE(c, async (stream) => {
       const quiet = () => {

@@ -12,9 +12,10 @@ import { normalizeNationalId, normalizePhone } from '../rules/phone'
 
 // A new session id at every sign-in; HttpOnly, SameSite=Lax, Secure when the request came over HTTPS.
 export function startSession(c: Context<AppEnv>, user: SessionUser) {
-  if (c.var.sessionId) deleteSession(c.var.db, c.var.sessionId)
-  const { token, expiresAt } = createSession(c.var.db, user, c.var.clock.now(), c.var.env.SESSION_TTL_HOURS)
-  const https = new URL(c.req.url).protocol === 'https:' || (c.var.env.TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https')
+  const previous = c.get('sessionId')
+  if (previous) deleteSession(c.get('db'), previous)
+  const { token, expiresAt } = createSession(c.get('db'), user, c.get('clock').now(), c.get('env').SESSION_TTL_HOURS)
+  const https = new URL(c.req.url).protocol === 'https:' || (c.get('env').TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https')
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/', expires: new Date(expiresAt) })
 }
 
@@ -25,30 +26,31 @@ function identifierKey(identifier: string): string {
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/participants', async (c) => {
-    c.var.limiter.hit(`register:${c.var.clientAddress}`, c.var.env.RATE_REGISTER_PER_MIN)
+    c.get('limiter').hit(`register:${c.get('clientAddress')}`, c.get('env').RATE_REGISTER_PER_MIN)
     const input = await readJson(c, RegisterInput)
-    const participant = await registerParticipant(c.var.db, input, c.var.clock.now(), c.var.clientAddress)
+    const participant = await registerParticipant(c.get('db'), input, c.get('clock').now(), c.get('clientAddress'))
     startSession(c, { kind: 'participant', id: participant.id, role: 'participant', name: participant.fullName })
     return send(c, { participant }, 201)
   })
   .post('/sessions', async (c) => {
-    c.var.limiter.hit(`signin:${c.var.clientAddress}`, c.var.env.RATE_SIGNIN_PER_MIN)
+    c.get('limiter').hit(`signin:${c.get('clientAddress')}`, c.get('env').RATE_SIGNIN_PER_MIN)
     const input = await readJson(c, SignInInput)
     const idKey = `signin-fail:${identifierKey(input.identifier)}`
-    c.var.limiter.check(idKey, c.var.env.RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
+    c.get('limiter').check(idKey, c.get('env').RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
     let user: SessionUser
     try {
-      user = await signIn(c.var.db, input.identifier, input.password)
+      user = await signIn(c.get('db'), input.identifier, input.password)
     } catch (err) {
-      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') c.var.limiter.hit(idKey, Number.MAX_SAFE_INTEGER)
+      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') c.get('limiter').hit(idKey, Number.MAX_SAFE_INTEGER)
       throw err
     }
-    c.var.limiter.reset(idKey)
+    c.get('limiter').reset(idKey)
     startSession(c, user)
     return send(c, { user: { id: user.id, role: user.role, name: user.name } })
   })
   .delete('/sessions/current', async (c) => {
-    if (c.var.sessionId) deleteSession(c.var.db, c.var.sessionId)
+    const sessionId = c.get('sessionId')
+    if (sessionId) deleteSession(c.get('db'), sessionId)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.body(null, 204)
   })
