@@ -12,10 +12,12 @@ export const UNITS_CSV = [
   'CB-TC,"Chi bộ Phòng Tài chính, Kế toán",DBK,12',
 ].join('\n')
 
-export async function signInStaff(page: Page) {
+export const JUDGE = { username: 'giamkhao1', password: 'giamkhao-secret-1', name: 'Lê Văn Giám' }
+
+export async function signInStaff(page: Page, who: { username: string; password: string } = ADMIN) {
   await page.goto('/dang-nhap')
-  await page.getByLabel('Số điện thoại, số CCCD hoặc tên đăng nhập').fill(ADMIN.username)
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password)
+  await page.getByLabel('Số điện thoại, số CCCD hoặc tên đăng nhập').fill(who.username)
+  await page.getByLabel('Mật khẩu').fill(who.password)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.waitForURL('**/quan-tri')
 }
@@ -79,4 +81,15 @@ export async function publish(page: Page) {
   await page.getByRole('button', { name: 'Công bố cuộc thi' }).click()
   await expect.poll(() => page.getByText('Đã công bố', { exact: true }).isVisible()).toBe(true)
   await shot(page, 'console-contest')
+}
+
+// The admin gives the judging board its own account, as a new organization would.
+export async function createJudge(page: Page) {
+  await page.goto('/quan-tri/nhan-su')
+  await page.getByLabel('Tên đăng nhập').fill(JUDGE.username)
+  await page.getByLabel('Họ và tên').fill(JUDGE.name)
+  await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(JUDGE.password)
+  await page.getByLabel('Vai trò').selectOption('judge')
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click()
+  await expect.poll(() => page.getByText(`Đã tạo tài khoản ${JUDGE.username}.`).isVisible()).toBe(true)
 }

@@ -1,0 +1,86 @@
+import { cleanup, fireEvent, render, waitFor } from '@solidjs/testing-library'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Attempt } from '../../api/schemas/wire'
+import { QuizView } from '../../web/components/quiz-view'
+import { queueKey } from '../../web/stores/answer-queue'
+import { resetClock } from '../../web/stores/clock'
+
+const now = Date.now()
+const attempt = (id: string, deadlineMs = 600_000): Attempt => ({
+  id, roundId: 'r1', number: 1, status: 'in_progress', startedAt: new Date(now).toISOString(), deadlineAt: new Date(Date.now() + deadlineMs).toISOString(),
+  items: [1, 2, 3].map((position) => ({
+    position, questionId: `q${position}`, type: 'single' as const, stem: `Câu hỏi thứ ${position}?`,
+    options: [{ key: 'A', text: 'Phương án một' }, { key: 'B', text: 'Phương án hai' }], choice: position === 3 ? ['B'] : [],
+  })),
+})
+
+// A fetch that answers PUTs like the server, or fails like a dropped connection while `offline` is set.
+function mockServer() {
+  const puts: { url: string; body: unknown }[] = []
+  const submits: string[] = []
+  const state = { offline: false }
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+    if (state.offline) throw new TypeError('Failed to fetch')
+    if (init.method === 'PUT') puts.push({ url, body: JSON.parse(String(init.body)) })
+    if (init.method === 'POST') submits.push(url)
+    const body = init.method === 'POST' ? { result: { attemptId: 'x', score: 1, maxScore: 3, correctCount: 1, durationMs: 1000, submittedAt: null } } : { saved: true }
+    return new Response(JSON.stringify({ ...body, serverTime: new Date().toISOString() }), { status: 200, headers: { 'content-type': 'application/json' } })
+  }))
+  return { puts, submits, state }
+}
+
+describe('QuizView', () => {
+  beforeEach(() => { localStorage.clear(); resetClock() })
+  afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+
+  it('saves a choice at once and shows it saved in the question and the navigator', async () => {
+    const server = mockServer()
+    const a = attempt('t1')
+    const view = render(() => <QuizView attempt={a} onFinished={() => undefined} />)
+    fireEvent.click(view.getByLabelText(/Phương án hai/))
+    await waitFor(() => expect(view.getByText(/Đã lưu/)).toBeTruthy())
+    expect(server.puts).toEqual([{ url: '/api/attempts/t1/items/1', body: { choice: ['B'] } }])
+    expect(view.getByRole('button', { name: 'Câu 1: đã trả lời' })).toBeTruthy()
+    expect(view.getByRole('button', { name: 'Câu 2: chưa trả lời' })).toBeTruthy()
+    expect(view.getByText('Đã trả lời: 2 · Chưa trả lời: 1')).toBeTruthy()
+  })
+
+  it('keeps an answer made offline pending, with the banner, until the network is back', async () => {
+    const server = mockServer()
+    server.state.offline = true
+    const a = attempt('t2')
+    const view = render(() => <QuizView attempt={a} onFinished={() => undefined} />)
+    fireEvent.click(view.getByLabelText(/Phương án một/))
+    await waitFor(() => expect(view.getByText(/Đang chờ gửi 1 câu trả lời/)).toBeTruthy())
+    expect(view.getByText(/Đang chờ gửi…/)).toBeTruthy()
+    expect(localStorage.getItem(queueKey('t2'))).toContain('"A"')
+    server.state.offline = false
+    window.dispatchEvent(new window.Event('online'))
+    await waitFor(() => expect(view.getByText(/Đã lưu/)).toBeTruthy(), { timeout: 300 })
+    expect(view.queryByText(/Đang chờ gửi 1 câu trả lời/)).toBeNull()
+    expect(server.puts).toHaveLength(1)
+  })
+
+  it('submits by itself at the deadline, after the last answer is saved', async () => {
+    const server = mockServer()
+    const onFinished = vi.fn()
+    const a = attempt('t4', 1200)
+    const view = render(() => <QuizView attempt={a} onFinished={onFinished} />)
+    fireEvent.click(view.getByLabelText(/Phương án hai/))
+    await waitFor(() => expect(onFinished).toHaveBeenCalledWith('Hết giờ. Bài làm được nộp tự động với các câu đã lưu.'), { timeout: 3000 })
+    expect(server.puts).toHaveLength(1)
+    expect(server.submits).toEqual(['/api/attempts/t4/submit'])
+    expect(view.getByRole('timer').textContent).toBe('00:00')
+  })
+
+  it('after a reload shows the queued choice over the server one and sends it', async () => {
+    const server = mockServer()
+    localStorage.setItem(queueKey('t3'), JSON.stringify({ 3: { choice: ['A'], seq: 1 } }))
+    localStorage.setItem('hoithi:position:t3', '3')
+    const a = attempt('t3')
+    const view = render(() => <QuizView attempt={a} onFinished={() => undefined} />)
+    expect((view.getByLabelText(/Phương án một/) as HTMLInputElement).checked).toBe(true)
+    await waitFor(() => expect(server.puts).toEqual([{ url: '/api/attempts/t3/items/3', body: { choice: ['A'] } }]))
+    await waitFor(() => expect(localStorage.getItem(queueKey('t3'))).toBeNull())
+  })
+})

@@ -1,0 +1,74 @@
+import type { ErrorBody } from '../../api/schemas/wire'
+import { recordServerTime } from '../stores/clock'
+
+// One typed way to the API: every call returns the body type from api/schemas/wire.ts and feeds the
+// server clock, so countdowns stay right on a phone whose own clock is wrong.
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message)
+    this.name = 'ApiError'
+  }
+  // A dropped connection, a timeout or a server hiccup: worth trying again later.
+  get retriable() { return this.status === 0 || this.status === 429 || this.status >= 500 }
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type FieldIssue = { path: string; message: string }
+
+async function request(method: Method, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
+  let res: Response
+  try {
+    res = await fetch(`/api${path}`, {
+      method, body, credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}) },
+    })
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng.')
+  }
+  return res
+}
+
+async function readBody(res: Response, sentAt: number): Promise<unknown> {
+  if (res.status === 204) return null
+  // An unknown /api path can reach the web app's index.html fallback: that is a missing route, not data.
+  if (res.ok && !/json/i.test(res.headers.get('content-type') ?? '')) {
+    throw new ApiError(404, 'NOT_FOUND', `Không tìm thấy ${res.url}`)
+  }
+  const text = await res.text()
+  let parsed: unknown = null
+  try { parsed = text ? JSON.parse(text) : null } catch { parsed = null }
+  const time = (parsed as { serverTime?: unknown } | null)?.serverTime
+  if (typeof time === 'string') recordServerTime(time, sentAt, Date.now())
+  if (!res.ok) {
+    const err = (parsed as ErrorBody | null)?.error
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `Lỗi ${res.status}`, err?.details)
+  }
+  return parsed
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const sentAt = Date.now()
+  const res = await request(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json')
+  return (await readBody(res, sentAt)) as T
+}
+
+// Imports send the file itself as the body (API.md).
+export async function apiUpload<T>(path: string, file: Blob): Promise<T> {
+  const sentAt = Date.now()
+  const res = await request('POST', path, file, file.type || 'application/octet-stream')
+  return (await readBody(res, sentAt)) as T
+}
+
+// Field errors from a VALIDATION_FAILED body, keyed by the first path segment.
+export function fieldErrors(err: unknown): Record<string, string> {
+  if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return {}
+  const issues = (err.details as { issues?: FieldIssue[] } | undefined)?.issues ?? []
+  const out: Record<string, string> = {}
+  for (const i of issues) {
+    const key = i.path.split('.')[0] || '_'
+    if (!out[key]) out[key] = i.message
+  }
+  return out
+}
+
+export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err))

@@ -1,0 +1,38 @@
+import { action, query } from '@solidjs/router'
+import type { Me, Role } from '../../api/schemas/wire'
+import { api, ApiError } from './client'
+
+// Who is signed in, or null; a 401 is an answer here, not an error.
+export const getMe = query(async (): Promise<Me | null> => {
+  try {
+    return (await api<{ user: Me }>('GET', '/me')).user
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null
+    throw err
+  }
+}, 'me')
+
+export const isStaff = (role: Role | undefined) => role === 'organizer' || role === 'judge' || role === 'admin'
+export const canOrganize = (role: Role | undefined) => role === 'organizer' || role === 'admin'
+export const canJudge = (role: Role | undefined) => role === 'judge' || role === 'admin'
+
+export type RegisterBody = {
+  fullName: string; dateOfBirth: string; phone: string; nationalId?: string; unitId: string
+  password: string; position?: string; consent: true
+}
+
+// Actions revalidate every query when they finish, so "who is signed in" follows.
+export const signIn = action(async (identifier: string, password: string) =>
+  (await api<{ user: { id: string; role: Role; name: string } }>('POST', '/sessions', { identifier, password })).user, 'sign-in')
+
+export const register = action(async (body: RegisterBody) =>
+  (await api<{ participant: { id: string; fullName: string; unitId: string } }>('POST', '/participants', body)).participant, 'register')
+
+export const signOut = action(async () => {
+  await api('DELETE', '/sessions/current')
+}, 'sign-out')
+
+export const changePassword = action(async (currentPassword: string, newPassword: string) => {
+  await api('PUT', '/me/password', { currentPassword, newPassword })
+  return { ok: true as const }
+}, 'change-password')

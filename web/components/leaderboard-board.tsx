@@ -1,0 +1,65 @@
+import { createAsync, useSearchParams } from '@solidjs/router'
+import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
+import { getLeaderboard, getUnitsLeaderboard, type Scope } from '../api/leaderboards'
+import { t } from '../i18n'
+import { fmtDateTime } from '../lib/format'
+import { useStandingsStream } from '../stores/standings-stream'
+import { PeopleTable, UnitsTable } from './leaderboard-tables'
+import { Pager } from './pager'
+
+const LIMIT = 20
+type Props = { scope: Scope; id: string; streamRounds: string[]; freezeAt?: string | null }
+
+// People and units, searchable (with or without diacritics, on the server), paged, live over SSE.
+export function LeaderboardBoard(props: Props) {
+  const [search, setSearch] = useSearchParams()
+  const tab = () => (search.tab === 'don-vi' ? 'units' : 'people')
+  const q = () => (typeof search.q === 'string' ? search.q : '')
+  const offset = () => Math.max(0, Number(search.tu) || 0)
+  const [typed, setTyped] = createSignal(q())
+  const people = createAsync(() => (tab() === 'people' ? getLeaderboard(props.scope, props.id, offset(), LIMIT, q()) : Promise.resolve(undefined)))
+  const units = createAsync(() => (tab() === 'units' ? getUnitsLeaderboard(props.scope, props.id) : Promise.resolve(undefined)))
+  const live = useStandingsStream(() => props.streamRounds)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  onCleanup(() => clearTimeout(timer))
+  const onType = (v: string) => {
+    setTyped(v)
+    clearTimeout(timer)
+    timer = setTimeout(() => setSearch({ q: v || undefined, tu: undefined }, { replace: true }), 300)
+  }
+  const frozen = () => people()?.round?.frozen
+  return (
+    <div class="board">
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab() === 'people'} onClick={() => setSearch({ tab: undefined, tu: undefined })}>{t('lb.people')}</button>
+        <button type="button" role="tab" aria-selected={tab() === 'units'} onClick={() => setSearch({ tab: 'don-vi', tu: undefined })}>{t('lb.units')}</button>
+        <span class="live" classList={{ on: live() }} aria-live="polite">{live() ? `● ${t('lb.live')}` : ''}</span>
+      </div>
+      <Show when={frozen()}>
+        <p class="alert info frozen" role="status">❄ {t('lb.frozen', { time: props.freezeAt ? fmtDateTime(props.freezeAt) : '' })}</p>
+      </Show>
+      <Show when={people()?.round?.status === 'finalized'}><p class="alert ok">{t('lb.final')}</p></Show>
+      <Switch>
+        <Match when={tab() === 'people'}>
+          <div class="field search">
+            <label for="lb-q">{t('lb.search')}</label>
+            <input id="lb-q" type="search" value={typed()} onInput={(e) => onType(e.currentTarget.value)} autocomplete="off" />
+          </div>
+          <Show when={people()}>
+            {(b) => (
+              <>
+                <Show when={b().entries.length} fallback={<p>{q() ? t('lb.noMatch', { q: q() }) : t('lb.empty')}</p>}>
+                  <PeopleTable entries={b().entries} showPrediction={props.scope === 'round' && b().entries.some((e) => e.predictionError != null)} />
+                </Show>
+                <Pager offset={offset()} limit={LIMIT} total={b().total} onPage={(o) => setSearch({ tu: o || undefined })} />
+              </>
+            )}
+          </Show>
+        </Match>
+        <Match when={tab() === 'units'}>
+          <Show when={units()}>{(list) => <UnitsTable entries={list()} />}</Show>
+        </Match>
+      </Switch>
+    </div>
+  )
+}

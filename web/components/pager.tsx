@@ -1,0 +1,15 @@
+import { t } from '../i18n'
+
+type Props = { offset: number; limit: number; total: number; onPage: (offset: number) => void }
+
+export function Pager(props: Props) {
+  const page = () => Math.floor(props.offset / props.limit) + 1
+  const pages = () => Math.max(1, Math.ceil(props.total / props.limit))
+  return (
+    <nav class="pager" aria-label={t('lb.pagination')}>
+      <button type="button" disabled={page() <= 1} onClick={() => props.onPage(Math.max(0, props.offset - props.limit))}>{t('lb.prev')}</button>
+      <span class="muted small" aria-live="polite">{t('lb.page', { n: page(), m: pages(), total: props.total })}</span>
+      <button type="button" disabled={page() >= pages()} onClick={() => props.onPage(props.offset + props.limit)}>{t('lb.next')}</button>
+    </nav>
+  )
+}

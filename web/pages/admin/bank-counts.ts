@@ -1,0 +1,51 @@
+import { createResource } from 'solid-js'
+import { TOPICS } from '../../../questions/topics'
+import { countPublished } from '../../api/questions'
+
+export const TOPIC_OPTIONS = [...TOPICS.map((t) => ({ id: t.id, name: t.name })), { id: 'imported', name: 'Câu hỏi nhập (không có chủ đề)' }]
+export const topicLabel = (id: string) => TOPIC_OPTIONS.find((t) => t.id === id)?.name ?? id
+export type Counts = Map<string, number>
+// Key of a (topic, difficulty) cell; '' stands for "any".
+export const cell = (topic: string, difficulty: number | '') => `${topic}|${difficulty}`
+
+// Published questions per topic and difficulty, one small count request per cell (limit=1, read `total`).
+export function usePublishedCounts() {
+  const [counts] = createResource(async () => {
+    const cells: [string, number | ''][] = [['', ''], ['', 1], ['', 2], ['', 3]]
+    for (const t of TOPIC_OPTIONS) for (const d of ['', 1, 2, 3] as const) cells.push([t.id, d])
+    const out: Counts = new Map()
+    const queue = [...cells]
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [topic, d] = next
+        out.set(cell(topic, d), await countPublished(topic, d || undefined))
+      }
+    }
+    await Promise.all([worker(), worker(), worker(), worker()])
+    return out
+  })
+  return counts
+}
+
+export type BlueprintRow = { topic: string; difficulty: number | ''; count: number }
+
+// What the bank cannot fill, per row group, before the server is asked (it checks again and names the shortfall).
+export function shortfalls(rows: BlueprintRow[], counts: Counts): string[] {
+  const need = new Map<string, number>()
+  const perTopic = new Map<string, number>()
+  for (const r of rows) {
+    need.set(cell(r.topic, r.difficulty), (need.get(cell(r.topic, r.difficulty)) ?? 0) + r.count)
+    perTopic.set(r.topic, (perTopic.get(r.topic) ?? 0) + r.count)
+  }
+  const out: string[] = []
+  for (const [key, n] of need) {
+    const have = counts.get(key) ?? 0
+    const [topic, d] = key.split('|')
+    if (n > have) out.push(`${topic ? topicLabel(topic) : 'Mọi chủ đề'}${d ? `, độ khó ${d}` : ''}: cần ${n}, ngân hàng có ${have}`)
+  }
+  for (const [topic, n] of perTopic) {
+    const have = counts.get(cell(topic, '')) ?? 0
+    if (n > have && !out.some((s) => s.startsWith(topic ? topicLabel(topic) : 'Mọi chủ đề'))) out.push(`${topic ? topicLabel(topic) : 'Mọi chủ đề'}: cần ${n}, ngân hàng có ${have}`)
+  }
+  return out
+}

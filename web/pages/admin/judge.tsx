@@ -1,0 +1,63 @@
+import { A, createAsync, revalidate, useParams } from '@solidjs/router'
+import { createSignal, onCleanup, Show } from 'solid-js'
+import { findAdminRound } from '../../api/admin'
+import { getRoundUnits, getStandings, STANDINGS_PAGE } from '../../api/judging'
+import { Pager } from '../../components/pager'
+import { canOrganize, getMe } from '../../api/session'
+import { RoundBadge } from '../../components/round-badge'
+import { fmtDateTime } from '../../lib/format'
+import { useStandingsStream } from '../../stores/standings-stream'
+import { FinalizePanel } from './finalize-panel'
+import { ItemStats } from './item-stats'
+import { RegradeForm } from './regrade-form'
+import { StandingsTable } from './standings-table'
+import { UnitChart } from './unit-chart'
+
+export default function JudgePage() {
+  const params = useParams<{ roundId: string }>()
+  const found = createAsync(() => findAdminRound(params.roundId))
+  const [offset, setOffset] = createSignal(0)
+  const standings = createAsync(() => getStandings(params.roundId, offset()))
+  const units = createAsync(() => getRoundUnits(params.roundId))
+  const me = createAsync(() => getMe())
+  // Live and unfrozen: the public stream wakes us, and a poll covers a frozen board whose stream stays quiet.
+  const live = useStandingsStream(() => [params.roundId], ['standings', 'judge-units'])
+  const poll = setInterval(() => void revalidate(['standings', 'judge-units']), 15_000)
+  onCleanup(() => clearInterval(poll))
+  return (
+    <section class="page wide">
+      <Show when={found()}>
+        {(f) => (
+          <>
+            <p class="small"><A href={`/quan-tri/cuoc-thi/${f().contest.id}`}>‹ {f().contest.title}</A></p>
+            <h1>Chấm thi: {f().round.title} <RoundBadge status={standings()?.round.status ?? f().round.status} /></h1>
+            <p class="muted">
+              {fmtDateTime(f().round.opensAt)} – {fmtDateTime(f().round.closesAt)}
+              <Show when={f().round.freezeAt}> · đóng băng bảng công khai từ {fmtDateTime(f().round.freezeAt!)}</Show>
+              {' · '}<A href={`/bang-xep-hang/dot/${params.roundId}`}>Bảng xếp hạng công khai</A>
+              {' · '}<span classList={{ ok: live() }}>{live() ? '● trực tiếp' : ''}</span>
+            </p>
+          </>
+        )}
+      </Show>
+      <div class="actions">
+        <a class="button" href={`/api/admin/rounds/${params.roundId}/results.xlsx`} download="">Tải kết quả (Excel)</a>
+        <a class="button" href={`/api/admin/rounds/${params.roundId}/results.csv`} download="">Tải kết quả (CSV)</a>
+      </div>
+      <Show when={standings()}>
+        {(s) => (
+          <>
+            <FinalizePanel round={s().round} entries={s().entries} unitName={(id) => units()?.find((u) => u.unitId === id)?.unitName ?? id} />
+            <h2>Bảng điểm trực tiếp (không đóng băng) · {s().total} người</h2>
+            <StandingsTable roundId={params.roundId} entries={s().entries} finalized={s().round.status === 'finalized'} canResetPassword={canOrganize(me()?.role)} />
+            <Show when={s().total > STANDINGS_PAGE}><Pager offset={offset()} limit={STANDINGS_PAGE} total={s().total} onPage={setOffset} /></Show>
+          </>
+        )}
+      </Show>
+      <h2>Tham gia theo đơn vị</h2>
+      <Show when={units()}>{(u) => <UnitChart entries={u()} />}</Show>
+      <ItemStats roundId={params.roundId} />
+      <RegradeForm roundId={params.roundId} />
+    </section>
+  )
+}

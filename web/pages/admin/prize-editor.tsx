@@ -1,0 +1,29 @@
+import { Index } from 'solid-js'
+
+export type Prize = { name: string; count: number }
+type Props = { id: string; legend: string; prizes: Prize[]; onChange: (p: Prize[]) => void }
+
+export function PrizeEditor(props: Props) {
+  const set = (i: number, patch: Partial<Prize>) => props.onChange(props.prizes.map((p, j) => (j === i ? { ...p, ...patch } : p)))
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <Index each={props.prizes}>
+        {(p, i) => (
+          <div class="prize-row">
+            <div>
+              <label for={`${props.id}-name-${i}`}>Tên giải</label>
+              <input id={`${props.id}-name-${i}`} value={p().name} onInput={(e) => set(i, { name: e.currentTarget.value })} />
+            </div>
+            <div>
+              <label for={`${props.id}-count-${i}`}>Số giải</label>
+              <input id={`${props.id}-count-${i}`} type="number" min="1" value={p().count} onInput={(e) => set(i, { count: Number(e.currentTarget.value) || 0 })} />
+            </div>
+            <button type="button" class="small" aria-label={`Xóa giải ${i + 1}`} onClick={() => props.onChange(props.prizes.filter((_, j) => j !== i))}>Xóa</button>
+          </div>
+        )}
+      </Index>
+      <button type="button" class="small" onClick={() => props.onChange([...props.prizes, { name: '', count: 1 }])}>+ Thêm giải</button>
+    </fieldset>
+  )
+}

@@ -1,0 +1,74 @@
+import { For, Index, Show } from 'solid-js'
+import { createStore } from 'solid-js/store'
+import type { RoundSummary, TiebreakKey } from '../../../api/schemas/wire'
+import type { RoundBody } from '../../api/admin'
+import { Field, FormError } from '../../components/field'
+import { shortfalls, usePublishedCounts } from './bank-counts'
+import { BlueprintBuilder } from './blueprint-builder'
+import { PrizeEditor } from './prize-editor'
+import { initialState, TIEBREAK_LABEL, toBody } from './round-fields'
+
+type Props = { round?: RoundSummary; busy: boolean; error?: string; submitLabel: string; onSubmit: (body: RoundBody) => void }
+
+export function RoundForm(props: Props) {
+  const [s, set] = createStore(initialState(props.round))
+  const counts = usePublishedCounts()
+  const blocked = () => {
+    const c = counts()
+    if (!c) return false
+    if (s.blueprint.length) return shortfalls(s.blueprint, c).length > 0
+    return s.questionCount > (c.get('|') ?? 0)
+  }
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault()
+    if (!blocked()) props.onSubmit(toBody(s))
+  }
+  return (
+    <form onSubmit={onSubmit} class="round-form">
+      <FormError message={props.error} />
+      <Field id="round-title" label="Tên đợt thi" value={s.title} onInput={(v) => set('title', v)} required placeholder="Tuần thi thứ nhất" />
+      <div class="grid-2">
+        <Field id="round-opens" label="Mở lúc (giờ Hà Nội)" type="datetime-local" value={s.opensAt} onInput={(v) => set('opensAt', v)} required />
+        <Field id="round-closes" label="Đóng lúc (giờ Hà Nội)" type="datetime-local" value={s.closesAt} onInput={(v) => set('closesAt', v)} required />
+        <Field id="round-minutes" label="Thời gian làm bài (phút)" type="number" min="1" value={String(s.minutes)} onInput={(v) => set('minutes', Number(v) || 0)} required />
+        <Field id="round-attempts" label="Số lượt tối đa (để trống: không giới hạn)" type="number" min="1" value={s.maxAttempts} onInput={(v) => set('maxAttempts', v)} />
+        <Show when={!s.blueprint.length}>
+          <Field id="round-count" label="Số câu hỏi" type="number" min="1" value={String(s.questionCount)} onInput={(v) => set('questionCount', Number(v) || 0)} required />
+        </Show>
+        <Field id="round-grace" label="Thời gian ân hạn mạng (giây)" type="number" min="0" value={String(s.graceSec)} onInput={(v) => set('graceSec', Number(v) || 0)} />
+        <Field id="round-freeze" label="Đóng băng bảng xếp hạng công khai từ (không bắt buộc)" type="datetime-local" value={s.freezeAt} onInput={(v) => set('freezeAt', v)} />
+      </div>
+      <BlueprintBuilder rows={s.blueprint} onChange={(rows) => set('blueprint', rows)} counts={counts()} />
+      <Show when={!s.blueprint.length && counts() && s.questionCount > (counts()!.get('|') ?? 0)}>
+        <p class="alert error" role="alert">Ngân hàng chỉ có {counts()!.get('|')} câu đã công bố.</p>
+      </Show>
+      <fieldset>
+        <legend>Câu hỏi dự đoán</legend>
+        <label class="check"><input type="checkbox" checked={s.predictionOn} onChange={(e) => set('predictionOn', e.currentTarget.checked)} /><span>Có câu hỏi dự đoán</span></label>
+        <Show when={s.predictionOn}>
+          <label for="round-target">Dự đoán điều gì</label>
+          <select id="round-target" value={s.target} onChange={(e) => set('target', e.currentTarget.value as typeof s.target)}>
+            <option value="participants">Số người dự thi</option><option value="perfect_scores">Số người đạt điểm tối đa</option><option value="attempts">Số lượt thi</option>
+          </select>
+        </Show>
+      </fieldset>
+      <fieldset>
+        <legend>Thứ tự phân định khi bằng điểm</legend>
+        <Index each={s.tiebreak}>
+          {(k, i) => (
+            <div class="field">
+              <label for={`tiebreak-${i}`}>Tiêu chí {i + 1}</label>
+              <select id={`tiebreak-${i}`} value={k()} onChange={(e) => set('tiebreak', i, e.currentTarget.value as TiebreakKey | '')}>
+                <option value="">(không dùng)</option>
+                <For each={Object.entries(TIEBREAK_LABEL)}>{([key, label]) => <option value={key}>{label}</option>}</For>
+              </select>
+            </div>
+          )}
+        </Index>
+      </fieldset>
+      <PrizeEditor id="prizes" legend="Giải cá nhân" prizes={s.prizes} onChange={(p) => set('prizes', p)} />
+      <PrizeEditor id="unit-prizes" legend="Giải tập thể (theo đơn vị)" prizes={s.unitPrizes} onChange={(p) => set('unitPrizes', p)} />
+      <button type="submit" class="primary" disabled={props.busy || blocked()}>{props.submitLabel}</button>
+    </form>
+  )
+}

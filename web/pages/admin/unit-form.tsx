@@ -1,0 +1,46 @@
+import { createEffect, createSignal, For, Show } from 'solid-js'
+import type { Unit } from '../../../api/schemas/wire'
+import { Field } from '../../components/field'
+import type { UnitsInput } from '../../../api/schemas/admin'
+
+type UnitRow = UnitsInput['units'][number]
+
+type Props = { units: Unit[]; editing: Unit | null; parentCode?: string; busy: boolean; onSave: (u: UnitRow) => Promise<boolean>; onCancel: () => void }
+
+// Add a unit or edit one; the API upserts by code, so the code of an existing unit is fixed.
+export function UnitForm(props: Props) {
+  const [code, setCode] = createSignal('')
+  const [name, setName] = createSignal('')
+  const [parent, setParent] = createSignal('')
+  const [headcount, setHeadcount] = createSignal('')
+  const [error, setError] = createSignal<string>()
+  createEffect(() => {
+    const u = props.editing
+    setCode(u?.code ?? ''); setName(u?.name ?? ''); setParent(props.parentCode ?? ''); setHeadcount(u?.headcount == null ? '' : String(u.headcount))
+  })
+  const onSubmit = async (e: SubmitEvent) => {
+    e.preventDefault()
+    if (headcount().trim() && !/^\d+$/.test(headcount().trim())) return setError('Số thành viên phải là số nguyên.')
+    setError(undefined)
+    const ok = await props.onSave({ code: code().trim(), name: name().trim(), ...(parent() ? { parentCode: parent() } : {}), ...(headcount().trim() ? { headcount: Number(headcount()) } : {}) })
+    if (ok && !props.editing) { setCode(''); setName(''); setHeadcount('') }
+  }
+  return (
+    <form class="card" onSubmit={onSubmit}>
+      <h2 class="h3">{props.editing ? `Sửa đơn vị ${props.editing.code}` : 'Thêm đơn vị'}</h2>
+      <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+      <Show when={!props.editing}><Field id="unit-code" label="Mã đơn vị" value={code()} onInput={setCode} required /></Show>
+      <Field id="unit-name" label="Tên đơn vị" value={name()} onInput={setName} required />
+      <div class="field">
+        <label for="unit-parent">Đơn vị cấp trên</label>
+        <select id="unit-parent" value={parent()} onChange={(e) => setParent(e.currentTarget.value)}>
+          <option value="">(cấp cao nhất)</option>
+          <For each={props.units.filter((u) => u.id !== props.editing?.id)}>{(u) => <option value={u.code}>{u.code} · {u.name}</option>}</For>
+        </select>
+      </div>
+      <Field id="unit-headcount" label="Số thành viên (để trống: cộng từ đơn vị con)" inputmode="numeric" value={headcount()} onInput={setHeadcount} />
+      <button type="submit" class="primary" disabled={props.busy}>{props.editing ? 'Lưu thay đổi' : 'Thêm đơn vị'}</button>
+      <Show when={props.editing}> <button type="button" onClick={() => props.onCancel()}>Hủy</button></Show>
+    </form>
+  )
+}

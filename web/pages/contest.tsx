@@ -1,0 +1,55 @@
+import { A, createAsync, useParams } from '@solidjs/router'
+import { For, Show } from 'solid-js'
+import { getMyAttempts } from '../api/attempts'
+import { getContest } from '../api/contests'
+import { getMe } from '../api/session'
+import { RoundCard } from '../components/round-card'
+import { t } from '../i18n'
+import { useTitle } from '../lib/title'
+
+export default function ContestPage() {
+  const params = useParams<{ contestId: string }>()
+  const contest = createAsync(() => getContest(params.contestId))
+  const me = createAsync(() => getMe())
+  useTitle(() => contest()?.title)
+  const mine = createAsync(async () => (me()?.role === 'participant' ? getMyAttempts() : []))
+  return (
+    <Show when={contest()}>
+      {(c) => (
+        <article class="page contest">
+          <h1>{c().title}</h1>
+          <Show when={c().description}><p class="lead">{c().description}</p></Show>
+          <Show
+            when={me()}
+            fallback={
+              <div class="cta">
+                <A class="button primary" href={`/cuoc-thi/${c().slug}/dang-ky`}>{t('contest.register')}</A>
+                <p>{t('contest.haveAccount')} <A href={`/dang-nhap?next=${encodeURIComponent(`/cuoc-thi/${c().slug}`)}`}>{t('nav.signIn')}</A></p>
+              </div>
+            }
+          >
+            {(user) => <p class="hello">{t('contest.hello', { name: user().name })}</p>}
+          </Show>
+          <h2>{t('contest.rounds')}</h2>
+          <ol class="rounds plain">
+            <For each={c().rounds}>
+              {(r) => (
+                <li>
+                  <RoundCard round={r} contestSlug={c().slug} participant={me()?.role === 'participant'} signedIn={!!me()}
+                    attempts={(mine() ?? []).filter((a) => a.roundId === r.id)} />
+                </li>
+              )}
+            </For>
+          </ol>
+          <p><A class="button" href={`/bang-xep-hang/cuoc-thi/${c().id}`}>{t('contest.leaderboard')}</A></p>
+          <Show when={c().rules}>
+            <section class="rules">
+              <h2>{t('contest.rules')}</h2>
+              <div class="prose">{c().rules}</div>
+            </section>
+          </Show>
+        </article>
+      )}
+    </Show>
+  )
+}
