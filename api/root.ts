@@ -21,6 +21,8 @@ export function createRoot(api: ReturnType<typeof createApp>['app'], webRoot: st
       crossOriginEmbedderPolicy: false,
     }))
     .route('/api', api)
+    // A sub-app's notFound is not consulted by its parent: unmatched /api paths must not fall through to index.html.
+    .all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn API này.' }, serverTime: new Date().toISOString() }, 404))
     .use('/*', serveStatic({ root: webRoot }))
     .get('*', (c) => c.html(indexHtml))
 }

@@ -207,3 +207,11 @@ export const finalStandings = sqliteTable('final_standings', {
   attemptSeq: integer().notNull(),
   predictionError: integer(),
 }, (t) => [primaryKey({ columns: [t.roundId, t.rank] }), index('final_standings_participant').on(t.roundId, t.participantId)])
+
+// Unit prizes (giải tập thể) locked at finalize, by the units board's order.
+export const roundUnitPrizes = sqliteTable('round_unit_prizes', {
+  roundId: text().notNull().references(() => rounds.id),
+  rank: integer().notNull(),
+  name: text().notNull(),
+  unitId: text().notNull(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.rank] })])

@@ -7,7 +7,8 @@ import { PageQuery } from '../schemas/common'
 import { currentUser, requireParticipant } from '../middleware/session'
 import { getContest, listContests, listUnits } from '../services/contests'
 import { contestLeaderboard, contestUnitsLeaderboard, myEntry, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
-import { getRoundRow } from '../services/rounds'
+import { getRoundRow, roundView } from '../services/rounds'
+import { roundPrizes } from '../services/round-extras'
 
 const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
@@ -32,6 +33,16 @@ export const publicRoutes = new Hono<AppEnv>()
     const { contestId } = readParams(c, ContestParam)
     const { parentId } = readQuery(c, UnitsQuery)
     return send(c, { entries: contestUnitsLeaderboard(c.get('db'), contestId, c.get('clock').now(), parentId) })
+  })
+  .get('/rounds/:roundId', (c) => {
+    const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)
+    getContest(c.get('db'), round.contestId, c.get('clock').now())
+    return send(c, { round: roundView(round, c.get('clock').now()) })
+  })
+  .get('/rounds/:roundId/prizes', (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    getContest(c.get('db'), getRoundRow(c.get('db'), roundId).contestId, c.get('clock').now())
+    return send(c, roundPrizes(c.get('db'), roundId))
   })
   .get('/rounds/:roundId/leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)

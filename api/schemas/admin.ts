@@ -12,6 +12,9 @@ export const CreateContestInput = z.object({
 })
 export type CreateContestInput = z.infer<typeof CreateContestInput>
 
+export const UpdateContestInput = CreateContestInput.partial().extend({ status: z.enum(['draft', 'published', 'archived']).optional() })
+export type UpdateContestInput = z.infer<typeof UpdateContestInput>
+
 export const UnitsInput = z.object({
   units: z.array(z.object({
     code: Text(50),

@@ -4,7 +4,7 @@ import { contests, rounds, units } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import type { ContestDetail, ContestSummary, Unit } from '../schemas/wire'
-import type { CreateContestInput, UnitsInput } from '../schemas/admin'
+import type { CreateContestInput, UnitsInput, UpdateContestInput } from '../schemas/admin'
 import { appendAudit, type Actor } from './audit'
 import { invalidateBoards } from './round-board'
 import { roundView } from './rounds'
@@ -83,7 +83,8 @@ export function upsertUnits(db: Db, actor: Actor, contestId: string, input: Unit
     const existing = new Map(db.select().from(units).where(eq(units.contestId, contestId)).all().map((u) => [u.code, u]))
     for (const u of input.units) {
       const found = existing.get(u.code)
-      if (found) db.update(units).set({ name: u.name, headcount: u.headcount ?? null }).where(eq(units.id, found.id)).run()
+      // Omitted fields keep what an existing unit has; an explicit null clears them.
+      if (found) db.update(units).set({ name: u.name, ...(u.headcount !== undefined ? { headcount: u.headcount } : {}) }).where(eq(units.id, found.id)).run()
       else {
         const row = { id: newId(), contestId, code: u.code, name: u.name, parentId: null, headcount: u.headcount ?? null }
         db.insert(units).values(row).run()
@@ -91,6 +92,7 @@ export function upsertUnits(db: Db, actor: Actor, contestId: string, input: Unit
       }
     }
     for (const u of input.units) {
+      if (u.parentCode === undefined) continue // new units start as roots; existing ones keep their parent
       const parentId = u.parentCode ? existing.get(u.parentCode)?.id : null
       if (u.parentCode && !parentId) throw new AppError('VALIDATION_FAILED', `Đơn vị "${u.code}": không có đơn vị cha mã "${u.parentCode}".`)
       if (u.parentCode === u.code) throw new AppError('VALIDATION_FAILED', `Đơn vị "${u.code}" không thể là cha của chính nó.`)
@@ -112,4 +114,17 @@ function assertNoCycles(rows: { id: string; parentId: string | null; code: strin
       seen.add(cur)
     }
   }
+}
+
+export function updateContest(db: Db, actor: Actor, contestId: string, patch: UpdateContestInput, now: number) {
+  return inTransaction(db, () => {
+    const before = getContestRow(db, contestId)
+    if (patch.slug && patch.slug !== before.slug && db.select({ id: contests.id }).from(contests).where(eq(contests.slug, patch.slug)).get()) {
+      throw new AppError('CONFLICT', `Đường dẫn "${patch.slug}" đã được dùng.`)
+    }
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+    if (Object.keys(changes).length) db.update(contests).set(changes).where(eq(contests.id, contestId)).run()
+    appendAudit(db, actor, 'contest.update', 'contest', contestId, { before, changes }, now)
+    return getContest(db, contestId, now, true)
+  })
 }

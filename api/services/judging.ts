@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
-import { disqualifications, finalStandings, participants, roundPrizes, rounds } from '../../db/schema'
+import { disqualifications, finalStandings, participants, roundPrizes, roundUnitPrizes, rounds } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { predictionTruth } from '../rules/prediction'
 import { allocatePrizes, allocateUnitPrizes } from '../rules/prizes'
@@ -74,6 +74,8 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     // Unit figures come from best scores only, which the live board already totals per unit.
     const unitRanking = rankUnits(unitStatsFromDirect(unitRows(db, round.contestId), boardFor(db, round, null).direct))
     const unitPrizes = allocateUnitPrizes(unitRanking.map((u) => ({ unitId: u.unitId, rank: u.rank })), round.unitPrizes)
+    db.delete(roundUnitPrizes).where(eq(roundUnitPrizes.roundId, roundId)).run()
+    for (const p of unitPrizes) db.insert(roundUnitPrizes).values({ roundId, rank: p.rank, name: p.name, unitId: p.unitId }).run()
     db.update(rounds).set({ finalizedAt: now, predictionTruth: truth }).where(eq(rounds.id, roundId)).run()
     const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked: ranking.ranked.length, prizes, unitPrizes }, now)
     return { predictionTruth: truth, prizes, unitPrizes, auditHead }

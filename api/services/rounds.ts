@@ -32,7 +32,8 @@ export function roundView(r: RoundRow, now: number): RoundSummary {
     id: r.id, contestId: r.contestId, number: r.number, title: r.title, opensAt: iso(r.opensAt), closesAt: iso(r.closesAt),
     status: roundStatus(r, now), questionCount: r.questionCount, timeLimitSec: r.timeLimitSec, maxAttempts: r.maxAttempts,
     graceSec: r.graceSec, prediction: { enabled: r.predictionEnabled, target: r.predictionTarget ?? null },
-    tiebreak: r.tiebreak, prizes: r.prizes, freezeAt: isoOrNull(r.freezeAt), blueprint: r.blueprint,
+    tiebreak: r.tiebreak, prizes: r.prizes, unitPrizes: r.unitPrizes, freezeAt: isoOrNull(r.freezeAt), blueprint: r.blueprint,
+    finalizedAt: isoOrNull(r.finalizedAt), predictionTruth: r.predictionTruth,
   }
 }
 

@@ -42,6 +42,7 @@ function bodyRoutes(f: Fixture): Record<string, BodyRoute> {
     'POST /admin/contests/:contestId/publish': { agent: s.org, method: 'POST', url: `/admin/contests/${draftId}/publish`, valid: {}, wrong: [1] },
     'POST /admin/contests/:contestId/units': { agent: s.org, method: 'POST', url: `/admin/contests/${s.contestId}/units`, valid: { units: [{ code: 'C', name: 'Đơn vị mới' }] }, wrong: { units: 'K' } },
     'POST /admin/contests/:contestId/rounds': { agent: s.org, method: 'POST', url: `/admin/contests/${s.contestId}/rounds`, valid: { title: 'Tuần 2', opensAt: iso(now), closesAt: iso(now + 86_400_000), questionCount: 5 }, wrong: { title: 'Tuần 2', opensAt: 5, closesAt: true } },
+    'PATCH /admin/contests/:contestId': { agent: s.org, method: 'PATCH', url: `/admin/contests/${draftId}`, valid: { title: 'Tên mới' }, wrong: { status: 'xoa' } },
     'PATCH /admin/rounds/:roundId': { agent: s.org, method: 'PATCH', url: `/admin/rounds/${s.roundId}`, valid: { title: 'Tuần 1 (sửa)' }, wrong: { questionCount: 'nhiều' } },
     'PATCH /admin/questions/:questionId': { agent: s.org, method: 'PATCH', url: `/admin/questions/${questionId}`, valid: { stem: 'Câu hỏi đã sửa?' }, wrong: { difficulty: 9 } },
     'POST /admin/rounds/:roundId/disqualify': { agent: s.judge, method: 'POST', url: `/admin/rounds/${s.roundId}/disqualify`, valid: { participantId: p.id, reason: 'Khai sai thông tin' }, wrong: { participantId: 1 } },
@@ -55,7 +56,7 @@ const BODY_ROUTE_KEYS = [
   'POST /participants', 'POST /sessions', 'PUT /me/password', 'PUT /me/contests/:contestId/unit', 'POST /rounds/:roundId/attempts',
   'PUT /attempts/:attemptId/items/:position', 'POST /attempts/:attemptId/submit', 'POST /attempts/:attemptId/items/:position/report',
   'POST /admin/contests', 'POST /admin/contests/:contestId/publish', 'POST /admin/contests/:contestId/units', 'POST /admin/contests/:contestId/rounds',
-  'PATCH /admin/rounds/:roundId', 'PATCH /admin/questions/:questionId', 'POST /admin/rounds/:roundId/disqualify', 'POST /admin/rounds/:roundId/finalize',
+  'PATCH /admin/contests/:contestId', 'PATCH /admin/rounds/:roundId', 'PATCH /admin/questions/:questionId', 'POST /admin/rounds/:roundId/disqualify', 'POST /admin/rounds/:roundId/finalize',
   'POST /admin/rounds/:roundId/regrade', 'POST /admin/users', 'POST /admin/participants/:participantId/password',
 ]
 
