@@ -10,26 +10,33 @@ import { getRoundRow } from './rounds'
 type Total = { pr: number; score: number; maxScore: number; durationMs: number; attempts: number; unitId: string }
 const cache = new WeakMap<Db, Map<string, { key: string; totals: Total[] }>>()
 
-// Sum of each round's best score per participant, ties by total duration (SPEC §5), over the public boards.
+// Sum of each round's best score per participant, ties by total duration (SPEC §5): finalized rounds from
+// their locked standings, open ones from their public boards; cached until any of them changes.
 function contestTotals(db: Db, contestId: string, now: number): Total[] {
   const contest = getContestRow(db, contestId)
   if (contest.status === 'draft') throw notFound('cuộc thi')
-  const rounds = (prepared(db, 'SELECT id FROM rounds WHERE contest_id = ? ORDER BY number').all(contestId) as { id: string }[])
-  const boards = rounds.map((r) => publicBoard(db, getRoundRow(db, r.id), now))
-  const key = boards.map((b) => `${b.round.id}:${b.epoch}:${b.list.size}:${b.version}`).join('|')
+  const rounds = (prepared(db, 'SELECT id FROM rounds WHERE contest_id = ? ORDER BY number').all(contestId) as { id: string }[]).map((r) => getRoundRow(db, r.id))
+  const live = rounds.filter((r) => r.finalizedAt == null).map((r) => publicBoard(db, r, now))
+  const key = [...rounds.filter((r) => r.finalizedAt != null).map((r) => `${r.id}:f${r.finalizedAt}`), ...live.map((b) => `${b.round.id}:${b.epoch}:${b.version}`)].join('|')
   let perDb = cache.get(db)
   if (!perDb) cache.set(db, (perDb = new Map()))
   const hit = perDb.get(contestId)
   if (hit && hit.key === key) return hit.totals
   const totals = new Map<number, Total>()
-  for (const board of boards) {
-    for (const pr of board.list) {
-      const e = board.entry(pr)
-      const t = totals.get(pr)
-      if (t) Object.assign(t, { score: t.score + e.score, maxScore: t.maxScore + e.maxScore, durationMs: t.durationMs + e.durationMs, attempts: t.attempts + e.attempts })
-      else totals.set(pr, { pr, score: e.score, maxScore: e.maxScore, durationMs: e.durationMs, attempts: e.attempts, unitId: e.unitId })
-    }
+  const add = (pr: number, e: { score: number; maxScore: number; durationMs: number; attempts: number; unitId: string }) => {
+    const t = totals.get(pr)
+    if (t) Object.assign(t, { score: t.score + e.score, maxScore: t.maxScore + e.maxScore, durationMs: t.durationMs + e.durationMs, attempts: t.attempts + e.attempts })
+    else totals.set(pr, { pr, ...e })
   }
+  for (const r of rounds.filter((x) => x.finalizedAt != null)) {
+    const rows = prepared(db, `SELECT p.rowid AS pr, a.score, a.max_score, a.ended_at - a.started_at AS dur, coalesce(pu.unit_id, '') AS unit_id,
+        (SELECT count(*) FROM attempts x WHERE x.round_id = f.round_id AND x.participant_id = f.participant_id AND x.status != 'in_progress') AS n
+      FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
+      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? WHERE f.round_id = ?`)
+      .iterate(contestId, r.id) as IterableIterator<{ pr: number; score: number; max_score: number; dur: number; unit_id: string; n: number }>
+    for (const x of rows) add(x.pr, { score: x.score, maxScore: x.max_score, durationMs: x.dur, attempts: x.n, unitId: x.unit_id })
+  }
+  for (const board of live) for (const pr of board.list) add(pr, board.entry(pr))
   const list = [...totals.values()].sort((a, b) => b.score - a.score || a.durationMs - b.durationMs || a.pr - b.pr)
   perDb.set(contestId, { key, totals: list })
   return list

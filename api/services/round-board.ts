@@ -151,6 +151,8 @@ function setKeys(k: Keys, p: number, r: FinishRow, dur: number) {
 }
 
 const boards = new WeakMap<Db, Map<string, RoundBoard>>()
+// A board of a million people is ~55 MB; open rounds are few, and an evicted board is rebuilt on demand.
+const MAX_BOARDS = 6
 
 // The board for a round as the public (frozen when past freezeAt) or the judges (always live) see it.
 export function boardFor(db: Db, round: RoundRow, endedBy: number | null): RoundBoard {
@@ -161,7 +163,9 @@ export function boardFor(db: Db, round: RoundRow, endedBy: number | null): Round
   if (!board || board.epoch !== epochOf(db)) {
     for (const k of perDb.keys()) if (k.startsWith(`${round.id}:`)) perDb.delete(k)
     board = new RoundBoard(db, round, endedBy, epochOf(db))
-    perDb.set(key, board)
   } else board.sync()
+  perDb.delete(key)
+  perDb.set(key, board) // most recently used last
+  while (perDb.size > MAX_BOARDS) perDb.delete(perDb.keys().next().value as string)
   return board
 }

@@ -50,3 +50,28 @@ describe('console reads', () => {
     expect(byName.body.participants[0]).toMatchObject({ id: p.id, fullName: 'Phạm Thị Lan' })
   })
 })
+
+describe('contest board across finalized and open rounds', () => {
+  it('keeps the same totals after one round is finalized', async () => {
+    const t = testApp()
+    const now = t.clock.now()
+    const s = await setupContest(t, { round: { closesAt: new Date(now + 3600_000).toISOString() } })
+    const r2 = await s.org.post(`/admin/contests/${s.contestId}/rounds`, { title: 'Tuần 2', opensAt: new Date(now).toISOString(), closesAt: new Date(now + 48 * 3600_000).toISOString(), questionCount: 5 })
+    const p = await registerPerson(t, s.unit.A1)
+    const q = await registerPerson(t, s.unit.B)
+    for (const [roundId, rp, rq] of [[s.roundId, 2, 5], [r2.body.round.id, 5, 1]] as const) {
+      for (const [who, right] of [[p, rp], [q, rq]] as const) {
+        const a = await takeAttempt(t, who.agent, roundId, right)
+        await who.agent.post(`/attempts/${a.id}/submit`, {})
+      }
+    }
+    const before = (await t.agent().get(`/contests/${s.contestId}/leaderboard`)).body.entries
+    t.clock.advance(2 * 3600_000)
+    expect((await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})).status).toBe(200)
+    const after = (await t.agent().get(`/contests/${s.contestId}/leaderboard`)).body.entries
+    expect(after.map((e: { participantId: string; score: number }) => [e.participantId, e.score])).toEqual([[p.id, 7], [q.id, 6]])
+    expect(after).toEqual(before)
+    const units = await t.agent().get(`/contests/${s.contestId}/units-leaderboard`)
+    expect(units.body.entries.find((e: { unitId: string }) => e.unitId === s.unit.K)).toMatchObject({ participants: 2, attempts: 4 })
+  })
+})
