@@ -31,6 +31,7 @@ export const routes: RouteDefinition[] = [
       { path: '/cau-hoi/nhap', component: lazy(() => import('./pages/admin/import')) },
       { path: '/cau-hoi/:questionId', component: lazy(() => import('./pages/admin/question-edit')) },
       { path: '/phan-anh', component: lazy(() => import('./pages/admin/reports')) },
+      { path: '/thi-sinh', component: lazy(() => import('./pages/admin/people')) },
       { path: '/nhan-su', component: lazy(() => import('./pages/admin/staff')) },
     ],
   },

@@ -16,15 +16,23 @@ export function roundPrizes(db: Db, roundId: string) {
   return { finalized: round.finalizedAt != null, predictionTruth: round.predictionTruth, prizes, unitPrizes }
 }
 
-// Attempts started and finished per time bucket, for the judges' participation chart.
+// Buckets start on Hà Nội time (UTC+7, no daylight saving), so a day bucket is a local calendar day.
+const HANOI_OFFSET_MS = 7 * 3600_000
+
+// Attempts started and finished per time bucket, for the judges' participation chart. Sizes are bound as
+// BigInt: better-sqlite3 binds JS numbers as REAL, and the division would not round down (STACK.md).
 export function roundActivity(db: Db, roundId: string, bucketMinutes: number) {
   getRoundRow(db, roundId)
-  const size = bucketMinutes * 60_000
-  const started = prepared(db, 'SELECT (started_at / ?) * ? AS at, count(*) AS n FROM attempts WHERE round_id = ? GROUP BY 1 ORDER BY 1').all(size, size, roundId) as { at: number; n: number }[]
-  const finished = prepared(db, "SELECT (ended_at / ?) * ? AS at, count(*) AS n FROM attempts WHERE round_id = ? AND status != 'in_progress' GROUP BY 1 ORDER BY 1").all(size, size, roundId) as { at: number; n: number }[]
+  const size = BigInt(bucketMinutes * 60_000)
+  const off = BigInt(HANOI_OFFSET_MS)
+  const bucket = (col: string) => `((${col} + @off) / @size) * @size - @off`
+  const started = prepared(db, `SELECT ${bucket('started_at')} AS at, count(*) AS n FROM attempts WHERE round_id = @roundId GROUP BY 1 ORDER BY 1`)
+    .all({ off, size, roundId }) as { at: number; n: number }[]
+  const finished = prepared(db, `SELECT ${bucket('ended_at')} AS at, count(*) AS n FROM attempts WHERE round_id = @roundId AND status != 'in_progress' GROUP BY 1 ORDER BY 1`)
+    .all({ off, size, roundId }) as { at: number; n: number }[]
   const buckets = new Map<number, { started: number; finished: number }>()
-  for (const r of started) buckets.set(r.at, { started: r.n, finished: 0 })
-  for (const r of finished) buckets.set(r.at, { started: buckets.get(r.at)?.started ?? 0, finished: r.n })
+  for (const r of started) buckets.set(Number(r.at), { started: r.n, finished: 0 })
+  for (const r of finished) buckets.set(Number(r.at), { started: buckets.get(Number(r.at))?.started ?? 0, finished: r.n })
   return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([at, v]) => ({ at: iso(at), ...v }))
 }
 

@@ -41,8 +41,11 @@ describe('console reads', () => {
     const prizes = await t.agent().get(`/rounds/${s.roundId}/prizes`)
     expect(prizes.body.prizes).toEqual([expect.objectContaining({ rank: 1, name: 'Giải Nhất', participantId: p.id, fullName: 'Phạm Thị Lan' })])
     expect(prizes.body.unitPrizes).toHaveLength(1)
-    const activity = await s.judge.get(`/admin/rounds/${s.roundId}/activity?bucketMinutes=60`)
-    expect(activity.body.buckets.reduce((n: number, b: { started: number }) => n + b.started, 0)).toBe(1)
+    const activity = await s.judge.get(`/admin/rounds/${s.roundId}/activity?bucketMinutes=1440`)
+    // One attempt started and finished on the same Hà Nội day: one bucket starting at local midnight.
+    expect(activity.body.buckets).toHaveLength(1)
+    expect(activity.body.buckets[0]).toMatchObject({ started: 1, finished: 1 })
+    expect(activity.body.buckets[0].at).toMatch(/T17:00:00\.000Z$/)
     const spaced = `${p.phone.slice(0, 4)} ${p.phone.slice(4, 7)} ${p.phone.slice(7)}`
     const found = await s.org.get(`/admin/participants?q=${encodeURIComponent(spaced)}`)
     expect(found.body.participants.map((x: { id: string }) => x.id)).toEqual([p.id])

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DESKTOP, launchChromium, newContext, PHONE, shot, watchErrors } from './helpers/browser'
-import { disqualifyAndRestore, download, finalize } from './helpers/judge'
-import { createContest, createJudge, createRound, importUnits, JUDGE, publish, signInStaff, topicsWithQuestions } from './helpers/organizer'
-import { attemptIdOf, choose, chosenKeys, goTo, question, register, submitWithPrediction, type Person } from './helpers/participant'
+import { activityTotals, disqualifyAndRestore, download, finalize } from './helpers/judge'
+import { createContest, createJudge, createRound, editContest, importUnits, issuePassword, JUDGE, UNIT_PRIZE, publish, signInStaff, topicsWithQuestions } from './helpers/organizer'
+import { attemptIdOf, choose, chosenKeys, goTo, question, register, signInAgain, submitWithPrediction, type Person } from './helpers/participant'
 import { startServer, type TestServer } from './helpers/server'
 
 // One contest from start to end, through the browser only: an organizer sets it up on a desktop,
@@ -56,6 +56,7 @@ describe('a whole contest in the browser', () => {
     await importUnits(staffPage)
     await createRound(staffPage, state.contestId, topics)
     await publish(staffPage)
+    await editContest(staffPage, 'Cuộc thi tìm hiểu 95 năm lịch sử Đảng, dành cho đảng viên trong Khối.')
     const contest = await (await staffPage.request.get(`/api/admin/contests/${state.contestId}`)).json()
     state.roundId = contest.contest.rounds[0].id
     expect(contest.contest.rounds[0].blueprint).toHaveLength(2)
@@ -118,6 +119,21 @@ describe('a whole contest in the browser', () => {
     expect(onServer.attempt.items[3].choice).toEqual(await chosenKeys(phonePage))
   })
 
+  it('a session lost mid-quiz keeps the answer and asks to sign in again; after that it is sent', async () => {
+    await goTo(phonePage, 1)
+    await phone.clearCookies()
+    await choose(phonePage, 1, 'pending')
+    await expect.poll(() => phonePage.getByText(/Phiên đăng nhập đã hết hạn/).isVisible()).toBe(true)
+    const kept = await chosenKeys(phonePage)
+    await shot(phonePage, 'phone-quiz-signed-out', false)
+    await signInAgain(phonePage, AN)
+    await phonePage.waitForURL(`**/luot-thi/${state.attemptId}`)
+    await expect.poll(() => question(phonePage).locator('.save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved')
+    expect(await chosenKeys(phonePage)).toEqual(kept)
+    const onServer = await (await phone.request.get(`/api/attempts/${state.attemptId}`)).json()
+    expect(onServer.attempt.items[0].choice).toEqual(kept)
+  })
+
   it('submits after a confirmation naming the unanswered question, and sees score, time and rank', async () => {
     const dialog = await submitWithPrediction(phonePage, '2', [5])
     await shot(phonePage, 'phone-submit-confirm', false)
@@ -164,6 +180,7 @@ describe('a whole contest in the browser', () => {
   it('the organizer closes the round; a judge disqualifies and restores, finalizes with a confirmation and downloads results', async () => {
     staffPage.on('dialog', (d) => void d.accept())
     await staffPage.goto(`/quan-tri/dot/${state.roundId}`)
+    await expect.poll(() => staffPage.locator('#unit-prizes-name-0').inputValue()).toBe(UNIT_PRIZE)
     await staffPage.getByRole('button', { name: 'Đóng đợt thi ngay' }).click()
     await expect.poll(() => staffPage.getByText('Đã lưu.').isVisible()).toBe(true)
 
@@ -178,9 +195,14 @@ describe('a whole contest in the browser', () => {
     await disqualifyAndRestore(judge, BINH.fullName)
     await shot(judge, 'console-judge')
 
+    expect(await activityTotals(judge)).toContain('tổng 2 lượt bắt đầu, 2 lượt hoàn thành')
     await judge.waitForTimeout(1200)
     await finalize(judge)
-    expect(await judge.locator('.prizes').textContent()).toMatch(/Giải Nhất: (Nguyễn Văn An|Trần Thị Bình)/)
+    expect(await judge.locator('.prizes table.prizes-people tbody tr').first().textContent()).toMatch(/^Giải Nhất1(Nguyễn Văn An|Trần Thị Bình)/)
+    // The prize lists come from the server, so they are still there after a reload.
+    await judge.reload()
+    await expect.poll(() => judge.locator('.prizes table.prizes-people tbody tr').count()).toBe(2)
+    await judge.locator('.activity').scrollIntoViewIfNeeded()
     await shot(judge, 'console-finalized')
 
     expect((await download(judge, 'Tải kết quả (Excel)', 'ket-qua.xlsx')).subarray(0, 2).toString()).toBe('PK')
@@ -189,6 +211,26 @@ describe('a whole contest in the browser', () => {
     expect(text).toContain('Nguyễn Văn An')
     expect(text).toContain('Trần Thị Bình')
     await judgeCtx.close()
+  })
+
+  it('the public leaderboard shows the prize results once the round is finalized', async () => {
+    await phonePage.goto(`/bang-xep-hang/dot/${state.roundId}`)
+    const prizes = phonePage.getByRole('region', { name: 'Kết quả giải thưởng' })
+    await expect.poll(() => prizes.isVisible()).toBe(true)
+    expect(await prizes.locator('table.prizes-people tbody tr').count()).toBe(2)
+    expect(await prizes.textContent()).toMatch(/Giải Nhất1(Nguyễn Văn An|Trần Thị Bình)/)
+    expect(await prizes.textContent()).toContain('Đáp án câu hỏi dự đoán: 2')
+    expect(await prizes.locator('table.prizes-units tbody').textContent()).toMatch(new RegExp(`^${UNIT_PRIZE}1Chi bộ Phòng`))
+    await shot(phonePage, 'phone-leaderboard-prizes')
+  })
+
+  it('the organizer finds a participant by phone and issues a new password that signs in', async () => {
+    const password = await issuePassword(staffPage, '0900000101', AN.fullName)
+    const res = await fetch(`${server.baseUrl}/api/sessions`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: AN.phone, password }),
+    })
+    expect(res.status).toBe(200)
+    expect(errors).toEqual([])
   })
 
   it('after the close the participant reviews keys, explanations and sources, in Vietnamese or English', async () => {

@@ -154,4 +154,33 @@ describe('answer queue', () => {
     expect(await offline.drained(20)).toBe(false)
     offline.dispose()
   })
+
+  it('holds answers when the session ends, sends nothing more until sign-in, then flushes them in click order', async () => {
+    let signedIn = true
+    const calls: number[] = []
+    const send = vi.fn(async (position: number): Promise<SendResult> => {
+      calls.push(position)
+      return signedIn ? { ok: true } : { ok: false, retry: false, signedOut: true, message: 'Bạn cần đăng nhập.' }
+    })
+    const onChange = vi.fn()
+    const q = new AnswerQueue({ attemptId: 'a5', send, storage, onChange, delays: [10] })
+    signedIn = false
+    q.set(1, ['A'])
+    await flush()
+    expect(q.signedOut).toBe(true)
+    expect(q.state(1)).toBe('pending')
+    expect(onChange).toHaveBeenCalled()
+    q.set(2, ['B'])
+    await new Promise((r) => setTimeout(r, 40))
+    expect(calls).toEqual([1])
+    expect(await q.drained(1000)).toBe(false)
+    expect(JSON.parse(storage.getItem(queueKey('a5'))!)).toMatchObject({ 1: { choice: ['A'] }, 2: { choice: ['B'] } })
+    signedIn = true
+    q.retryNow()
+    await flush()
+    expect(calls).toEqual([1, 1, 2])
+    expect(q.signedOut).toBe(false)
+    expect([q.state(1), q.state(2)]).toEqual(['saved', 'saved'])
+    expect(storage.getItem(queueKey('a5'))).toBeNull()
+  })
 })

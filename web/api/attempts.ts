@@ -23,7 +23,8 @@ export async function sendAnswer(attemptId: string, position: number, choice: st
     if (!(err instanceof ApiError)) return { ok: false, retry: true }
     if (err.code === 'ATTEMPT_CLOSED') return { ok: false, retry: false, closed: true }
     // A lost session keeps the answer queued: it goes out after signing in again.
-    return { ok: false, retry: err.retriable || err.status === 401, message: err.message }
+    if (err.status === 401) return { ok: false, retry: false, signedOut: true, message: err.message }
+    return { ok: false, retry: err.retriable, message: err.message }
   }
 }
 

@@ -30,19 +30,19 @@ async function request(method: Method, path: string, body?: BodyInit, contentTyp
 
 async function readBody(res: Response, sentAt: number): Promise<unknown> {
   if (res.status === 204) return null
-  // An unknown /api path can reach the web app's index.html fallback: that is a missing route, not data.
-  if (res.ok && !/json/i.test(res.headers.get('content-type') ?? '')) {
-    throw new ApiError(404, 'NOT_FOUND', `Không tìm thấy ${res.url}`)
-  }
-  const text = await res.text()
+  let text = ''
+  try { text = await res.text() } catch { throw new ApiError(0, 'NETWORK', 'Mất kết nối khi đang nhận dữ liệu. Vui lòng thử lại.') }
   let parsed: unknown = null
-  try { parsed = text ? JSON.parse(text) : null } catch { parsed = null }
+  let readable = true
+  try { parsed = text ? JSON.parse(text) : null } catch { readable = false }
   const time = (parsed as { serverTime?: unknown } | null)?.serverTime
   if (typeof time === 'string') recordServerTime(time, sentAt, Date.now())
   if (!res.ok) {
     const err = (parsed as ErrorBody | null)?.error
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `Lỗi ${res.status}`, err?.details)
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `Lỗi máy chủ (${res.status}). Vui lòng thử lại.`, err?.details)
   }
+  // A success that is not JSON (a proxy's page, a cut-off body) is not data: worth a retry, never a crash later.
+  if (!readable) throw new ApiError(502, 'BAD_RESPONSE', 'Máy chủ trả lời không đúng định dạng. Vui lòng thử lại.')
   return parsed
 }
 

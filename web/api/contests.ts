@@ -1,6 +1,6 @@
 import { query } from '@solidjs/router'
 import type { ContestDetail, ContestSummary, RoundSummary, Unit } from '../../api/schemas/wire'
-import { api } from './client'
+import { api, ApiError } from './client'
 
 export const getContests = query(async () => (await api<{ contests: ContestSummary[] }>('GET', '/contests')).contests, 'contests')
 // Accepts an id or a slug, as the server does.
@@ -11,12 +11,13 @@ export const getMyUnit = query(async (contestId: string) =>
 
 export const setMyUnit = (contestId: string, unitId: string) => api('PUT', `/me/contests/${contestId}/unit`, { unitId })
 
-// There is no GET /api/rounds/:id; a round is found through the published contests that hold it.
-export const findRound = query(async (roundId: string): Promise<{ contest: ContestSummary; round: RoundSummary } | null> => {
-  const contests = await getContests()
-  for (const contest of contests) {
-    const round = contest.rounds.find((r) => r.id === roundId)
-    if (round) return { contest, round }
+// A published contest's round with its contest, or null when there is no such public round.
+export const getRound = query(async (roundId: string): Promise<{ contest: ContestDetail; round: RoundSummary } | null> => {
+  try {
+    const { round } = await api<{ round: RoundSummary }>('GET', `/rounds/${encodeURIComponent(roundId)}`)
+    return { round, contest: await getContest(round.contestId) }
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null
+    throw err
   }
-  return null
-}, 'find-round')
+}, 'round')

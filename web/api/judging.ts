@@ -1,6 +1,7 @@
 import { action, query } from '@solidjs/router'
 import type { FinalizeResult, RoundSummary, StandingsEntry, UnitsLeaderboardEntry } from '../../api/schemas/wire'
-import { api } from './client'
+import { api, ApiError } from './client'
+import { getRoundPrizes, type RoundPrizes } from './leaderboards'
 
 export type Standings = { round: RoundSummary; total: number; entries: StandingsEntry[] }
 export type Report = { id: string; attemptId: string; position: number; questionId: string; participantId: string; message: string; createdAt: string }
@@ -29,3 +30,17 @@ export type ItemStat = {
 }
 export const getItemStats = query(async (roundId: string) =>
   api<{ attempts: number; items: ItemStat[] }>('GET', `/admin/rounds/${roundId}/item-stats`), 'item-stats')
+
+export type ActivityBucket = { at: string; started: number; finished: number }
+export const getActivity = query(async (roundId: string, bucketMinutes: number) =>
+  (await api<{ buckets: ActivityBucket[] }>('GET', `/admin/rounds/${roundId}/activity?bucketMinutes=${bucketMinutes}`)).buckets, 'activity')
+
+// The public prize lists, read for the console; a draft contest's round has none to show publicly (404 → null).
+export const getFinalPrizes = query(async (roundId: string): Promise<RoundPrizes | null> => {
+  try {
+    return await getRoundPrizes(roundId)
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null
+    throw err
+  }
+}, 'judge-prizes')

@@ -13,3 +13,11 @@ export const getLeaderboard = query(async (scope: Scope, id: string, offset: num
 
 export const getUnitsLeaderboard = query(async (scope: Scope, id: string) =>
   (await api<{ entries: UnitsLeaderboardEntry[] }>('GET', `${base(scope, id)}/units-leaderboard`)).entries, 'units-leaderboard')
+
+// The locked prize lists of a round; empty (finalized: false) until judges finalize it.
+export type RoundPrizes = {
+  finalized: boolean; predictionTruth: number | null
+  prizes: { rank: number; name: string; participantId: string; fullName: string; unitName: string | null }[]
+  unitPrizes: { rank: number; name: string; unitId: string; unitName: string }[]
+}
+export const getRoundPrizes = query(async (roundId: string) => api<RoundPrizes>('GET', `/rounds/${roundId}/prizes`), 'round-prizes')

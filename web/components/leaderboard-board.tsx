@@ -1,5 +1,6 @@
 import { createAsync, useSearchParams } from '@solidjs/router'
-import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
+import { createEffect, createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
+import type { RoundStatus } from '../../api/schemas/wire'
 import { getLeaderboard, getUnitsLeaderboard, type Scope } from '../api/leaderboards'
 import { t } from '../i18n'
 import { fmtDateTime } from '../lib/format'
@@ -8,7 +9,11 @@ import { PeopleTable, UnitsTable } from './leaderboard-tables'
 import { Pager } from './pager'
 
 const LIMIT = 20
-type Props = { scope: Scope; id: string; streamRounds: string[]; freezeAt?: string | null }
+type Props = {
+  scope: Scope; id: string; streamRounds: string[]; freezeAt?: string | null
+  // More queries for the stream to refresh, and a way for the page to learn the round's status as it changes.
+  extraKeys?: string[]; onStatus?: (status: RoundStatus) => void
+}
 
 // People and units, searchable (with or without diacritics, on the server), paged, live over SSE.
 export function LeaderboardBoard(props: Props) {
@@ -19,7 +24,8 @@ export function LeaderboardBoard(props: Props) {
   const [typed, setTyped] = createSignal(q())
   const people = createAsync(() => (tab() === 'people' ? getLeaderboard(props.scope, props.id, offset(), LIMIT, q()) : Promise.resolve(undefined)))
   const units = createAsync(() => (tab() === 'units' ? getUnitsLeaderboard(props.scope, props.id) : Promise.resolve(undefined)))
-  const live = useStandingsStream(() => props.streamRounds)
+  const live = useStandingsStream(() => props.streamRounds, ['leaderboard', 'units-leaderboard', ...(props.extraKeys ?? [])])
+  createEffect(() => { const status = people()?.round?.status; if (status) props.onStatus?.(status) })
   let timer: ReturnType<typeof setTimeout> | undefined
   onCleanup(() => clearTimeout(timer))
   const onType = (v: string) => {

@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js'
 import type { Attempt, RoundSummary } from '../../api/schemas/wire'
-import { errorMessage } from '../api/client'
+import { ApiError, errorMessage } from '../api/client'
 import { t } from '../i18n'
 import { finishAttempt } from '../stores/finish'
 import { createQuiz, QuizContext } from '../stores/quiz'
@@ -35,7 +35,8 @@ export function QuizView(props: Props) {
       quiz.forget()
       props.onFinished(note)
     } catch (err) {
-      setError(errorMessage(err))
+      if (err instanceof ApiError && err.status === 401) quiz.markSignedOut()
+      else setError(errorMessage(err))
       setBusy(false)
     }
   }

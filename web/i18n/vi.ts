@@ -103,6 +103,8 @@ export const vi = {
   'quiz.pendingBanner': 'Đang chờ gửi {n} câu trả lời. Câu trả lời được giữ trên máy và tự gửi khi có mạng.',
   'quiz.offline': 'Mất kết nối mạng.',
   'quiz.retryNow': 'Gửi lại ngay',
+  'quiz.signedOut': 'Phiên đăng nhập đã hết hạn. Các câu trả lời chưa gửi vẫn được giữ trên máy này và sẽ tự gửi sau khi bạn đăng nhập lại (thời gian làm bài vẫn tiếp tục tính).',
+  'quiz.signInAgain': 'Đăng nhập lại',
   'quiz.prediction': 'Câu hỏi dự đoán',
   'quiz.predict.participants': 'Theo bạn, đợt thi này có bao nhiêu người dự thi?',
   'quiz.predict.perfect_scores': 'Theo bạn, đợt thi này có bao nhiêu người đạt điểm tối đa?',
@@ -180,5 +182,11 @@ export const vi = {
   'lb.perfect': 'Đạt tối đa',
   'lb.round': 'Đợt thi',
   'lb.whole': 'Toàn cuộc thi',
+  'prizes.title': 'Kết quả giải thưởng',
+  'prizes.people': 'Giải cá nhân',
+  'prizes.units': 'Giải tập thể',
+  'prizes.prize': 'Giải',
+  'prizes.none': 'Không có giải nào được trao.',
+  'prizes.truth': 'Đáp án câu hỏi dự đoán: {n}',
 }
 export type MessageKey = keyof typeof vi

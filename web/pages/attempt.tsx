@@ -1,7 +1,7 @@
 import { createAsync, revalidate, useParams } from '@solidjs/router'
 import { createSignal, Match, Show, Switch } from 'solid-js'
 import { getAttempt } from '../api/attempts'
-import { findRound } from '../api/contests'
+import { getRound } from '../api/contests'
 import { QuizView } from '../components/quiz-view'
 import { AttemptResult } from '../components/attempt-result'
 import { useTitle } from '../lib/title'
@@ -10,7 +10,7 @@ import { t } from '../i18n'
 export default function AttemptPage() {
   const params = useParams<{ attemptId: string }>()
   const attempt = createAsync(() => getAttempt(params.attemptId))
-  const found = createAsync(async () => (attempt() ? findRound(attempt()!.roundId) : null))
+  const found = createAsync(async () => (attempt() ? getRound(attempt()!.roundId) : null))
   useTitle(() => (attempt()?.status === 'in_progress' ? found()?.round.title : t('result.title', { n: attempt()?.number ?? '' })))
   const [note, setNote] = createSignal<string>()
   const finished = async (why?: string) => {

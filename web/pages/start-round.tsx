@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router'
 import { createResource, Show } from 'solid-js'
 import { startAttempt } from '../api/attempts'
 import { ApiError } from '../api/client'
-import { findRound } from '../api/contests'
+import { getRound } from '../api/contests'
 import { getMe } from '../api/session'
 import { t } from '../i18n'
 
@@ -18,7 +18,7 @@ export default function StartRoundPage() {
       navigate(`/luot-thi/${attempt.id}`, { replace: true })
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNIT_REQUIRED') {
-        const found = await findRound(roundId)
+        const found = await getRound(roundId)
         if (found) return navigate(`/cuoc-thi/${found.contest.id}/don-vi?next=${encodeURIComponent(`/dot-thi/${roundId}/vao-thi`)}`, { replace: true })
       }
       throw err

@@ -3,7 +3,7 @@
 // time in the order clicked; a newer choice for a question replaces an older one not yet acknowledged.
 
 export type SaveState = 'saved' | 'pending' | 'error'
-export type SendResult = { ok: true } | { ok: false; retry: boolean; closed?: boolean; message?: string }
+export type SendResult = { ok: true } | { ok: false; retry: boolean; closed?: boolean; signedOut?: boolean; message?: string }
 type Entry = { choice: string[]; seq: number }
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
@@ -30,6 +30,8 @@ export class AnswerQueue {
   private timer: ReturnType<typeof setTimeout> | null = null
   private idle: (() => void)[] = []
   closed = false
+  // The session ended: answers stay queued (and stored) but nothing is sent until retryNow() after signing in.
+  signedOut = false
 
   constructor(private opts: QueueOptions) {
     const raw = this.storage?.getItem(queueKey(opts.attemptId))
@@ -74,6 +76,7 @@ export class AnswerQueue {
 
   // Try now instead of waiting for the backoff, e.g. when the browser says it is online again.
   retryNow() {
+    this.signedOut = false
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     this.failures = 0
@@ -84,7 +87,7 @@ export class AnswerQueue {
 
   // Resolves when nothing is waiting or sending, or when the timeout passes.
   drained(timeoutMs = 5000): Promise<boolean> {
-    if (!this.pending.size || this.closed) return Promise.resolve(!this.pending.size)
+    if (!this.pending.size || this.closed || this.signedOut) return Promise.resolve(!this.pending.size)
     return new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), timeoutMs)
       this.idle.push(() => { clearTimeout(t); resolve(!this.pending.size) })
@@ -98,7 +101,7 @@ export class AnswerQueue {
   }
 
   private kick() {
-    if (!this.running && !this.timer && !this.closed) void this.run()
+    if (!this.running && !this.timer && !this.closed && !this.signedOut) void this.run()
   }
 
   private async run() {
@@ -106,7 +109,7 @@ export class AnswerQueue {
     try {
       for (;;) {
         const next = [...this.pending.entries()].sort((a, b) => a[1].seq - b[1].seq)[0]
-        if (!next || this.closed) break
+        if (!next || this.closed || this.signedOut) break
         const [pos, entry] = next
         let result: SendResult
         try { result = await this.opts.send(pos, entry.choice) } catch { result = { ok: false, retry: true } }
@@ -121,6 +124,11 @@ export class AnswerQueue {
           this.closed = true
           this.changed()
           this.opts.onClosed?.()
+          break
+        } else if (result.signedOut) {
+          this.signedOut = true
+          this.nudged = false
+          this.changed()
           break
         } else if (result.retry) {
           if (this.nudged) {
@@ -140,7 +148,7 @@ export class AnswerQueue {
       }
     } finally {
       this.running = false
-      if (!this.pending.size || this.closed) this.settle()
+      if (!this.pending.size || this.closed || this.signedOut) this.settle()
     }
   }
 

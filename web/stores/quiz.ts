@@ -30,14 +30,22 @@ export function createQuiz(attempt: Attempt, onClosed: () => void) {
   const [position, setPositionRaw] = createSignal(savedPos >= 1 && savedPos <= attempt.items.length + 1 ? savedPos : 1)
   const [prediction, setPredictionRaw] = createSignal(readLocal(predictionKey(attempt.id)) ?? '')
   const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine)
+  const [submitSignedOut, setSubmitSignedOut] = createSignal(false)
+  const retryNow = () => { setSubmitSignedOut(false); queue.retryNow() }
 
-  const goOnline = () => { setOnline(true); queue.retryNow() }
+  const goOnline = () => { setOnline(true); retryNow() }
   const goOffline = () => setOnline(false)
+  // Signed in again in another tab: coming back to this one tries the queue once more.
+  const comeBack = () => { if (document.visibilityState !== 'hidden' && (queue.signedOut || submitSignedOut())) retryNow() }
   window.addEventListener('online', goOnline)
   window.addEventListener('offline', goOffline)
+  window.addEventListener('focus', comeBack)
+  document.addEventListener('visibilitychange', comeBack)
   onCleanup(() => {
     window.removeEventListener('online', goOnline)
     window.removeEventListener('offline', goOffline)
+    window.removeEventListener('focus', comeBack)
+    document.removeEventListener('visibilitychange', comeBack)
     queue.dispose()
   })
   queue.retryNow()
@@ -70,7 +78,10 @@ export function createQuiz(attempt: Attempt, onClosed: () => void) {
     saveState: (pos: number): SaveState | undefined => { version(); return queue.state(pos) },
     saveError: (pos: number) => { version(); return queue.error(pos) },
     pendingCount: () => { version(); return queue.pendingCount },
-    retryNow: () => queue.retryNow(),
+    // The session ended (an answer or the submit got a 401): time to sign in again.
+    signedOut: () => { version(); return queue.signedOut || submitSignedOut() },
+    markSignedOut: () => setSubmitSignedOut(true),
+    retryNow,
     drained: (ms?: number) => queue.drained(ms),
     forget() {
       writeLocal(posKey(attempt.id), null)

@@ -27,3 +27,12 @@ export async function download(page: Page, linkName: string, fileName: string): 
   await file.saveAs(path)
   return readFileSync(path)
 }
+
+// The participation chart: an SVG whose label says the totals, and the same numbers as a table.
+export async function activityTotals(page: Page): Promise<string> {
+  const chart = page.locator('.activity-chart svg[role="img"]')
+  await expect.poll(() => chart.count()).toBe(1)
+  await page.getByText('Xem dạng bảng').click()
+  await expect.poll(() => page.locator('.activity-table tbody tr').count()).toBeGreaterThan(0)
+  return (await chart.getAttribute('aria-label')) ?? ''
+}

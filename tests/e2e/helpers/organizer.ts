@@ -12,6 +12,7 @@ export const UNITS_CSV = [
   'CB-TC,"Chi bộ Phòng Tài chính, Kế toán",DBK,12',
 ].join('\n')
 
+export const UNIT_PRIZE = 'Đơn vị dẫn đầu'
 export const JUDGE = { username: 'giamkhao1', password: 'giamkhao-secret-1', name: 'Lê Văn Giám' }
 
 export async function signInStaff(page: Page, who: { username: string; password: string } = ADMIN) {
@@ -70,6 +71,8 @@ export async function createRound(page: Page, contestId: string, topics: string[
   await page.locator('#bp-count-0').fill('3')
   await expect.poll(() => page.getByRole('button', { name: 'Tạo đợt thi' }).isEnabled()).toBe(true)
   await page.getByLabel('Có câu hỏi dự đoán').check()
+  await page.locator('fieldset', { hasText: 'Giải tập thể (theo đơn vị)' }).getByRole('button', { name: '+ Thêm giải' }).click()
+  await page.locator('#unit-prizes-name-0').fill(UNIT_PRIZE)
   await page.locator('.bank-matrix summary').click()
   await shot(page, 'console-round-form')
   await page.getByRole('button', { name: 'Tạo đợt thi' }).click()
@@ -92,4 +95,33 @@ export async function createJudge(page: Page) {
   await page.getByLabel('Vai trò').selectOption('judge')
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click()
   await expect.poll(() => page.getByText(`Đã tạo tài khoản ${JUDGE.username}.`).isVisible()).toBe(true)
+}
+
+// The people page: find someone by phone (written differently from how they registered), issue a password.
+export async function issuePassword(page: Page, query: string, fullName: string): Promise<string> {
+  await page.goto('/quan-tri')
+  await page.getByRole('link', { name: 'Thí sinh' }).click()
+  await page.getByLabel(/Tìm theo họ tên/).fill(query)
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click()
+  await expect.poll(() => page.locator('table.people tbody tr').count()).toBe(1)
+  await page.getByRole('button', { name: `Cấp mật khẩu mới cho ${fullName}` }).click()
+  await page.locator('#confirm-reset').click()
+  const field = page.getByLabel(`Mật khẩu mới của ${fullName}`)
+  await expect.poll(() => field.inputValue()).toMatch(/\S{6,}/)
+  await page.getByRole('button', { name: 'Chép mật khẩu' }).click()
+  await expect.poll(() => page.getByText(/Đã chép vào bộ nhớ tạm|Không chép được/).isVisible()).toBe(true)
+  await shot(page, 'console-people')
+  return field.inputValue()
+}
+
+// After publishing, the introduction and the one-prize rule are still editable.
+export async function editContest(page: Page, description: string) {
+  await page.getByRole('button', { name: 'Sửa thông tin' }).click()
+  await page.locator('#edit-description').fill(description)
+  await page.getByLabel(/Mỗi người chỉ đoạt giải một lần/).check()
+  await shot(page, 'console-contest-edit')
+  await page.getByRole('button', { name: 'Lưu thông tin' }).click()
+  await expect.poll(() => page.getByText(description).isVisible()).toBe(true)
+  expect(await page.getByText('Mỗi người chỉ đoạt giải một lần trong cả cuộc thi.').isVisible()).toBe(true)
+  expect(await page.locator('#edit-description').count()).toBe(0)
 }

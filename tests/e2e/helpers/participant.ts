@@ -47,3 +47,12 @@ export async function submitWithPrediction(page: Page, prediction: string, unans
   else expect(text).toContain('Bạn đã trả lời tất cả')
   return dialog
 }
+
+// From the quiz's "session expired" prompt, through the sign-in page, back to the attempt.
+export async function signInAgain(page: Page, p: Person) {
+  await page.getByRole('link', { name: 'Đăng nhập lại' }).click()
+  await page.waitForURL('**/dang-nhap?next=*')
+  await page.getByLabel('Số điện thoại, số CCCD hoặc tên đăng nhập').fill(p.phone)
+  await page.getByLabel('Mật khẩu').fill(p.password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+}

@@ -1,10 +1,11 @@
 import { A, createAsync, useAction, useParams, useSubmission } from '@solidjs/router'
-import { For, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import { getAdminContest, getAdminUnits, publishContest } from '../../api/admin'
 import { canJudge, canOrganize, getMe } from '../../api/session'
 import { FormError } from '../../components/field'
 import { RoundBadge } from '../../components/round-badge'
 import { fmtDateTime } from '../../lib/format'
+import { ArchiveButton, ContestEditForm } from './contest-edit-form'
 
 export default function AdminContest() {
   const params = useParams<{ contestId: string }>()
@@ -13,6 +14,7 @@ export default function AdminContest() {
   const me = createAsync(() => getMe())
   const publish = useAction(publishContest)
   const pub = useSubmission(publishContest)
+  const [editing, setEditing] = createSignal(false)
   return (
     <Show when={contest()}>
       {(c) => (
@@ -24,9 +26,17 @@ export default function AdminContest() {
             {' · '}Trang cho thí sinh: <A href={`/cuoc-thi/${c().slug}`}>/cuoc-thi/{c().slug}</A>
           </p>
           <FormError message={pub.error instanceof Error ? pub.error.message : undefined} />
-          <Show when={c().status === 'draft' && canOrganize(me()?.role)}>
-            <button type="button" class="primary" disabled={pub.pending} onClick={() => void publish(c().id).catch(() => undefined)}>Công bố cuộc thi</button>
+          <Show when={canOrganize(me()?.role)}>
+            <p class="actions">
+              <Show when={c().status === 'draft'}>
+                <button type="button" class="primary" disabled={pub.pending} onClick={() => void publish(c().id).catch(() => undefined)}>Công bố cuộc thi</button>{' '}
+              </Show>
+              <Show when={!editing()}><button type="button" onClick={() => setEditing(true)}>Sửa thông tin</button>{' '}</Show>
+              <ArchiveButton contest={c()} />
+            </p>
+            <Show when={editing()}><ContestEditForm contest={c()} onDone={() => setEditing(false)} /></Show>
           </Show>
+          <Show when={c().onePrizePerPerson}><p class="small muted">Mỗi người chỉ đoạt giải một lần trong cả cuộc thi.</p></Show>
           <h2>Các đợt thi</h2>
           <Show when={c().rounds.length} fallback={<p>Chưa có đợt thi nào.</p>}>
             <div class="table-wrap">
@@ -56,9 +66,10 @@ export default function AdminContest() {
           </Show>
           <h2>Đơn vị</h2>
           <p>
-            <Show when={units()} fallback="Cây đơn vị hiện sau khi công bố cuộc thi.">{(u) => <>{u().length} đơn vị. </>}</Show>
+            <Show when={units()}>{(u) => <>{u().length ? `${u().length} đơn vị.` : 'Chưa có đơn vị nào.'} </>}</Show>
             <Show when={canOrganize(me()?.role)}> <A href={`/quan-tri/cuoc-thi/${c().id}/don-vi`}>Quản lý cây đơn vị</A></Show>
           </p>
+          <Show when={c().description}><h2>Giới thiệu</h2><div class="prose card">{c().description}</div></Show>
           <Show when={c().rules}><h2>Thể lệ</h2><div class="prose card">{c().rules}</div></Show>
         </section>
       )}

@@ -46,7 +46,7 @@ export default function AdminContests() {
           <Field id="contest-title" label="Tên cuộc thi" value={title()} onInput={setTitle} required />
           <Field id="contest-slug" label="Đường dẫn (không bắt buộc; chữ thường không dấu, số và dấu -)" value={slug()} onInput={setSlug} />
           <TextArea id="contest-description" label="Giới thiệu" value={description()} onInput={setDescription} rows={3} />
-          <TextArea id="contest-rules" label="Thể lệ" value={rules()} onInput={setRules} rows={6} hint="Giới thiệu và thể lệ chưa sửa được sau khi tạo (API chưa có)." />
+          <TextArea id="contest-rules" label="Thể lệ" value={rules()} onInput={setRules} rows={6} hint="Sửa được sau khi tạo, ở trang của cuộc thi." />
           <button type="submit" class="primary" disabled={sub.pending}>Tạo cuộc thi</button>
         </form>
       </Show>

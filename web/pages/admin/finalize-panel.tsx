@@ -1,20 +1,33 @@
 import { useAction, useSubmission } from '@solidjs/router'
-import { createSignal, For, Show } from 'solid-js'
-import type { RoundSummary, StandingsEntry } from '../../../api/schemas/wire'
+import { createSignal, Show } from 'solid-js'
+import type { FinalizeResult, RoundSummary, StandingsEntry } from '../../../api/schemas/wire'
 import { finalizeRound } from '../../api/judging'
+import type { RoundPrizes } from '../../api/leaderboards'
 import { Dialog } from '../../components/dialog'
 import { FormError } from '../../components/field'
+import { PrizeLists } from '../../components/prize-lists'
 
-type Props = { round: RoundSummary; entries: StandingsEntry[]; unitName: (id: string) => string }
+type Props = { round: RoundSummary; entries: StandingsEntry[]; prizes?: RoundPrizes | null; unitName: (id: string) => string }
+
+// The finalize answer carries ids only; names come from the standings on screen.
+function fromResult(res: FinalizeResult, entries: StandingsEntry[], unitName: (id: string) => string): RoundPrizes {
+  const person = (id: string) => entries.find((e) => e.participantId === id)
+  return {
+    finalized: true, predictionTruth: res.predictionTruth,
+    prizes: res.prizes.map((p) => ({ ...p, fullName: person(p.participantId)?.fullName ?? p.participantId, unitName: person(p.participantId)?.unitName ?? null })),
+    unitPrizes: (res.unitPrizes ?? []).map((p) => ({ ...p, unitName: unitName(p.unitId) })),
+  }
+}
 
 // Finalizing locks the ranking, computes the prediction truth and the prize lists (SPEC §5).
 export function FinalizePanel(props: Props) {
   const [open, setOpen] = createSignal(false)
   const run = useAction(finalizeRound)
   const sub = useSubmission(finalizeRound)
-  const name = (id: string) => props.entries.find((e) => e.participantId === id)?.fullName ?? id
   const ready = () => props.round.status === 'closed' || props.round.status === 'finalized'
   const go = () => { setOpen(false); void run(props.round.id).catch(() => undefined) }
+  // The stored lists once the server has them (also after a reload); the finalize answer until then.
+  const lists = () => (props.prizes?.finalized ? props.prizes : !sub.pending && sub.result ? fromResult(sub.result, props.entries, props.unitName) : null)
   return (
     <section class="card finalize">
       <h2 class="h3">Chốt kết quả</h2>
@@ -25,21 +38,9 @@ export function FinalizePanel(props: Props) {
         {props.round.status === 'finalized' ? 'Chốt lại kết quả' : 'Chốt kết quả'}
       </button>
       <Show when={!sub.pending && sub.result}>
-        {(res) => (
-          <div class="prizes" role="status">
-            <p><strong>Đã chốt.</strong> Đáp án câu dự đoán: <strong>{res().predictionTruth ?? '–'}</strong></p>
-            <h3>Danh sách giải cá nhân</h3>
-            <Show when={res().prizes.length} fallback={<p>Không có giải.</p>}>
-              <ol class="plain"><For each={res().prizes}>{(p) => <li>{p.name}: <strong>{name(p.participantId)}</strong> (hạng {p.rank})</li>}</For></ol>
-            </Show>
-            <Show when={res().unitPrizes?.length}>
-              <h3>Giải tập thể</h3>
-              <ol class="plain"><For each={res().unitPrizes}>{(p) => <li>{p.name}: <strong>{props.unitName(p.unitId)}</strong> (hạng {p.rank})</li>}</For></ol>
-            </Show>
-            <p class="small muted">Mã kiểm toán: <code>{res().auditHead}</code></p>
-          </div>
-        )}
+        {(res) => <p role="status"><strong>Đã chốt.</strong> <span class="small muted">Mã kiểm toán: <code>{res().auditHead}</code></span></p>}
       </Show>
+      <Show when={lists()}>{(l) => <div class="prizes"><PrizeLists prizes={l()} heading="h3" /></div>}</Show>
       <Dialog id="finalize" open={open()} title="Chốt kết quả đợt thi?" onClose={() => setOpen(false)}>
         <p>Thứ hạng, đáp án câu dự đoán và danh sách giải sẽ được tính và khóa lại; bảng xếp hạng công khai hết đóng băng.
           Sau khi chốt, không thể truất quyền hay hủy truất quyền.</p>

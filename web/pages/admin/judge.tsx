@@ -1,12 +1,13 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router'
 import { createSignal, onCleanup, Show } from 'solid-js'
-import { findAdminRound } from '../../api/admin'
-import { getRoundUnits, getStandings, STANDINGS_PAGE } from '../../api/judging'
+import { getAdminRound } from '../../api/admin'
+import { getFinalPrizes, getRoundUnits, getStandings, STANDINGS_PAGE } from '../../api/judging'
 import { Pager } from '../../components/pager'
 import { canOrganize, getMe } from '../../api/session'
 import { RoundBadge } from '../../components/round-badge'
 import { fmtDateTime } from '../../lib/format'
 import { useStandingsStream } from '../../stores/standings-stream'
+import { ActivityChart } from './activity-chart'
 import { FinalizePanel } from './finalize-panel'
 import { ItemStats } from './item-stats'
 import { RegradeForm } from './regrade-form'
@@ -15,14 +16,15 @@ import { UnitChart } from './unit-chart'
 
 export default function JudgePage() {
   const params = useParams<{ roundId: string }>()
-  const found = createAsync(() => findAdminRound(params.roundId))
+  const found = createAsync(() => getAdminRound(params.roundId))
   const [offset, setOffset] = createSignal(0)
   const standings = createAsync(() => getStandings(params.roundId, offset()))
   const units = createAsync(() => getRoundUnits(params.roundId))
   const me = createAsync(() => getMe())
+  const prizes = createAsync(() => (standings()?.round.status === 'finalized' ? getFinalPrizes(params.roundId) : Promise.resolve(undefined)))
   // Live and unfrozen: the public stream wakes us, and a poll covers a frozen board whose stream stays quiet.
-  const live = useStandingsStream(() => [params.roundId], ['standings', 'judge-units'])
-  const poll = setInterval(() => void revalidate(['standings', 'judge-units']), 15_000)
+  const live = useStandingsStream(() => [params.roundId], ['standings', 'judge-units', 'activity'])
+  const poll = setInterval(() => void revalidate(['standings', 'judge-units', 'activity']), 15_000)
   onCleanup(() => clearInterval(poll))
   return (
     <section class="page wide">
@@ -47,13 +49,14 @@ export default function JudgePage() {
       <Show when={standings()}>
         {(s) => (
           <>
-            <FinalizePanel round={s().round} entries={s().entries} unitName={(id) => units()?.find((u) => u.unitId === id)?.unitName ?? id} />
+            <FinalizePanel round={s().round} entries={s().entries} prizes={prizes()} unitName={(id) => units()?.find((u) => u.unitId === id)?.unitName ?? id} />
             <h2>Bảng điểm trực tiếp (không đóng băng) · {s().total} người</h2>
             <StandingsTable roundId={params.roundId} entries={s().entries} finalized={s().round.status === 'finalized'} canResetPassword={canOrganize(me()?.role)} />
             <Show when={s().total > STANDINGS_PAGE}><Pager offset={offset()} limit={STANDINGS_PAGE} total={s().total} onPage={setOffset} /></Show>
           </>
         )}
       </Show>
+      <ActivityChart roundId={params.roundId} />
       <h2>Tham gia theo đơn vị</h2>
       <Show when={units()}>{(u) => <UnitChart entries={u()} />}</Show>
       <ItemStats roundId={params.roundId} />

@@ -19,6 +19,7 @@ export default function AdminLayout(props: RouteSectionProps) {
             <Show when={canJudge(me()?.role)}>
               <A href="/quan-tri/phan-anh">Phản ánh câu hỏi</A>
             </Show>
+            <A href="/quan-tri/thi-sinh">Thí sinh</A>
             <Show when={canOrganize(me()?.role)}><A href="/quan-tri/nhan-su">Tài khoản</A></Show>
           </nav>
           <div class="console-body">{props.children}</div>

@@ -1,13 +1,13 @@
 import { A, createAsync, useAction, useParams, useSubmission } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
-import { findAdminRound, updateRound } from '../../api/admin'
+import { getAdminRound, updateRound } from '../../api/admin'
 import { errorMessage } from '../../api/client'
 import { serverNow } from '../../stores/clock'
 import { RoundForm } from './round-form'
 
 export default function RoundEdit() {
   const params = useParams<{ roundId: string }>()
-  const found = createAsync(() => findAdminRound(params.roundId))
+  const found = createAsync(() => getAdminRound(params.roundId))
   const save = useAction(updateRound)
   const sub = useSubmission(updateRound)
   const [saved, setSaved] = createSignal(false)

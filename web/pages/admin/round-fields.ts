@@ -24,7 +24,7 @@ export function initialState(r?: RoundSummary): RoundFormState {
     predictionOn: r?.prediction.enabled ?? false, target: r?.prediction.target ?? 'participants',
     tiebreak: r ? [...r.tiebreak, '' as const, '' as const, '' as const].slice(0, 3) : ['prediction', 'duration', 'submittedAt'],
     prizes: r?.prizes ?? [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }, { name: 'Giải Ba', count: 3 }, { name: 'Giải Khuyến khích', count: 10 }],
-    unitPrizes: [],
+    unitPrizes: r?.unitPrizes ?? [],
     blueprint: (r?.blueprint ?? []).map((b) => ({ topic: b.topic ?? '', difficulty: b.difficulty ?? '', count: b.count })),
   }
 }
@@ -38,8 +38,8 @@ export function toBody(s: RoundFormState): RoundBody {
     timeLimitSec: Math.round(s.minutes * 60), maxAttempts: s.maxAttempts.trim() ? Number(s.maxAttempts) : null, graceSec: s.graceSec,
     prediction: s.predictionOn ? { enabled: true, target: s.target } : { enabled: false },
     tiebreak: s.tiebreak.filter((k): k is TiebreakKey => !!k),
-    prizes: s.prizes.filter((p) => p.name.trim() && p.count > 0),
-    ...(s.unitPrizes.length ? { unitPrizes: s.unitPrizes.filter((p) => p.name.trim() && p.count > 0) } : {}),
+    prizes: s.prizes.filter((p) => p.name.trim() && p.count > 0).map((p) => ({ name: p.name.trim(), count: p.count })),
+    unitPrizes: s.unitPrizes.filter((p) => p.name.trim() && p.count > 0).map((p) => ({ name: p.name.trim(), count: p.count })),
     blueprint,
   }
 }

@@ -1,6 +1,6 @@
-import { createAsync, useAction, useSubmission } from '@solidjs/router'
+import { A, createAsync, useAction, useSubmission } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
-import { createStaff, resetPassword } from '../../api/admin'
+import { createStaff } from '../../api/admin'
 import { canOrganize, getMe } from '../../api/session'
 import { Field, FormError } from '../../components/field'
 
@@ -10,11 +10,8 @@ export default function AdminStaff() {
   const [name, setName] = createSignal('')
   const [password, setPassword] = createSignal('')
   const [role, setRole] = createSignal<'organizer' | 'judge' | 'admin'>('judge')
-  const [participantId, setParticipantId] = createSignal('')
   const create = useAction(createStaff)
   const created = useSubmission(createStaff)
-  const reset = useAction(resetPassword)
-  const resetSub = useSubmission(resetPassword)
   return (
     <section class="page narrow">
       <h1>Tài khoản</h1>
@@ -43,14 +40,10 @@ export default function AdminStaff() {
         </section>
       </Show>
       <Show when={canOrganize(me()?.role)}>
-        <form class="card" onSubmit={(e) => { e.preventDefault(); if (confirm('Cấp mật khẩu mới? Mật khẩu cũ sẽ không dùng được nữa.')) void reset(participantId().trim()).catch(() => undefined) }}>
+        <section class="card">
           <h2 class="h3">Cấp lại mật khẩu cho thí sinh</h2>
-          <p class="small muted">Mã thí sinh có trong trang chấm thi (nút “Cấp lại mật khẩu” ở từng dòng) hoặc tệp kết quả.</p>
-          <FormError message={resetSub.error instanceof Error ? resetSub.error.message : undefined} />
-          <Show when={!resetSub.pending && resetSub.result}>{(p) => <p class="alert ok" role="status">Mật khẩu mới: <strong class="mono">{p()}</strong> (chỉ hiện một lần).</p>}</Show>
-          <Field id="reset-participant" label="Mã thí sinh" value={participantId()} onInput={setParticipantId} required />
-          <button type="submit" disabled={!!resetSub.pending || !participantId().trim()}>Cấp mật khẩu mới</button>
-        </form>
+          <p>Tìm thí sinh theo họ tên, số điện thoại hoặc mã ở trang <A href="/quan-tri/thi-sinh">Thí sinh</A>, rồi bấm “Cấp mật khẩu mới”.</p>
+        </section>
       </Show>
     </section>
   )

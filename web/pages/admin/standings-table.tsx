@@ -6,6 +6,7 @@ import { disqualify, undoDisqualify } from '../../api/judging'
 import { Dialog } from '../../components/dialog'
 import { TextArea } from '../../components/field'
 import { fmtDuration, fmtIsoDay, fmtScore } from '../../lib/format'
+import { NewPassword } from './new-password'
 
 const FLAG: Record<string, string> = { fast_attempt: 'Làm quá nhanh', likely_duplicate: 'Nghi trùng người', registration_burst: 'Nhiều tài khoản cùng địa chỉ', identical_answers: 'Bài giống nhau' }
 type Props = { roundId: string; entries: StandingsEntry[]; finalized: boolean; canResetPassword: boolean }
@@ -30,7 +31,7 @@ export function StandingsTable(props: Props) {
   return (
     <>
       <Show when={newPassword()}>
-        {(p) => <p class="alert ok" role="status">Mật khẩu mới của {p().name}: <strong class="mono">{p().password}</strong> (chỉ hiện một lần, hãy gửi cho thí sinh).</p>}
+        {(p) => <NewPassword name={p().name} password={p().password} onClose={() => setNewPassword(null)} />}
       </Show>
       <div class="table-wrap">
         <table class="table standings">

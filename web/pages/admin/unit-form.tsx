@@ -7,6 +7,13 @@ type UnitRow = UnitsInput['units'][number]
 
 type Props = { units: Unit[]; editing: Unit | null; parentCode?: string; busy: boolean; onSave: (u: UnitRow) => Promise<boolean>; onCancel: () => void }
 
+// An edit states every field (an empty one clears it: a top-level unit, a headcount summed from its children);
+// the server keeps what a row omits, so a new unit simply leaves the empty fields out.
+export function unitRow(code: string, name: string, parentCode: string, headcount: string, editing: boolean): UnitRow {
+  const clear = editing ? null : undefined
+  return { code: code.trim(), name: name.trim(), parentCode: parentCode || clear, headcount: headcount.trim() ? Number(headcount.trim()) : clear }
+}
+
 // Add a unit or edit one; the API upserts by code, so the code of an existing unit is fixed.
 export function UnitForm(props: Props) {
   const [code, setCode] = createSignal('')
@@ -22,7 +29,7 @@ export function UnitForm(props: Props) {
     e.preventDefault()
     if (headcount().trim() && !/^\d+$/.test(headcount().trim())) return setError('Số thành viên phải là số nguyên.')
     setError(undefined)
-    const ok = await props.onSave({ code: code().trim(), name: name().trim(), ...(parent() ? { parentCode: parent() } : {}), ...(headcount().trim() ? { headcount: Number(headcount()) } : {}) })
+    const ok = await props.onSave(unitRow(code(), name(), parent(), headcount(), !!props.editing))
     if (ok && !props.editing) { setCode(''); setName(''); setHeadcount('') }
   }
   return (

@@ -19,15 +19,13 @@ export default function AdminUnits() {
   const params = useParams<{ contestId: string }>()
   const contest = createAsync(() => getAdminContest(params.contestId))
   const fetched = createAsync(() => getAdminUnits(params.contestId))
-  // A draft contest's units cannot be read back yet (no admin GET); the last save's answer stands in for them.
-  const [saved, setSaved] = createSignal<Unit[] | null>(null)
-  const units = () => saved() ?? fetched() ?? []
+  const units = () => fetched() ?? []
   const [editing, setEditing] = createSignal<Unit | null>(null)
   const save = useAction(upsertUnits)
   const sub = useSubmission(upsertUnits)
   const submit = async (rows: Parameters<typeof save>[1]) => {
     const result = await save(params.contestId, rows).catch(() => null)
-    if (result) { setSaved(result); setEditing(null) }
+    if (result) setEditing(null)
     return !!result
   }
   const codeOf = (id: string | null) => units().find((u) => u.id === id)?.code
@@ -55,7 +53,7 @@ export default function AdminUnits() {
         <div>
           <UnitForm units={units()} editing={editing()} parentCode={codeOf(editing()?.parentId ?? null)} busy={!!sub.pending}
             onCancel={() => setEditing(null)} onSave={(u) => submit([u])} />
-          <UnitImport contestId={params.contestId} onImported={(list) => { setSaved(list); void revalidate('admin-units') }} />
+          <UnitImport contestId={params.contestId} onImported={() => void revalidate('admin-units')} />
         </div>
       </div>
     </section>

@@ -1,0 +1,55 @@
+import { createAsync, useSearchParams } from '@solidjs/router'
+import { createSignal, Show } from 'solid-js'
+import { getAdminContests, searchPeople, type Person } from '../../api/admin'
+import { canOrganize, getMe } from '../../api/session'
+import { NewPassword } from './new-password'
+import { PeopleResults } from './people-results'
+import { ResetDialog } from './reset-dialog'
+
+const LIMIT = 50
+
+// Find a participant by name (with or without diacritics), phone in any written form, or id; organizers
+// then issue a new password, shown once.
+export default function AdminPeople() {
+  const [search, setSearch] = useSearchParams()
+  const q = () => (typeof search.q === 'string' ? search.q.trim() : '')
+  const [typed, setTyped] = createSignal(q())
+  const people = createAsync(() => (q() ? searchPeople(q(), LIMIT) : Promise.resolve(undefined)))
+  const contests = createAsync(() => getAdminContests())
+  const me = createAsync(() => getMe())
+  const [target, setTarget] = createSignal<Person | null>(null)
+  const [issued, setIssued] = createSignal<{ name: string; password: string } | null>(null)
+  const contestTitle = (id: string) => contests()?.find((c) => c.id === id)?.title ?? ''
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault()
+    setIssued(null)
+    setSearch({ q: typed().trim() || undefined })
+  }
+  return (
+    <section class="page wide">
+      <h1>Thí sinh</h1>
+      <form class="card search-form" role="search" onSubmit={onSubmit}>
+        <label for="people-q">Tìm theo họ tên (có dấu hoặc không dấu), số điện thoại hoặc mã thí sinh</label>
+        <div class="copy-row">
+          <input id="people-q" type="search" value={typed()} onInput={(e) => setTyped(e.currentTarget.value)} autocomplete="off" maxLength={100} />
+          <button type="submit" class="primary" disabled={!typed().trim()}>Tìm</button>
+        </div>
+      </form>
+      <Show when={issued()}>{(p) => <NewPassword name={p().name} password={p().password} onClose={() => setIssued(null)} />}</Show>
+      <Show when={people()}>
+        {(list) => (
+          <>
+            <p role="status">
+              {list().length ? `${list().length >= LIMIT ? `${LIMIT}+` : list().length} người khớp với “${q()}”.` : `Không có ai khớp với “${q()}”.`}
+              <Show when={list().length >= LIMIT}> Hãy gõ cụ thể hơn để thu hẹp.</Show>
+            </p>
+            <Show when={list().length}>
+              <PeopleResults people={list()} contestTitle={contestTitle} canReset={canOrganize(me()?.role)} onReset={setTarget} />
+            </Show>
+          </>
+        )}
+      </Show>
+      <ResetDialog person={target()} onClose={() => setTarget(null)} onIssued={(name, password) => { setTarget(null); setIssued({ name, password }) }} />
+    </section>
+  )
+}
