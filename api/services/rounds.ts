@@ -43,6 +43,17 @@ type RawRound = {
   prizes: string; unit_prizes: string; freeze_at: number | null; grace_sec: number; finalized_at: number | null; prediction_truth: number | null
 }
 const roundStatements = new WeakMap<Db, (id: string) => RawRound | undefined>()
+const parsedJson = new Map<string, unknown>()
+// Round JSON columns repeat across calls; parsing each text once keeps the hot paths free of JSON.parse.
+// Parsed values are shared, so nothing downstream may mutate them.
+function parseOnce<T>(text: string): T {
+  let value = parsedJson.get(text)
+  if (value === undefined) {
+    if (parsedJson.size > 10_000) parsedJson.clear()
+    parsedJson.set(text, (value = JSON.parse(text)))
+  }
+  return value as T
+}
 
 // Read on every attempt request: one prepared statement, not a query built each time (STACK.md).
 export function getRoundRow(db: Db, roundId: string): RoundRow {
@@ -55,8 +66,8 @@ export function getRoundRow(db: Db, roundId: string): RoundRow {
   if (!r) throw notFound('đợt thi')
   return {
     id: r.id, contestId: r.contest_id, number: r.number, title: r.title, opensAt: r.opens_at, closesAt: r.closes_at, questionCount: r.question_count,
-    timeLimitSec: r.time_limit_sec, maxAttempts: r.max_attempts, blueprint: JSON.parse(r.blueprint), predictionEnabled: r.prediction_enabled === 1,
-    predictionTarget: r.prediction_target, tiebreak: JSON.parse(r.tiebreak), prizes: JSON.parse(r.prizes), unitPrizes: JSON.parse(r.unit_prizes),
+    timeLimitSec: r.time_limit_sec, maxAttempts: r.max_attempts, blueprint: parseOnce(r.blueprint), predictionEnabled: r.prediction_enabled === 1,
+    predictionTarget: r.prediction_target, tiebreak: parseOnce(r.tiebreak), prizes: parseOnce(r.prizes), unitPrizes: parseOnce(r.unit_prizes),
     freezeAt: r.freeze_at, graceSec: r.grace_sec, finalizedAt: r.finalized_at, predictionTruth: r.prediction_truth,
   }
 }

@@ -3,10 +3,13 @@ import { createRoot } from '../../api/root'
 import { staffAgent, testApp } from '../helpers/app'
 
 describe('security headers and the audit export', () => {
-  it('sends a content security policy and the other secure headers on API and page responses', async () => {
+  it('sends a content security policy and the other secure headers on pages, and nosniff with no-store on the API', async () => {
     const t = testApp()
     const root = createRoot(t.app, '/nonexistent')
-    for (const path of ['/api/health', '/', '/cuoc-thi/abc']) {
+    const api = await root.request('/api/health')
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(api.headers.get('cache-control')).toBe('no-store')
+    for (const path of ['/', '/cuoc-thi/abc', '/quan-tri']) {
       const res = await root.request(path)
       const csp = res.headers.get('content-security-policy') ?? ''
       expect(csp).toContain("default-src 'self'")
