@@ -16,6 +16,18 @@ function* randomOrder<T>(items: T[], random: RandomSource): Generator<T> {
   }
 }
 
+// Rows match the same candidates on every draw from one pool: computed once per pool (a new pool array
+// comes with every bank change) and row, instead of scanning the whole bank for each row of each start.
+const rowMatches = new WeakMap<DrawCandidate[], Map<string, DrawCandidate[]>>()
+function matching(pool: DrawCandidate[], row: BlueprintRow): DrawCandidate[] {
+  let perPool = rowMatches.get(pool)
+  if (!perPool) rowMatches.set(pool, (perPool = new Map()))
+  const key = `${row.topic ?? ''}|${row.tag ?? ''}|${row.difficulty ?? ''}`
+  let list = perPool.get(key)
+  if (!list) perPool.set(key, (list = pool.filter((c) => matchesRow(c, row))))
+  return list
+}
+
 // Candidates not seen come first; among those, ones whose variant group the participant has not met
 // either (a sibling asks the same fact). Seen questions only once the others run out.
 export function drawQuestions(
@@ -25,15 +37,16 @@ export function drawQuestions(
   seen: Set<string>,
   random: RandomSource,
 ): DrawCandidate[] {
-  const seenGroups = new Set(pool.filter((c) => seen.has(c.id)).map(groupKey))
+  const seenGroups = new Set<string>()
+  if (seen.size) for (const c of pool) if (seen.has(c.id)) seenGroups.add(groupKey(c))
   const usedIds = new Set<string>()
   const usedGroups = new Set<string>()
   const picked: DrawCandidate[] = []
   drawRows(blueprint, questionCount).forEach((row, index) => {
     if (row.count <= 0) return
     const tiers: DrawCandidate[][] = [[], [], []]
-    for (const c of pool) {
-      if (!matchesRow(c, row) || usedIds.has(c.id) || usedGroups.has(groupKey(c))) continue
+    for (const c of matching(pool, row)) {
+      if (usedIds.has(c.id) || usedGroups.has(groupKey(c))) continue
       tiers[seen.has(c.id) ? 2 : seenGroups.has(groupKey(c)) ? 1 : 0].push(c)
     }
     let got = 0

@@ -4,7 +4,7 @@ import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
-import { boardFor, type RoundBoard } from './round-board'
+import { boardFor, epochOf, type RoundBoard } from './round-board'
 import { getRoundRow, roundStatus, type RoundRow } from './rounds'
 
 type Page = { limit: number; offset: number; q?: string }
@@ -26,7 +26,22 @@ export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
   return boardFor(db, round, isFrozen(round, now) ? round.freezeAt : null)
 }
 
+// Names never change, and unit moves or renames bump the boards' epoch, which is part of the key.
+const people = new WeakMap<Db, Map<string, Person>>()
+
 function personByRow(db: Db, contestId: string, pr: number): Person {
+  let cache = people.get(db)
+  if (!cache) people.set(db, (cache = new Map()))
+  const key = `${epochOf(db)}:${contestId}:${pr}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  if (cache.size > 200_000) cache.clear()
+  const person = loadPerson(db, contestId, pr)
+  cache.set(key, person)
+  return person
+}
+
+function loadPerson(db: Db, contestId: string, pr: number): Person {
   const r = prepared(db, `SELECT p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
     LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
     .get(contestId, pr) as { id: string; full_name: string; unit_id: string | null; unit_name: string | null }
@@ -58,6 +73,20 @@ const finalEntry = (r: FinalRow, withPrediction: boolean): LeaderboardEntry => (
   ...(withPrediction ? { predictionError: r.prediction_error } : {}),
 })
 
+// The locked ranking only changes when a judge finalizes again, so its size is counted once per finalize.
+const finalTotals = new WeakMap<Db, Map<string, number>>()
+function finalTotal(db: Db, round: RoundRow): number {
+  let cache = finalTotals.get(db)
+  if (!cache) finalTotals.set(db, (cache = new Map()))
+  const key = `${round.id}:${round.finalizedAt}`
+  let n = cache.get(key)
+  if (n === undefined) {
+    n = (prepared(db, 'SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
+    cache.set(key, n)
+  }
+  return n
+}
+
 function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entries: LeaderboardEntry[] } {
   const pred = round.predictionEnabled
   if (page.q?.trim()) {
@@ -66,7 +95,7 @@ function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entrie
       .filter((r): r is FinalRow => !!r).sort((a, b) => a.rank - b.rank)
     return { total: found.length, entries: found.slice(page.offset, page.offset + page.limit).map((r) => finalEntry(r, pred)) }
   }
-  const total = (prepared(db, 'SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
+  const total = finalTotal(db, round)
   const rows = prepared(db, `${FINAL_SELECT} WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, page.offset, page.limit) as FinalRow[]
   return { total, entries: rows.map((r) => finalEntry(r, pred)) }
 }
@@ -106,11 +135,19 @@ function unitsBoard(db: Db, contestId: string, direct: Map<string, UnitDirect>, 
   return parentId ? ranked.filter((u) => u.parentId === parentId) : ranked
 }
 
+// A board's unit ranking only moves when the board does: cached per board and version.
+const unitCache = new WeakMap<RoundBoard, { version: number; ranked: UnitsLeaderboardEntry[] }>()
+function boardUnits(db: Db, round: RoundRow, board: RoundBoard, parentId?: string): UnitsLeaderboardEntry[] {
+  let hit = unitCache.get(board)
+  if (!hit || hit.version !== board.version) unitCache.set(board, (hit = { version: board.version, ranked: unitsBoard(db, round.contestId, board.direct) }))
+  return parentId ? hit.ranked.filter((u) => u.parentId === parentId) : hit.ranked
+}
+
 // Unit figures depend only on best scores, which finalizing does not change, so the live board serves.
 export { unitRows }
 export function roundUnitsLeaderboard(db: Db, roundId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
   const round = publicRound(db, roundId)
-  return unitsBoard(db, round.contestId, publicBoard(db, round, round.finalizedAt != null ? round.closesAt : now).direct, parentId)
+  return boardUnits(db, round, publicBoard(db, round, now), parentId)
 }
 
 export { contestLeaderboard, contestUnitsLeaderboard } from './contest-leaderboard'

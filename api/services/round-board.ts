@@ -12,7 +12,7 @@ type Keys = { score: Float64Array; max: Float64Array; dur: Float64Array; end: Fl
 
 const epochs = new WeakMap<Db, number>()
 export const invalidateBoards = (db: Db) => epochs.set(db, (epochs.get(db) ?? 0) + 1)
-const epochOf = (db: Db) => epochs.get(db) ?? 0
+export const epochOf = (db: Db) => epochs.get(db) ?? 0
 
 type FinishRow = { pr: number; seq: number; score: number; max_score: number; started_at: number; ended_at: number; fs: number; unit_id: string | null }
 
@@ -43,13 +43,13 @@ export class RoundBoard {
     return k.seq[a] - k.seq[b]
   }
 
-  private finishes(after: number): FinishRow[] {
+  private finishes(after: number): IterableIterator<FinishRow> {
     return prepared(this.db, `SELECT p.rowid AS pr, a.seq, a.score, a.max_score, a.started_at, a.ended_at, a.finish_seq AS fs, pu.unit_id
       FROM attempts a JOIN participants p ON p.id = a.participant_id
       LEFT JOIN participant_units pu ON pu.participant_id = a.participant_id AND pu.contest_id = ?
       WHERE a.round_id = ? AND a.finish_seq > ? AND a.status != 'in_progress'
         AND a.participant_id NOT IN (SELECT participant_id FROM disqualifications WHERE round_id = ?)
-      ORDER BY a.finish_seq`).all(this.round.contestId, this.round.id, after, this.round.id) as FinishRow[]
+      ORDER BY a.finish_seq`).iterate(this.round.contestId, this.round.id, after, this.round.id) as IterableIterator<FinishRow>
   }
 
   private rebuild() {
@@ -60,7 +60,7 @@ export class RoundBoard {
 
   // Applies finishes committed since the last look: a small indexed query, usually empty.
   sync(): void {
-    for (const r of this.finishes(this.lastFinish)) this.take(r, true)
+    for (const r of [...this.finishes(this.lastFinish)]) this.take(r, true)
   }
 
   private take(r: FinishRow, live: boolean): boolean {
