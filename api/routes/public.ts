@@ -6,12 +6,14 @@ import { readParams, readQuery, send } from '../lib/http'
 import { PageQuery } from '../schemas/common'
 import { currentUser, requireParticipant } from '../middleware/session'
 import { getContest, listContests, listUnits } from '../services/contests'
-import { contestLeaderboard, contestUnitsLeaderboard, myEntry, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
+import { contestLeaderboard, contestUnitsLeaderboard, leaderboardState, myEntry, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
+import { JsonPageCache } from '../lib/json-cache'
 import { getRoundRow, roundView } from '../services/rounds'
 import { roundPrizes } from '../services/round-extras'
 
 const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
+const pages = new JsonPageCache()
 const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
 
 export const publicRoutes = new Hono<AppEnv>()
@@ -46,7 +48,12 @@ export const publicRoutes = new Hono<AppEnv>()
   })
   .get('/rounds/:roundId/leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return send(c, roundLeaderboard(c.get('db'), roundId, c.get('clock').now(), readQuery(c, PageQuery)))
+    const page = readQuery(c, PageQuery)
+    const db = c.get('db')
+    const now = c.get('clock').now()
+    if (page.q?.trim()) return send(c, roundLeaderboard(db, roundId, now, page))
+    const key = `${roundId}:${leaderboardState(db, c.get('hub').version(roundId), roundId, now)}:${page.offset}:${page.limit}`
+    return pages.send(c, key, () => roundLeaderboard(db, roundId, now, page))
   })
   .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
     const { roundId } = readParams(c, RoundParam)

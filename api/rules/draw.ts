@@ -1,4 +1,4 @@
-import { BlueprintShortfallError, describeRow, drawRows, groupKey, matchesRow } from './blueprint'
+import { BlueprintShortfallError, describeRow, drawRows, groupKey, matchesRow, type DrawRow } from './blueprint'
 import { shuffled } from './random'
 import type { BlueprintRow, DrawCandidate, RandomSource } from './types'
 
@@ -19,7 +19,7 @@ function* randomOrder<T>(items: T[], random: RandomSource): Generator<T> {
 // Rows match the same candidates on every draw from one pool: computed once per pool (a new pool array
 // comes with every bank change) and row, instead of scanning the whole bank for each row of each start.
 const rowMatches = new WeakMap<DrawCandidate[], Map<string, DrawCandidate[]>>()
-function matching(pool: DrawCandidate[], row: BlueprintRow): DrawCandidate[] {
+function matching(pool: DrawCandidate[], row: DrawRow): DrawCandidate[] {
   let perPool = rowMatches.get(pool)
   if (!perPool) rowMatches.set(pool, (perPool = new Map()))
   const key = `${row.topic ?? ''}|${row.tag ?? ''}|${row.difficulty ?? ''}`

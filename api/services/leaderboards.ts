@@ -100,6 +100,15 @@ function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entrie
   return { total, entries: rows.map((r) => finalEntry(r, pred)) }
 }
 
+// What a public page of the round depends on: changes whenever the page could change.
+// A finalize (again after a regrade) bumps the hub's version of the round, which the key carries.
+export function leaderboardState(db: Db, hubVersion: number, roundId: string, now: number): string {
+  const round = publicRound(db, roundId)
+  if (round.finalizedAt != null) return `f${round.finalizedAt}:${hubVersion}`
+  const board = publicBoard(db, round, now)
+  return `${isFrozen(round, now) ? 'z' : 'l'}${board.epoch}:${board.version}:${roundStatus(round, now)}`
+}
+
 export function roundLeaderboard(db: Db, roundId: string, now: number, page: Page): Leaderboard {
   const round = publicRound(db, roundId)
   const head = { id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) }
