@@ -41,6 +41,20 @@ function personByRow(db: Db, contestId: string, pr: number): Person {
   return person
 }
 
+// Loads the people of a page in one statement instead of one per row.
+function warmPeople(db: Db, contestId: string, rows: number[]) {
+  let cache = people.get(db)
+  if (!cache) people.set(db, (cache = new Map()))
+  const epoch = epochOf(db)
+  const missing = rows.filter((pr) => !cache.has(`${epoch}:${contestId}:${pr}`))
+  if (!missing.length) return
+  const found = prepared(db, `SELECT p.rowid AS pr, p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
+    LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id
+    WHERE p.rowid IN (SELECT value FROM json_each(?))`).all(contestId, JSON.stringify(missing)) as { pr: number; id: string; full_name: string; unit_id: string | null; unit_name: string | null }[]
+  if (cache.size > 200_000) cache.clear()
+  for (const r of found) cache.set(`${epoch}:${contestId}:${r.pr}`, { id: r.id, fullName: r.full_name, unitId: r.unit_id ?? '', unitName: r.unit_name ?? '' })
+}
+
 function loadPerson(db: Db, contestId: string, pr: number): Person {
   const r = prepared(db, `SELECT p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
     LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
@@ -119,6 +133,7 @@ export function roundLeaderboard(db: Db, roundId: string, now: number, page: Pag
     return { round: head, total: ranked.length, entries: ranked.slice(page.offset, page.offset + page.limit).map((x) => liveEntry(db, round, board, x.pr, x.rank)) }
   }
   const ids = board.list.slice(page.offset, page.limit)
+  warmPeople(db, round.contestId, ids)
   return { round: head, total: board.list.size, entries: ids.map((pr, i) => liveEntry(db, round, board, pr, page.offset + i + 1)) }
 }
 
