@@ -27,7 +27,7 @@ function invented(i: number): BankQuestion {
 // Child: import one file, sampling RSS while the event loop is free; VmHWM catches the synchronous store.
 async function measure(file: string, dbPath: string) {
   const { parseImport } = await import('../api/formats/index')
-  const { storeImported } = await import('../api/services/questions')
+  const { storeInChunks } = await import('../api/services/questions')
   const { SYSTEM_ACTOR } = await import('../api/services/audit')
   const { openDb } = await import('../db/client')
   const { migrateDb } = await import('../db/migrate')
@@ -40,7 +40,7 @@ async function measure(file: string, dbPath: string) {
   const parsed = await parseImport('xlsx', readFileSync(file))
   const t1 = performance.now()
   sampled = Math.max(sampled, process.memoryUsage().rss)
-  const stored = storeImported(db, SYSTEM_ACTOR, parsed.questions, Date.now(), 'bench:xlsx')
+  const stored = await storeInChunks(db, SYSTEM_ACTOR, parsed.questions, Date.now(), 'bench:xlsx')
   const t2 = performance.now()
   clearInterval(timer)
   sampled = Math.max(sampled, process.memoryUsage().rss)

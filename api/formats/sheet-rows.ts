@@ -10,20 +10,62 @@ const whereOf = (r: SheetRow): Where => (r.line === undefined ? { row: r.row } :
 const isEmpty = (r: SheetRow) => r.cells.every((cell) => cell.trim() === '')
 const known = (r: SheetRow) => r.cells.filter((cell) => columnOf(cell) !== undefined).length
 
+// One import holds its questions in memory until they are all checked (nothing is stored on an error),
+// so a file is capped: a bank this size is split into several files.
+export const MAX_IMPORT_QUESTIONS = 50_000
+export const tooManyQuestions = `tệp có hơn ${MAX_IMPORT_QUESTIONS.toLocaleString('vi-VN')} câu hỏi; hãy chia thành nhiều tệp nhỏ hơn.`
+
 // Rows of a CSV or XLSX sheet. The header is the first row naming at least three known columns, so a
 // title row such as "NGÂN HÀNG CÂU HỎI" above it is allowed; every later non-empty row is a question.
 export function readSheet(c: Collector, rows: SheetRow[]): void {
-  const filled = rows.filter((r) => !isEmpty(r))
-  if (filled.length === 0) return addError(c, { row: 1 }, 'tệp trống: không có dòng tiêu đề cột và câu hỏi nào.')
-  const headerAt = Math.max(0, filled.slice(0, 10).findIndex((r) => known(r) >= 3))
-  for (const r of filled.slice(0, headerAt)) addWarning(c, whereOf(r), 'dòng trước dòng tiêu đề cột, đã bỏ qua.')
-  const columns = readHeader(c, filled[headerAt])
-  if (columns === null) return
-  for (const r of filled.slice(headerAt + 1)) {
+  const sheet = sheetReader(c)
+  for (const r of rows) if (!sheet.push(r)) return
+  sheet.end()
+}
+
+// The same, a row at a time, so a large sheet is never held as rows and questions at once.
+// push() returns false once reading should stop (a bad header, or too many questions).
+export function sheetReader(c: Collector, max = MAX_IMPORT_QUESTIONS) {
+  const waiting: SheetRow[] = []
+  let columns: Map<Column, number> | null | undefined
+  let stopped = false
+  const question = (r: SheetRow) => {
+    if (c.candidates.length >= max) {
+      stopped = true
+      addError(c, whereOf(r), max === MAX_IMPORT_QUESTIONS ? tooManyQuestions : `tệp có hơn ${max} câu hỏi; hãy chia thành nhiều tệp nhỏ hơn.`)
+      return false
+    }
+    const cols = columns as Map<Column, number>
     readRow(c, whereOf(r), (col) => {
-      const index = columns.get(col)
+      const index = cols.get(col)
       return index === undefined ? '' : (r.cells[index] ?? '')
     })
+    return true
+  }
+  // The header is chosen among the first ten non-empty rows; until then rows wait.
+  const settle = () => {
+    const headerAt = Math.max(0, waiting.findIndex((r) => known(r) >= 3))
+    for (const r of waiting.slice(0, headerAt)) addWarning(c, whereOf(r), 'dòng trước dòng tiêu đề cột, đã bỏ qua.')
+    columns = readHeader(c, waiting[headerAt])
+    const rest = waiting.slice(headerAt + 1)
+    waiting.length = 0
+    return columns !== null && rest.every(question)
+  }
+  return {
+    push(r: SheetRow): boolean {
+      if (stopped) return false
+      if (isEmpty(r)) return true
+      if (columns === undefined) {
+        waiting.push(r)
+        return waiting.length < 10 || settle()
+      }
+      return columns !== null && question(r)
+    },
+    end(): void {
+      if (columns !== undefined || stopped) return
+      if (waiting.length === 0) return addError(c, { row: 1 }, 'tệp trống: không có dòng tiêu đề cột và câu hỏi nào.')
+      settle()
+    },
   }
 }
 

@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
 import { readBodyBytes, readJson, readParams, readQuery, send } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
-import { getQuestion, listQuestions, questionHistory, storeImported, updateQuestion } from '../services/questions'
+import { getQuestion, listQuestions, questionHistory, storeInChunks, updateQuestion } from '../services/questions'
 import { exportableBank } from '../services/question-export'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
@@ -63,7 +63,7 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     if (parsed.errors.length && mode === 'all') {
       throw new AppError('VALIDATION_FAILED', `Tệp có ${parsed.errors.length} lỗi; chưa nhập câu nào.`, { errors: parsed.errors, warnings: parsed.warnings })
     }
-    const stored = storeImported(c.get('db'), currentUser(c), parsed.questions, c.get('clock').now(), `import:${format}`)
+    const stored = await storeInChunks(c.get('db'), currentUser(c), parsed.questions, c.get('clock').now(), `import:${format}`)
     return send(c, {
       imported: stored.imported, updated: stored.updated, skipped: parsed.skipped + stored.skipped,
       warnings: [...parsed.warnings, ...stored.warnings], errors: parsed.errors,

@@ -88,3 +88,19 @@ export function storeImported(db: Db, actor: Actor, items: { question: BankQuest
     return out
   })
 }
+
+// A large import is stored a chunk per transaction, yielding between chunks so answers and reads keep
+// flowing; every error was found before the first chunk, and re-importing is idempotent, so an
+// interrupted import is completed by running it again.
+export async function storeInChunks(db: Db, actor: Actor, items: { question: BankQuestion; line?: number; row?: number }[], now: number, source: string, size = 1000): Promise<ImportOutcome> {
+  const total: ImportOutcome = { imported: 0, updated: 0, skipped: 0, warnings: [] }
+  for (let i = 0; i < items.length; i += size) {
+    const part = storeImported(db, actor, items.slice(i, i + size), now, source)
+    total.imported += part.imported
+    total.updated += part.updated
+    total.skipped += part.skipped
+    total.warnings.push(...part.warnings)
+    if (i + size < items.length) await new Promise((resolve) => setImmediate(resolve))
+  }
+  return total
+}
