@@ -1,9 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
-import { disqualifications, finalStandings, participants, roundPrizes, roundUnitPrizes, rounds } from '../../db/schema'
+import { disqualifications, participants, roundPrizes, roundUnitPrizes, rounds } from '../../db/schema'
 import { AppError, notFound } from '../errors'
-import { predictionTruth } from '../rules/prediction'
 import { allocatePrizes, allocateUnitPrizes } from '../rules/prizes'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import type { FinalizeResult } from '../schemas/wire'
@@ -14,7 +13,7 @@ import { getContestRow } from './contests'
 import { latestRevision } from './question-store'
 import { boardFor, invalidateBoards } from './round-board'
 import { getRoundRow, graceMs } from './rounds'
-import { computeRanking, disqualifiedIn, finishedAttempts } from './standings'
+import { finalTop, predictionTruthSql, writeFinalRanking } from './final-ranking'
 import { unitRows } from './leaderboards'
 import type { StandingsHub } from './standings-hub'
 
@@ -60,15 +59,11 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     // Attempts the sweeper has not reached yet are scored first, so the final ranking counts them all.
     expireDueAttempts(deps)
     const contest = getContestRow(db, round.contestId)
-    const disqualified = disqualifiedIn(db, roundId)
-    const all = finishedAttempts(db, roundId)
-    const truth = round.predictionEnabled && round.predictionTarget ? predictionTruth(round.predictionTarget, all, disqualified) : null
-    const ranking = computeRanking(db, round, truth, all)
-    db.delete(finalStandings).where(eq(finalStandings.roundId, roundId)).run()
-    const insert = prepared(db, 'INSERT INTO final_standings (round_id, rank, participant_id, attempt_seq, prediction_error) VALUES (?, ?, ?, ?, ?)')
-    for (const r of ranking.ranked) insert.run(roundId, r.rank, r.participantId, r.attemptSeq, r.predictionError)
+    const truth = round.predictionEnabled && round.predictionTarget ? predictionTruthSql(db, roundId, round.predictionTarget) : null
+    const ranked = writeFinalRanking(db, roundId, round.tiebreak, truth)
     const excluded = contest.onePrizePerPerson ? prizeWinnersElsewhere(db, round.contestId, roundId) : new Set<string>()
-    const prizes = allocatePrizes(ranking.ranked, round.prizes, excluded)
+    const prizeCount = round.prizes.reduce((n, p) => n + p.count, 0)
+    const prizes = allocatePrizes(finalTop(db, roundId, prizeCount + excluded.size), round.prizes, excluded)
     db.delete(roundPrizes).where(eq(roundPrizes.roundId, roundId)).run()
     for (const p of prizes) db.insert(roundPrizes).values({ roundId, rank: p.rank, name: p.name, participantId: p.participantId }).run()
     // Unit figures come from best scores only, which the live board already totals per unit.
@@ -77,7 +72,7 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     db.delete(roundUnitPrizes).where(eq(roundUnitPrizes.roundId, roundId)).run()
     for (const p of unitPrizes) db.insert(roundUnitPrizes).values({ roundId, rank: p.rank, name: p.name, unitId: p.unitId }).run()
     db.update(rounds).set({ finalizedAt: now, predictionTruth: truth }).where(eq(rounds.id, roundId)).run()
-    const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked: ranking.ranked.length, prizes, unitPrizes }, now)
+    const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked, prizes, unitPrizes }, now)
     return { predictionTruth: truth, prizes, unitPrizes, auditHead }
   })
   deps.hub.bump(roundId)
