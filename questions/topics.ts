@@ -17,5 +17,3 @@ export const TOPICS: TopicInfo[] = [
 
 export const GROUP_MINIMUMS = { congress: 300, documents: 200, anniversaries: 60 } as const
 export const BANK_MINIMUM = 600
-
-export const topicName = (id: string) => TOPICS.find((t) => t.id === id)?.name ?? id

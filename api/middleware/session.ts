@@ -46,4 +46,3 @@ export function currentUser(c: { get(key: 'user'): SessionUser | null }): Sessio
 }
 
 export const requireParticipant = requireRole('participant')
-export const requireStaff = requireRole('organizer', 'judge')

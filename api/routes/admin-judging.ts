@@ -13,6 +13,17 @@ import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), hub: c.get('hub'), now: c.get('clock').now() })
 
+const RESULT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+
+// The ranking as a file, streamed, with the audit head it was made against.
+function results(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
+  const t = resultsExport(c.get('db'), readParams(c, RoundParam).roundId)
+  c.header('Content-Type', RESULT_TYPES[format])
+  c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.${format}"`)
+  c.header('X-Audit-Head', t.auditHead)
+  return c.body(format === 'csv' ? resultsCsvStream(c.get('db'), t) : resultsXlsxStream(c.get('db'), t))
+}
+
 export const adminJudgingRoutes = new Hono<AppEnv>()
   .get('/rounds/:roundId/standings', requireRole('judge'), (c) => {
     const { roundId } = readParams(c, RoundParam)
@@ -40,18 +51,6 @@ export const adminJudgingRoutes = new Hono<AppEnv>()
     const { questionId } = await readJson(c, RegradeInput)
     return send(c, regradeRound(deps(c), currentUser(c), roundId, questionId))
   })
-  .get('/rounds/:roundId/results.csv', requireRole('judge'), (c) => {
-    const t = resultsExport(c.get('db'), readParams(c, RoundParam).roundId)
-    c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.csv"`)
-    c.header('X-Audit-Head', t.auditHead)
-    return c.body(resultsCsvStream(c.get('db'), t))
-  })
-  .get('/rounds/:roundId/results.xlsx', requireRole('judge'), (c) => {
-    const t = resultsExport(c.get('db'), readParams(c, RoundParam).roundId)
-    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.xlsx"`)
-    c.header('X-Audit-Head', t.auditHead)
-    return c.body(resultsXlsxStream(c.get('db'), t))
-  })
+  .get('/rounds/:roundId/results.csv', requireRole('judge'), (c) => results(c, 'csv'))
+  .get('/rounds/:roundId/results.xlsx', requireRole('judge'), (c) => results(c, 'xlsx'))
   .get('/reports', requireRole('organizer', 'judge'), (c) => send(c, { reports: listReports(c.get('db')) }))

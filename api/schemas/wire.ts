@@ -8,7 +8,6 @@ export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
 export type PredictionTarget = 'participants' | 'perfect_scores' | 'attempts'
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown }; serverTime?: string }
-export type WithTime<T> = T & { serverTime: string }
 
 export type Me = { id: string; role: Role; name: string; unitId?: string }
 

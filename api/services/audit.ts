@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { desc } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
 import { auditLog } from '../../db/schema'
+import { CSV_BOM, csvLine } from '../lib/csv'
 import type { SessionUser } from './auth'
 
 export const GENESIS = 'genesis'
@@ -49,11 +50,6 @@ export function listAudit(db: Db, limit: number, offset: number) {
   return { total, entries: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: JSON.parse(r.detail) as unknown })) }
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v)
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s
-}
-
 // The whole log with its hashes, so anyone can re-verify the chain outside the system.
 export function auditCsvStream(db: Db): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
@@ -64,13 +60,13 @@ export function auditCsvStream(db: Db): ReadableStream<Uint8Array> {
     pull(controller) {
       if (!started) {
         started = true
-        controller.enqueue(encoder.encode('\uFEFFseq,at,actor_id,actor_role,action,entity,entity_id,detail,prev_hash,hash\r\n'))
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(['seq', 'at', 'actor_id', 'actor_role', 'action', 'entity', 'entity_id', 'detail', 'prev_hash', 'hash'])))
         return
       }
       const rows = page.all(last) as { seq: number; at: number; actor_id: string; actor_role: string; action: string; entity: string; entity_id: string; detail: string; prev_hash: string; hash: string }[]
       if (!rows.length) return controller.close()
       last = rows[rows.length - 1].seq
-      controller.enqueue(encoder.encode(rows.map((r) => [r.seq, new Date(r.at).toISOString(), r.actor_id, r.actor_role, r.action, r.entity, r.entity_id, r.detail, r.prev_hash, r.hash].map(csvCell).join(',')).join('\r\n') + '\r\n'))
+      controller.enqueue(encoder.encode(rows.map((r) => csvLine([r.seq, new Date(r.at).toISOString(), r.actor_id, r.actor_role, r.action, r.entity, r.entity_id, r.detail, r.prev_hash, r.hash])).join('')))
     },
   })
 }

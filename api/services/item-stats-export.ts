@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { CSV_BOM, csvLine } from '../lib/csv'
 import { GROUP_SHARE, TOO_EASY_ABOVE, TOO_HARD_BELOW, type ItemFlag, type ItemStat } from '../rules/item-stats'
 
 type Cell = string | number | null
@@ -33,16 +34,8 @@ export function itemStatsTable(items: ItemStat[]): Table {
   return { header, rows }
 }
 
-// Text that a spreadsheet would read as a formula is prefixed with ' (as in the results export).
-const csvCell = (v: Cell) => {
-  const s = v === null ? '' : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-// UTF-8 with a BOM so that Excel shows Vietnamese correctly.
 export function itemStatsCsv(t: Table): Uint8Array {
-  const lines = [t.header, ...t.rows].map((r) => r.map(csvCell).join(','))
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+  return Buffer.from(CSV_BOM + [t.header, ...t.rows].map(csvLine).join(''), 'utf8')
 }
 
 export async function itemStatsXlsx(t: Table, title: string): Promise<Uint8Array> {

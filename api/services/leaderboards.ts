@@ -30,15 +30,8 @@ export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
 const people = new WeakMap<Db, Map<string, Person>>()
 
 function personByRow(db: Db, contestId: string, pr: number): Person {
-  let cache = people.get(db)
-  if (!cache) people.set(db, (cache = new Map()))
-  const key = `${epochOf(db)}:${contestId}:${pr}`
-  const hit = cache.get(key)
-  if (hit) return hit
-  if (cache.size > 200_000) cache.clear()
-  const person = loadPerson(db, contestId, pr)
-  cache.set(key, person)
-  return person
+  warmPeople(db, contestId, [pr])
+  return people.get(db)?.get(`${epochOf(db)}:${contestId}:${pr}`) ?? { id: '', fullName: '', unitId: '', unitName: '' }
 }
 
 // Loads the people of a page in one statement instead of one per row.
@@ -53,13 +46,6 @@ function warmPeople(db: Db, contestId: string, rows: number[]) {
     WHERE p.rowid IN (SELECT value FROM json_each(?))`).all(contestId, JSON.stringify(missing)) as { pr: number; id: string; full_name: string; unit_id: string | null; unit_name: string | null }[]
   if (cache.size > 200_000) cache.clear()
   for (const r of found) cache.set(`${epoch}:${contestId}:${r.pr}`, { id: r.id, fullName: r.full_name, unitId: r.unit_id ?? '', unitName: r.unit_name ?? '' })
-}
-
-function loadPerson(db: Db, contestId: string, pr: number): Person {
-  const r = prepared(db, `SELECT p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
-    LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
-    .get(contestId, pr) as { id: string; full_name: string; unit_id: string | null; unit_name: string | null }
-  return { id: r.id, fullName: r.full_name, unitId: r.unit_id ?? '', unitName: r.unit_name ?? '' }
 }
 
 // Participants of the contest whose name or unit matches, with or without diacritics.

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { PassThrough, Readable } from 'node:stream'
 import { prepared, type Db } from '../../db/client'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
+import { CSV_BOM, csvLine } from '../lib/csv'
 import { auditHead } from './audit'
 import { disqualifiedEntries } from './judge-standings'
 import { unitRows } from './leaderboards'
@@ -64,18 +65,10 @@ function unitTable(db: Db, round: RoundRow): Row[] {
   ])
 }
 
-const csvCell = (v: Cell) => {
-  let s = v == null ? '' : String(v)
-  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}` // never a formula when opened in Excel
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-const csvLine = (r: Row) => `${r.map(csvCell).join(',')}\r\n`
-
-// UTF-8 with a BOM so Excel shows Vietnamese correctly (SPEC §8).
 export function resultsCsvStream(db: Db, t: ResultsExport): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   const parts = (function* () {
-    yield `\uFEFF${csvLine(RANK_HEADER)}`
+    yield `${CSV_BOM}${csvLine(RANK_HEADER)}`
     for (const batch of rankingBatches(db, t.round)) yield batch.map(csvLine).join('')
     yield `\r\n${csvLine(['Thống kê đơn vị'])}${csvLine(UNIT_HEADER)}${unitTable(db, t.round).map(csvLine).join('')}`
     yield `\r\n${csvLine(['Mã kiểm toán (audit head)', t.auditHead])}`

@@ -30,10 +30,6 @@ export class StandingsHub {
     return () => set.delete(listener)
   }
 
-  listenerCount(roundId: string): number {
-    return this.listeners.get(roundId)?.size ?? 0
-  }
-
   private flush(roundId: string) {
     this.pending.delete(roundId)
     this.lastSent.set(roundId, this.now())

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { staffAgent, testApp, type Agent, type TestApp, type TestResponse } from '../helpers/app'
 import { registerPerson, setupContest } from '../helpers/contest'
 import { dbState, rowCounts } from '../helpers/db-state'
-import { listen, type Listening } from '../helpers/server'
+import { listen, type Listening } from '../helpers/listen'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const THREE_MIB = 3 * 1024 * 1024

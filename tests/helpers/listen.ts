@@ -1,20 +1,24 @@
-import { serve, type ServerType } from '@hono/node-server'
-import { createRoot } from '../../api/root'
+import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
+import { createRoot } from '../../api/root'
 import type { TestApp } from './app'
 
-// Serves the test app on a real loopback port under /api, as api/server.ts does.
-export async function listen(t: TestApp): Promise<{ url: string; close: () => Promise<void> }> {
+export type Listening = { url: string; close: () => Promise<void> }
+
+// The test app on a real loopback socket, through the same root as api/server.ts; port 0 picks a free port.
+export function listen(t: TestApp): Promise<Listening> {
   const root = createRoot(t.app, '/nonexistent-web-root')
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' }, () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        url: `http://127.0.0.1:${port}/api`,
+        close: () => new Promise<void>((done) => {
+          if ('closeAllConnections' in server) server.closeAllConnections()
+          server.close(() => done())
+        }),
+      })
+    })
+    server.once('error', reject)
   })
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/api`,
-    close: () => new Promise((resolve) => {
-      if ('closeAllConnections' in server) server.closeAllConnections()
-      server.close(() => resolve())
-    }),
-  }
 }

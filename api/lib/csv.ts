@@ -1,0 +1,14 @@
+export type CsvCell = string | number | null | undefined
+
+// Report CSVs (results, audit, statistics) open in Excel: UTF-8 with a BOM so Vietnamese shows (SPEC §8),
+// and text that Excel would run as a formula is prefixed with '. The bank export does not use this: it
+// must round-trip text exactly (api/formats/csv-export.ts).
+export const CSV_BOM = '\uFEFF'
+
+export function csvCell(v: CsvCell): string {
+  let s = v == null ? '' : String(v)
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export const csvLine = (cells: CsvCell[]) => `${cells.map(csvCell).join(',')}\r\n`
