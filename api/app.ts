@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { Db } from '../db/client'
+import { GroupCommit } from '../db/group-commit'
 import type { AppEnv, Deps } from './app-env'
 import type { Env } from './env'
 import { AppError } from './errors'
@@ -32,6 +33,7 @@ export function createApp(options: AppOptions) {
     db: options.db, env: options.env, clock,
     hub: options.hub ?? new StandingsHub(1000, () => clock.now()),
     limiter: options.limiter ?? new RateLimiter(() => clock.now()),
+    writes: new GroupCommit(options.db),
   }
   const isReady = options.isReady ?? (() => true)
   const app = new Hono<AppEnv>()

@@ -18,13 +18,15 @@ function* randomOrder<T>(items: T[], random: RandomSource): Generator<T> {
 
 // Rows match the same candidates on every draw from one pool: computed once per pool (a new pool array
 // comes with every bank change) and row, instead of scanning the whole bank for each row of each start.
-const rowMatches = new WeakMap<DrawCandidate[], Map<string, DrawCandidate[]>>()
-function matching(pool: DrawCandidate[], row: DrawRow): DrawCandidate[] {
+// Each match carries its variant-group key, so a draw builds no strings.
+type Match = { c: DrawCandidate; group: string }
+const rowMatches = new WeakMap<DrawCandidate[], Map<string, Match[]>>()
+function matching(pool: DrawCandidate[], row: DrawRow): Match[] {
   let perPool = rowMatches.get(pool)
   if (!perPool) rowMatches.set(pool, (perPool = new Map()))
   const key = `${row.topic ?? ''}|${row.tag ?? ''}|${row.difficulty ?? ''}`
   let list = perPool.get(key)
-  if (!list) perPool.set(key, (list = pool.filter((c) => matchesRow(c, row))))
+  if (!list) perPool.set(key, (list = pool.filter((c) => matchesRow(c, row)).map((c) => ({ c, group: groupKey(c) }))))
   return list
 }
 
@@ -44,19 +46,19 @@ export function drawQuestions(
   const picked: DrawCandidate[] = []
   drawRows(blueprint, questionCount).forEach((row, index) => {
     if (row.count <= 0) return
-    const tiers: DrawCandidate[][] = [[], [], []]
-    for (const c of matching(pool, row)) {
-      if (usedIds.has(c.id) || usedGroups.has(groupKey(c))) continue
-      tiers[seen.has(c.id) ? 2 : seenGroups.has(groupKey(c)) ? 1 : 0].push(c)
+    const tiers: Match[][] = [[], [], []]
+    for (const m of matching(pool, row)) {
+      if (usedIds.has(m.c.id) || usedGroups.has(m.group)) continue
+      tiers[seen.has(m.c.id) ? 2 : seenGroups.has(m.group) ? 1 : 0].push(m)
     }
     let got = 0
     for (const tier of tiers) {
-      for (const c of randomOrder(tier, random)) {
+      for (const m of randomOrder(tier, random)) {
         if (got === row.count) break
-        if (usedIds.has(c.id) || usedGroups.has(groupKey(c))) continue
-        usedIds.add(c.id)
-        usedGroups.add(groupKey(c))
-        picked.push(c)
+        if (usedIds.has(m.c.id) || usedGroups.has(m.group)) continue
+        usedIds.add(m.c.id)
+        usedGroups.add(m.group)
+        picked.push(m.c)
         got++
       }
     }

@@ -7,19 +7,30 @@ export type AttemptRow = {
   started_at: number; deadline_at: number; submitted_at: number | null; ended_at: number | null; prediction: number | null
   score: number | null; max_score: number | null; correct_count: number | null
 }
+export type NewItem = { seq: number; position: number; questionId: string; revision: number; optionOrder: string }
 export type ItemRow = { position: number; question_id: string; revision: number; option_order: string; choice: string; answered_at: number | null }
 
 function build(db: Db) {
   const c = db.$client
   const byId = c.prepare('SELECT * FROM attempts WHERE id = ?')
-  const inProgress = c.prepare("SELECT * FROM attempts WHERE round_id = ? AND participant_id = ? AND status = 'in_progress'")
+  // `+status` keeps the planner on the (round, participant) index: the (round, status) one would walk every
+  // live attempt of the round during an opening rush.
+  const inProgress = c.prepare("SELECT * FROM attempts WHERE round_id = ? AND participant_id = ? AND +status = 'in_progress'")
   const countFor = c.prepare('SELECT count(*) AS n FROM attempts WHERE round_id = ? AND participant_id = ?')
   const seen = c.prepare(`SELECT DISTINCT i.question_id AS id FROM attempt_items i JOIN attempts a ON a.seq = i.attempt_seq
     WHERE a.round_id = ? AND a.participant_id = ?`)
   const insertAttempt = c.prepare(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at, client_address)
     VALUES (@id, @roundId, @participantId, @number, 'in_progress', @startedAt, @deadlineAt, @clientAddress)`)
-  const insertItem = c.prepare(`INSERT INTO attempt_items (attempt_seq, position, question_id, revision, option_order, choice)
-    VALUES (@seq, @position, @questionId, @revision, @optionOrder, '[]')`)
+  // All items of a new attempt in one statement (one per item count): one call instead of twenty.
+  const insertItemsBy = new Map<number, ReturnType<typeof c.prepare>>()
+  const insertItems = (items: NewItem[]) => {
+    let stmt = insertItemsBy.get(items.length)
+    if (!stmt) {
+      const values = Array.from({ length: items.length }, () => "(?, ?, ?, ?, ?, '[]')").join(', ')
+      insertItemsBy.set(items.length, (stmt = c.prepare(`INSERT INTO attempt_items (attempt_seq, position, question_id, revision, option_order, choice) VALUES ${values}`)))
+    }
+    stmt.run(items.flatMap((it) => [it.seq, it.position, it.questionId, it.revision, it.optionOrder]))
+  }
   const items = c.prepare('SELECT position, question_id, revision, option_order, choice, answered_at FROM attempt_items WHERE attempt_seq = ? ORDER BY position')
   const saveChoice = c.prepare('UPDATE attempt_items SET choice = @choice, answered_at = @at WHERE attempt_seq = @seq AND position = @position')
   const markItem = c.prepare('UPDATE attempt_items SET correct = @correct WHERE attempt_seq = @seq AND position = @position')
@@ -39,7 +50,7 @@ function build(db: Db) {
     seen: (roundId: string, participantId: string) => new Set((seen.all(roundId, participantId) as { id: string }[]).map((r) => r.id)),
     insertAttempt: (v: { id: string; roundId: string; participantId: string; number: number; startedAt: number; deadlineAt: number; clientAddress: string }) =>
       Number(insertAttempt.run(v).lastInsertRowid),
-    insertItem: (v: { seq: number; position: number; questionId: string; revision: number; optionOrder: string }) => insertItem.run(v),
+    insertItems: (items: NewItem[]) => { if (items.length) insertItems(items) },
     items: (seq: number) => items.all(seq) as ItemRow[],
     item: (seq: number, position: number) => item.get(seq, position) as ItemRow | undefined,
     saveChoice: (v: { seq: number; position: number; choice: string; at: number }) => saveChoice.run(v).changes,

@@ -39,12 +39,12 @@ export function startAttempt(deps: AttemptDeps, participantId: string, roundId: 
     const drawn = drawQuestions(publishedPool(db), round.blueprint, round.questionCount, store.seen(roundId, participantId), random)
     const row = { id: newId(), roundId, participantId, number: used + 1, startedAt: now, deadlineAt: Math.min(now + round.timeLimitSec * 1000, round.closesAt), clientAddress }
     const seq = store.insertAttempt(row)
-    drawn.forEach((q, i) => {
+    store.insertItems(drawn.map((q, i) => {
       const revision = store.questionRevision(q.id)
       if (revision == null) throw new Error(`question ${q.id} vanished during draw`)
       const content = getRevision(db, q.id, revision)
-      store.insertItem({ seq, position: i + 1, questionId: q.id, revision, optionOrder: JSON.stringify(shuffleOptions(content.options, content.type, random)) })
-    })
+      return { seq, position: i + 1, questionId: q.id, revision, optionOrder: JSON.stringify(shuffleOptions(content.options, content.type, random)) }
+    }))
     const created = store.byId(row.id)
     if (!created) throw new Error('attempt insert lost')
     return { attempt: attemptView(db, created, round, now), created: true }

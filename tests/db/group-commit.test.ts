@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { openDb, type Db } from '../../db/client'
+import { GroupCommit } from '../../db/group-commit'
+
+function notesDb(): Db {
+  const db = openDb(':memory:')
+  db.$client.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)')
+  return db
+}
+const texts = (db: Db) => (db.$client.prepare('SELECT text FROM notes ORDER BY id').all() as { text: string }[]).map((r) => r.text)
+const add = (db: Db, text: string) => () => db.$client.prepare('INSERT INTO notes (text) VALUES (?)').run(text).lastInsertRowid
+
+describe('group commit', () => {
+  it('runs the jobs of one turn in arrival order inside one transaction, each answered with its own result', async () => {
+    const db = notesDb()
+    const writes = new GroupCommit(db)
+    const seenInside: boolean[] = []
+    const results = await Promise.all(['a', 'b', 'c'].map((t) => writes.run(() => {
+      seenInside.push(db.$client.inTransaction)
+      return add(db, t)()
+    })))
+    expect(results.map(Number)).toEqual([1, 2, 3])
+    expect(texts(db)).toEqual(['a', 'b', 'c'])
+    expect(seenInside).toEqual([true, true, true])
+    expect([writes.batches, writes.jobs]).toEqual([1, 3])
+    expect(db.$client.inTransaction).toBe(false)
+  })
+
+  it('rolls back only the failing job: the others in its batch are kept and answered', async () => {
+    const db = notesDb()
+    const writes = new GroupCommit(db)
+    const outcomes = await Promise.allSettled([
+      writes.run(add(db, 'first')),
+      writes.run(() => { add(db, 'half-done')(); throw new Error('refused after a write') }),
+      writes.run(add(db, 'first')), // UNIQUE violation: a database error, also only its own
+      writes.run(add(db, 'last')),
+    ])
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/refused after a write/)
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/)
+    expect(texts(db)).toEqual(['first', 'last'])
+  })
+
+  it('answers nobody as done when the transaction itself is lost: every job of the batch is refused and nothing is kept', async () => {
+    const db = notesDb()
+    const writes = new GroupCommit(db)
+    const outcomes = await Promise.allSettled([
+      writes.run(add(db, 'kept only if the batch commits')),
+      writes.run(() => { db.$client.exec('ROLLBACK'); throw new Error('the transaction ended under us') }),
+      writes.run(add(db, 'never run outside the batch')),
+    ])
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    expect(texts(db)).toEqual([])
+    // The batcher is still usable afterwards.
+    await writes.run(add(db, 'next turn'))
+    expect(texts(db)).toEqual(['next turn'])
+  })
+
+  it('splits a long queue into batches of at most maxBatch and still runs every job in order', async () => {
+    const db = notesDb()
+    const writes = new GroupCommit(db, 4)
+    const jobs = Array.from({ length: 10 }, (_, i) => writes.run(add(db, `n${i}`)))
+    await Promise.all(jobs)
+    expect(texts(db)).toEqual(Array.from({ length: 10 }, (_, i) => `n${i}`))
+    expect([writes.batches, writes.jobs]).toEqual([3, 10])
+  })
+
+  it('lets a job use nested transactions of its own (services open them freely)', async () => {
+    const db = notesDb()
+    const writes = new GroupCommit(db)
+    const [ok, bad] = await Promise.allSettled([
+      writes.run(() => db.$client.transaction(() => { add(db, 'outer')(); db.$client.transaction(add(db, 'inner'))() })()),
+      writes.run(() => db.$client.transaction(() => { add(db, 'gone')(); throw new Error('no') })()),
+    ])
+    expect([ok.status, bad.status]).toEqual(['fulfilled', 'rejected'])
+    expect(texts(db)).toEqual(['outer', 'inner'])
+  })
+})
