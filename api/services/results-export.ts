@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs'
 import { PassThrough, Readable } from 'node:stream'
 import { prepared, type Db } from '../../db/client'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import { CSV_BOM, csvLine } from '../lib/csv'
+import { XlsxStreamWriter } from '../formats/xlsx-stream-writer'
 import { auditHead } from './audit'
 import { disqualifiedEntries } from './judge-standings'
 import { unitRows } from './leaderboards'
@@ -82,31 +82,22 @@ export function resultsCsvStream(db: Db, t: ResultsExport): ReadableStream<Uint8
   })
 }
 
-// Rows are written as they are read and the zip is streamed out, waiting whenever the client is slower.
+// Rows are written a SQLite page at a time and the zip streams out as it goes; the writer waits whenever
+// the client is slower and gives the event loop a turn between pages, so other requests are still served.
 export function resultsXlsxStream(db: Db, t: ResultsExport): ReadableStream<Uint8Array> {
   const out = new PassThrough()
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  const drained = () => (out.writableNeedDrain ? new Promise<void>((r) => out.once('drain', () => r())) : Promise.resolve())
-  void (async () => {
-    try {
-      const ranking = wb.addWorksheet('Xếp hạng')
-      ranking.addRow(RANK_HEADER).commit()
-      for (const batch of rankingBatches(db, t.round)) {
-        for (const r of batch) ranking.addRow(r).commit()
-        await drained()
-      }
-      ranking.commit()
-      const units = wb.addWorksheet('Đơn vị')
-      units.addRow(UNIT_HEADER).commit()
-      for (const r of unitTable(db, t.round)) units.addRow(r).commit()
-      units.commit()
-      const info = wb.addWorksheet('Thông tin')
-      for (const r of [['Đợt thi', t.round.title], ['Kết quả', t.final ? 'Chính thức (đã chốt)' : 'Tạm thời'], ['Mã kiểm toán (audit head)', t.auditHead]]) info.addRow(r).commit()
-      info.commit()
-      await wb.commit()
-    } catch (err) {
-      out.destroy(err instanceof Error ? err : new Error(String(err)))
-    }
-  })()
+  writeResultsXlsx(db, t, out).catch((err) => out.destroy(err instanceof Error ? err : new Error(String(err))))
   return Readable.toWeb(out) as ReadableStream<Uint8Array>
+}
+
+async function writeResultsXlsx(db: Db, t: ResultsExport, out: PassThrough): Promise<void> {
+  const xlsx = new XlsxStreamWriter(out)
+  const ranking = function* () {
+    yield [RANK_HEADER]
+    yield* rankingBatches(db, t.round)
+  }
+  await xlsx.sheet('Xếp hạng', ranking(), { headerRows: 1 })
+  await xlsx.sheet('Đơn vị', [[UNIT_HEADER, ...unitTable(db, t.round)]], { headerRows: 1 })
+  await xlsx.sheet('Thông tin', [[['Đợt thi', t.round.title], ['Kết quả', t.final ? 'Chính thức (đã chốt)' : 'Tạm thời'], ['Mã kiểm toán (audit head)', t.auditHead]]])
+  await xlsx.finish()
 }
