@@ -26,26 +26,48 @@ export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
   return boardFor(db, round, isFrozen(round, now) ? round.freezeAt : null)
 }
 
-// Names never change, and unit moves or renames bump the boards' epoch, which is part of the key.
-const people = new WeakMap<Db, Map<string, Person>>()
+// Names never change; a page's units come from the board itself (unit moves and renames bump the boards'
+// epoch, which is part of these keys), so a page costs one rowid lookup per person not yet cached.
+type Named = { id: string; fullName: string }
+const people = new WeakMap<Db, Map<string, Map<number, Named>>>()
+const unitNames = new WeakMap<Db, Map<string, Map<string, string>>>()
+const MAX_CACHED_PEOPLE = 50_000 // ~5 MB: the pages people actually read (top, their own), not all 900,000
 
-function personByRow(db: Db, contestId: string, pr: number): Person {
-  warmPeople(db, contestId, [pr])
-  return people.get(db)?.get(`${epochOf(db)}:${contestId}:${pr}`) ?? { id: '', fullName: '', unitId: '', unitName: '' }
+function peopleOf(db: Db, contestId: string): Map<number, Named> {
+  let perDb = people.get(db)
+  if (!perDb) people.set(db, (perDb = new Map()))
+  const key = `${epochOf(db)}:${contestId}`
+  let cache = perDb.get(key)
+  if (!cache) {
+    perDb.clear() // entries of older epochs are stale
+    perDb.set(key, (cache = new Map()))
+  }
+  return cache
+}
+
+function unitNamesOf(db: Db, contestId: string): Map<string, string> {
+  let perDb = unitNames.get(db)
+  if (!perDb) unitNames.set(db, (perDb = new Map()))
+  const key = `${epochOf(db)}:${contestId}`
+  let names = perDb.get(key)
+  if (!names) {
+    perDb.clear()
+    names = new Map((prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[]).map((u) => [u.id, u.name]))
+    perDb.set(key, names)
+  }
+  return names
 }
 
 // Loads the people of a page in one statement instead of one per row.
-function warmPeople(db: Db, contestId: string, rows: number[]) {
-  let cache = people.get(db)
-  if (!cache) people.set(db, (cache = new Map()))
-  const epoch = epochOf(db)
-  const missing = rows.filter((pr) => !cache.has(`${epoch}:${contestId}:${pr}`))
-  if (!missing.length) return
-  const found = prepared(db, `SELECT p.rowid AS pr, p.id, p.full_name, pu.unit_id, u.name AS unit_name FROM participants p
-    LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id
-    WHERE p.rowid IN (SELECT value FROM json_each(?))`).all(contestId, JSON.stringify(missing)) as { pr: number; id: string; full_name: string; unit_id: string | null; unit_name: string | null }[]
-  if (cache.size > 200_000) cache.clear()
-  for (const r of found) cache.set(`${epoch}:${contestId}:${r.pr}`, { id: r.id, fullName: r.full_name, unitId: r.unit_id ?? '', unitName: r.unit_name ?? '' })
+function warmPeople(db: Db, contestId: string, rows: number[]): Map<number, Named> {
+  const cache = peopleOf(db, contestId)
+  const missing = rows.filter((pr) => !cache.has(pr))
+  if (!missing.length) return cache
+  const found = prepared(db, 'SELECT rowid AS pr, id, full_name FROM participants WHERE rowid IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(missing)) as { pr: number; id: string; full_name: string }[]
+  if (cache.size + found.length > MAX_CACHED_PEOPLE) cache.clear()
+  for (const r of found) cache.set(r.pr, { id: r.id, fullName: r.full_name })
+  return cache
 }
 
 // Participants of the contest whose name or unit matches, with or without diacritics.
@@ -58,10 +80,15 @@ function matchingRows(db: Db, contestId: string, q: string): number[] {
   return rows.map((r) => r.pr)
 }
 
-function liveEntry(db: Db, round: RoundRow, board: RoundBoard, pr: number, rank: number): LeaderboardEntry {
-  const e = board.entry(pr)
-  const p = personByRow(db, round.contestId, pr)
-  return { rank, participantId: p.id, fullName: p.fullName, unitId: p.unitId, unitName: p.unitName, score: e.score, maxScore: e.maxScore, durationMs: e.durationMs }
+// Entries of one page: the people are loaded together first, then each row is plain lookups.
+function liveEntries(db: Db, round: RoundRow, board: RoundBoard, rows: { pr: number; rank: number }[]): LeaderboardEntry[] {
+  const named = warmPeople(db, round.contestId, rows.map((r) => r.pr))
+  const units = unitNamesOf(db, round.contestId)
+  return rows.map(({ pr, rank }) => {
+    const e = board.entry(pr)
+    const p = named.get(pr) ?? { id: '', fullName: '' }
+    return { rank, participantId: p.id, fullName: p.fullName, unitId: e.unitId, unitName: units.get(e.unitId) ?? '', score: e.score, maxScore: e.maxScore, durationMs: e.durationMs }
+  })
 }
 
 const FINAL_SELECT = `SELECT f.rank, f.prediction_error, a.score, a.max_score, a.ended_at - a.started_at AS dur, p.id, p.full_name, pu.unit_id, u.name AS unit_name
@@ -116,11 +143,10 @@ export function roundLeaderboard(db: Db, roundId: string, now: number, page: Pag
   const board = publicBoard(db, round, now)
   if (page.q?.trim()) {
     const ranked = matchingRows(db, round.contestId, page.q).map((pr) => ({ pr, rank: board.list.rankOf(pr) })).filter((x) => x.rank > 0).sort((a, b) => a.rank - b.rank)
-    return { round: head, total: ranked.length, entries: ranked.slice(page.offset, page.offset + page.limit).map((x) => liveEntry(db, round, board, x.pr, x.rank)) }
+    return { round: head, total: ranked.length, entries: liveEntries(db, round, board, ranked.slice(page.offset, page.offset + page.limit)) }
   }
-  const ids = board.list.slice(page.offset, page.limit)
-  warmPeople(db, round.contestId, ids)
-  return { round: head, total: board.list.size, entries: ids.map((pr, i) => liveEntry(db, round, board, pr, page.offset + i + 1)) }
+  const rows = board.list.slice(page.offset, page.limit).map((pr, i) => ({ pr, rank: page.offset + i + 1 }))
+  return { round: head, total: board.list.size, entries: liveEntries(db, round, board, rows) }
 }
 
 export function myEntry(db: Db, roundId: string, participantId: string, now: number): LeaderboardEntry | null {
@@ -133,7 +159,7 @@ export function myEntry(db: Db, roundId: string, participantId: string, now: num
   }
   const board = publicBoard(db, round, now)
   const rank = board.list.rankOf(pr)
-  return rank ? liveEntry(db, round, board, pr, rank) : null
+  return rank ? liveEntries(db, round, board, [{ pr, rank }])[0] : null
 }
 
 function unitRows(db: Db, contestId: string) {
