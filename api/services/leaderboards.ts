@@ -4,6 +4,7 @@ import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
+import { nameBook } from './name-book'
 import { boardFor, epochOf, type RoundBoard } from './round-board'
 import { getRoundRow, roundStatus, type RoundRow } from './rounds'
 
@@ -26,48 +27,17 @@ export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
   return boardFor(db, round, isFrozen(round, now) ? round.freezeAt : null)
 }
 
-// Names never change; a page's units come from the board itself (unit moves and renames bump the boards'
-// epoch, which is part of these keys), so a page costs one rowid lookup per person not yet cached.
-type Named = { id: string; fullName: string }
-const people = new WeakMap<Db, Map<string, Map<number, Named>>>()
-const unitNames = new WeakMap<Db, Map<string, Map<string, string>>>()
-const MAX_CACHED_PEOPLE = 50_000 // ~5 MB: the pages people actually read (top, their own), not all 900,000
-
-function peopleOf(db: Db, contestId: string): Map<number, Named> {
-  let perDb = people.get(db)
-  if (!perDb) people.set(db, (perDb = new Map()))
-  const key = `${epochOf(db)}:${contestId}`
-  let cache = perDb.get(key)
-  if (!cache) {
-    perDb.clear() // entries of older epochs are stale
-    perDb.set(key, (cache = new Map()))
-  }
-  return cache
-}
-
+// A page's units come from the board itself and its names from the name book: no SQLite read per row.
+// Unit moves and renames bump the boards' epoch, which keys the unit names.
+const unitNames = new WeakMap<Db, { key: string; names: Map<string, string> }>()
 function unitNamesOf(db: Db, contestId: string): Map<string, string> {
-  let perDb = unitNames.get(db)
-  if (!perDb) unitNames.set(db, (perDb = new Map()))
   const key = `${epochOf(db)}:${contestId}`
-  let names = perDb.get(key)
-  if (!names) {
-    perDb.clear()
-    names = new Map((prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[]).map((u) => [u.id, u.name]))
-    perDb.set(key, names)
+  let hit = unitNames.get(db)
+  if (hit?.key !== key) {
+    const rows = prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[]
+    unitNames.set(db, (hit = { key, names: new Map(rows.map((u) => [u.id, u.name])) }))
   }
-  return names
-}
-
-// Loads the people of a page in one statement instead of one per row.
-function warmPeople(db: Db, contestId: string, rows: number[]): Map<number, Named> {
-  const cache = peopleOf(db, contestId)
-  const missing = rows.filter((pr) => !cache.has(pr))
-  if (!missing.length) return cache
-  const found = prepared(db, 'SELECT rowid AS pr, id, full_name FROM participants WHERE rowid IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(missing)) as { pr: number; id: string; full_name: string }[]
-  if (cache.size + found.length > MAX_CACHED_PEOPLE) cache.clear()
-  for (const r of found) cache.set(r.pr, { id: r.id, fullName: r.full_name })
-  return cache
+  return hit.names
 }
 
 // Participants of the contest whose name or unit matches, with or without diacritics.
@@ -80,13 +50,12 @@ function matchingRows(db: Db, contestId: string, q: string): number[] {
   return rows.map((r) => r.pr)
 }
 
-// Entries of one page: the people are loaded together first, then each row is plain lookups.
 function liveEntries(db: Db, round: RoundRow, board: RoundBoard, rows: { pr: number; rank: number }[]): LeaderboardEntry[] {
-  const named = warmPeople(db, round.contestId, rows.map((r) => r.pr))
+  const names = nameBook(db)
   const units = unitNamesOf(db, round.contestId)
   return rows.map(({ pr, rank }) => {
     const e = board.entry(pr)
-    const p = named.get(pr) ?? { id: '', fullName: '' }
+    const p = names.get(pr) ?? { id: '', fullName: '' }
     return { rank, participantId: p.id, fullName: p.fullName, unitId: e.unitId, unitName: units.get(e.unitId) ?? '', score: e.score, maxScore: e.maxScore, durationMs: e.durationMs }
   })
 }

@@ -313,6 +313,34 @@ describe('units board', () => {
     expect(res.body.entries.map((e: { participantId: string; score: number; rank: number }) => [e.rank, e.participantId, e.score])).toEqual([[1, p.id, 7], [2, q.id, 6]])
   })
 
+  it('shows each entry with its own name and unit, also for people who registered after the board was first read', async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    const people = [
+      { fullName: 'Lê Thị Ánh Tuyết', unit: s.unit.A1, right: 3 },
+      { fullName: 'Phạm Quốc Hưng', unit: s.unit.A2, right: 5 },
+      { fullName: 'Đỗ Ngọc Ẩn', unit: s.unit.A1, right: 4 }, // joins after the first read
+    ]
+    const ids: string[] = []
+    const finish = async (i: number) => {
+      const p = await registerPerson(t, people[i].unit, { fullName: people[i].fullName })
+      ids.push(p.id)
+      const a = await takeAttempt(t, p.agent, s.roundId, people[i].right)
+      await p.agent.post(`/attempts/${a.id}/submit`, {})
+    }
+    await finish(0)
+    await finish(1)
+    const first = await t.agent().get(`/rounds/${s.roundId}/leaderboard`)
+    expect(first.body.entries.map((e: { fullName: string }) => e.fullName)).toEqual(['Phạm Quốc Hưng', 'Lê Thị Ánh Tuyết'])
+    await finish(2)
+    const units = (await t.agent().get(`/contests/${s.contestId}/units`)).body.units as { id: string; name: string }[]
+    const unitName = (id: string) => units.find((u) => u.id === id)?.name
+    const page = await t.agent().get(`/rounds/${s.roundId}/leaderboard`)
+    expect(page.body.entries.map((e: { rank: number; participantId: string; fullName: string; unitId: string; unitName: string }) => [e.rank, e.participantId, e.fullName, e.unitId, e.unitName]))
+      .toEqual([[1, ids[1], 'Phạm Quốc Hưng', s.unit.A2, unitName(s.unit.A2)], [2, ids[2], 'Đỗ Ngọc Ẩn', s.unit.A1, unitName(s.unit.A1)], [3, ids[0], 'Lê Thị Ánh Tuyết', s.unit.A1, unitName(s.unit.A1)]])
+    expect(unitName(s.unit.A1)).toBeTruthy()
+  })
+
   it('filters the board by name or unit with or without diacritics, keeping ranks', async () => {
     const t = testApp()
     const s = await setupContest(t)

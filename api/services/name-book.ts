@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3'
+import type { Db } from '../../db/client'
+
+export type Named = { id: string; fullName: string }
+
+// Every participant's id and full name by rowid, packed into one byte buffer (~40 bytes a person, so
+// ~45 MB for 900,000 people instead of ~250 MB as objects). Leaderboard pages read names from here, not
+// from SQLite: a random page of a big board would otherwise cost fifty random row reads.
+// Names and ids never change and participants are never deleted, so rows only ever need adding: the
+// book reads the rowids above the highest it holds whenever it meets one it does not know.
+export class NameBook {
+  private bytes = Buffer.alloc(1 << 16)
+  private used = 0
+  private at = new Int32Array(1024) // offset + 1 of the person's bytes; 0 = unknown rowid
+  private idLength = new Uint8Array(1024)
+  private nameLength = new Uint16Array(1024)
+  private highest = 0
+  private readonly above: Database.Statement
+
+  constructor(db: Db) {
+    this.above = db.$client.prepare('SELECT rowid, id, full_name FROM participants WHERE rowid > ? ORDER BY rowid').raw(true)
+  }
+
+  get(pr: number): Named | undefined {
+    if (pr > this.highest) this.readNew()
+    const at = pr < this.at.length ? this.at[pr] - 1 : -1
+    if (at < 0) return undefined
+    const nameAt = at + this.idLength[pr]
+    return { id: this.bytes.toString('latin1', at, nameAt), fullName: this.bytes.toString('utf8', nameAt, nameAt + this.nameLength[pr]) }
+  }
+
+  private readNew() {
+    for (const [pr, id, name] of this.above.iterate(this.highest) as IterableIterator<[number, string, string]>) this.add(pr, id, name)
+  }
+
+  private add(pr: number, id: string, name: string) {
+    this.highest = pr
+    if (pr >= this.at.length) this.growIndex(pr)
+    const room = id.length + name.length * 3 // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (this.used + room > this.bytes.length) this.growBytes(this.used + room)
+    this.at[pr] = this.used + 1
+    this.idLength[pr] = this.bytes.write(id, this.used, 'latin1')
+    this.used += this.idLength[pr]
+    this.nameLength[pr] = this.bytes.write(name, this.used, 'utf8')
+    this.used += this.nameLength[pr]
+  }
+
+  private growIndex(pr: number) {
+    let n = this.at.length
+    while (n <= pr) n *= 2
+    const at = new Int32Array(n)
+    const ids = new Uint8Array(n)
+    const names = new Uint16Array(n)
+    at.set(this.at)
+    ids.set(this.idLength)
+    names.set(this.nameLength)
+    Object.assign(this, { at, idLength: ids, nameLength: names })
+  }
+
+  private growBytes(need: number) {
+    let n = this.bytes.length
+    while (n < need) n *= 2
+    const next = Buffer.alloc(n)
+    this.bytes.copy(next, 0, 0, this.used)
+    this.bytes = next
+  }
+}
+
+const books = new WeakMap<Db, NameBook>()
+export function nameBook(db: Db): NameBook {
+  let book = books.get(db)
+  if (!book) books.set(db, (book = new NameBook(db)))
+  return book
+}
