@@ -16,7 +16,9 @@ export class GroupCommit {
   batches = 0
   jobs = 0
 
-  constructor(private db: Db, private maxBatch = 64) {}
+  // A batch ends at maxBatch jobs or once it has run budgetMs: the first job of a batch is answered only
+  // after the last one, so the budget bounds what grouping adds to any one write's latency.
+  constructor(private db: Db, private maxBatch = 64, private budgetMs = 4, private now: () => number = performance.now.bind(performance)) {}
 
   run<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -31,17 +33,14 @@ export class GroupCommit {
 
   private flush() {
     this.scheduled = false
-    const batch = this.queue.splice(0, this.maxBatch)
-    if (this.queue.length) {
-      this.scheduled = true
-      setImmediate(() => this.flush())
-    }
     const client = this.db.$client
-    this.batches++
-    this.jobs += batch.length
+    const started = this.now()
+    const batch: Job[] = []
     try {
       client.transaction(() => {
-        for (const job of batch) {
+        while (this.queue.length && batch.length < this.maxBatch && (batch.length === 0 || this.now() - started < this.budgetMs)) {
+          const job = this.queue.shift()!
+          batch.push(job)
           try {
             job.result = client.transaction(job.fn)() // nested: a savepoint, rolled back alone on a throw
           } catch (err) {
@@ -56,6 +55,13 @@ export class GroupCommit {
       // The COMMIT itself failed, or a job's error ended the transaction: nothing of the batch was kept.
       for (const job of batch) job.reject(err)
       return
+    } finally {
+      this.batches++
+      this.jobs += batch.length
+      if (this.queue.length && !this.scheduled) {
+        this.scheduled = true
+        setImmediate(() => this.flush())
+      }
     }
     for (const job of batch) job.failed ? job.reject(job.error) : job.resolve(job.result)
   }

@@ -41,19 +41,17 @@ describe('group commit', () => {
     expect(texts(db)).toEqual(['first', 'last'])
   })
 
-  it('answers nobody as done when the transaction itself is lost: every job of the batch is refused and nothing is kept', async () => {
+  it('answers nobody as done when the transaction itself is lost: the jobs it ran are refused and none of their writes kept', async () => {
     const db = notesDb()
     const writes = new GroupCommit(db)
     const outcomes = await Promise.allSettled([
       writes.run(add(db, 'kept only if the batch commits')),
       writes.run(() => { db.$client.exec('ROLLBACK'); throw new Error('the transaction ended under us') }),
-      writes.run(add(db, 'never run outside the batch')),
+      writes.run(add(db, 'waits for the next batch')), // never runs outside a transaction
     ])
-    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected'])
-    expect(texts(db)).toEqual([])
-    // The batcher is still usable afterwards.
-    await writes.run(add(db, 'next turn'))
-    expect(texts(db)).toEqual(['next turn'])
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled'])
+    expect(texts(db)).toEqual(['waits for the next batch'])
+    expect([writes.batches, writes.jobs]).toEqual([2, 3])
   })
 
   it('splits a long queue into batches of at most maxBatch and still runs every job in order', async () => {
@@ -63,6 +61,16 @@ describe('group commit', () => {
     await Promise.all(jobs)
     expect(texts(db)).toEqual(Array.from({ length: 10 }, (_, i) => `n${i}`))
     expect([writes.batches, writes.jobs]).toEqual([3, 10])
+  })
+
+  it('ends a batch once it has run its time budget, so grouping adds little to any one write', async () => {
+    const db = notesDb()
+    let clock = 0
+    const writes = new GroupCommit(db, 64, 4, () => clock)
+    const jobs = Array.from({ length: 7 }, (_, i) => writes.run(() => { clock += 3; return add(db, `slow${i}`)() })) // each job "takes" 3 ms
+    await Promise.all(jobs)
+    expect(texts(db)).toHaveLength(7)
+    expect([writes.batches, writes.jobs]).toEqual([4, 7]) // 2 + 2 + 2 + 1: a job starts only while under 4 ms
   })
 
   it('lets a job use nested transactions of its own (services open them freely)', async () => {
