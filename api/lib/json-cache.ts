@@ -3,16 +3,25 @@ import { serverTime } from './http'
 
 // Read-heavy pages (leaderboards) are identical until their data moves: the JSON body is kept per key and
 // only serverTime is spliced in, so a page read costs a map lookup and a socket write.
+// A page is kept only when asked for a second time: the top pages that watchers refetch on every change
+// are, a random deep page of a big board is not, and keeping those would only churn the heap (every kept
+// body lives long enough to reach V8's old generation, and then dies there).
 export class JsonPageCache {
   private pages = new Map<string, string>()
-  constructor(private max = 2000) {}
+  private askedOnce = new Set<string>()
+  constructor(private max = 256) {}
 
   send(c: Context, key: string, build: () => object) {
     let body = this.pages.get(key)
     if (body === undefined) {
       body = JSON.stringify(build()).slice(0, -1)
-      if (this.pages.size >= this.max) this.pages.delete(this.pages.keys().next().value as string)
-      this.pages.set(key, body)
+      if (this.askedOnce.delete(key)) {
+        if (this.pages.size >= this.max) this.pages.delete(this.pages.keys().next().value as string)
+        this.pages.set(key, body)
+      } else {
+        if (this.askedOnce.size >= 8 * this.max) this.askedOnce.delete(this.askedOnce.values().next().value as string)
+        this.askedOnce.add(key)
+      }
     }
     const sep = body.length > 1 ? ',' : ''
     return c.body(`${body}${sep}"serverTime":"${serverTime(c)}"}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' })

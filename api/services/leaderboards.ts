@@ -69,6 +69,23 @@ const finalEntry = (r: FinalRow, withPrediction: boolean): LeaderboardEntry => (
   ...(withPrediction ? { predictionError: r.prediction_error } : {}),
 })
 
+// A page of the locked ranking reads only what the name book and unit-name map do not hold: the
+// standings row, its attempt, the person's rowid and unit (the wide person and unit rows stay unread).
+const FINAL_PAGE = `SELECT f.rank, f.prediction_error, a.score, a.max_score, a.ended_at - a.started_at AS dur,
+    (SELECT rowid FROM participants WHERE id = f.participant_id) AS pr,
+    (SELECT unit_id FROM participant_units WHERE participant_id = f.participant_id AND contest_id = ?) AS unit_id
+  FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`
+type FinalPageRow = { rank: number; prediction_error: number | null; score: number; max_score: number; dur: number; pr: number; unit_id: string | null }
+function finalPageEntries(db: Db, round: RoundRow, page: Page): LeaderboardEntry[] {
+  const rows = prepared(db, FINAL_PAGE).all(round.contestId, round.id, page.offset, page.limit) as FinalPageRow[]
+  const names = nameBook(db)
+  const units = unitNamesOf(db, round.contestId)
+  return rows.map((r) => {
+    const p = names.get(r.pr) ?? { id: '', fullName: '' }
+    return finalEntry({ ...r, id: p.id, full_name: p.fullName, unit_name: units.get(r.unit_id ?? '') ?? null }, round.predictionEnabled)
+  })
+}
+
 // The locked ranking only changes when a judge finalizes again, so its size is counted once per finalize.
 const finalTotals = new WeakMap<Db, Map<string, number>>()
 function finalTotal(db: Db, round: RoundRow): number {
@@ -92,8 +109,7 @@ function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entrie
     return { total: found.length, entries: found.slice(page.offset, page.offset + page.limit).map((r) => finalEntry(r, pred)) }
   }
   const total = finalTotal(db, round)
-  const rows = prepared(db, `${FINAL_SELECT} WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, page.offset, page.limit) as FinalRow[]
-  return { total, entries: rows.map((r) => finalEntry(r, pred)) }
+  return { total, entries: finalPageEntries(db, round, page) }
 }
 
 // What a public page of the round depends on: changes whenever the page could change.

@@ -339,6 +339,12 @@ describe('units board', () => {
     expect(page.body.entries.map((e: { rank: number; participantId: string; fullName: string; unitId: string; unitName: string }) => [e.rank, e.participantId, e.fullName, e.unitId, e.unitName]))
       .toEqual([[1, ids[1], 'Phạm Quốc Hưng', s.unit.A2, unitName(s.unit.A2)], [2, ids[2], 'Đỗ Ngọc Ẩn', s.unit.A1, unitName(s.unit.A1)], [3, ids[0], 'Lê Thị Ánh Tuyết', s.unit.A1, unitName(s.unit.A1)]])
     expect(unitName(s.unit.A1)).toBeTruthy()
+    t.clock.advance(25 * 3600_000)
+    expect((await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})).status).toBe(200)
+    const locked = await t.agent().get(`/rounds/${s.roundId}/leaderboard?limit=2&offset=1`)
+    expect(locked.body.total).toBe(3)
+    expect(locked.body.entries.map((e: { rank: number; participantId: string; fullName: string; unitId: string; unitName: string }) => [e.rank, e.participantId, e.fullName, e.unitId, e.unitName]))
+      .toEqual([[2, ids[2], 'Đỗ Ngọc Ẩn', s.unit.A1, unitName(s.unit.A1)], [3, ids[0], 'Lê Thị Ánh Tuyết', s.unit.A1, unitName(s.unit.A1)]])
   })
 
   it('filters the board by name or unit with or without diacritics, keeping ranks', async () => {
