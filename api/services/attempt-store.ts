@@ -42,7 +42,6 @@ function build(db: Db) {
   const item = c.prepare('SELECT position, question_id, revision, option_order, choice, answered_at FROM attempt_items WHERE attempt_seq = ? AND position = ?')
   const due = c.prepare(`SELECT a.* FROM attempts a JOIN rounds r ON r.id = a.round_id
     WHERE a.status = 'in_progress' AND a.deadline_at + r.grace_sec * 1000 < ? LIMIT 500`)
-  const qRevision = c.prepare('SELECT revision FROM questions WHERE id = ?')
   return {
     byId: (id: string) => byId.get(id) as AttemptRow | undefined,
     inProgress: (roundId: string, participantId: string) => inProgress.get(roundId, participantId) as AttemptRow | undefined,
@@ -59,7 +58,6 @@ function build(db: Db) {
       finish.run(v).changes,
     rescore: (v: { seq: number; score: number; maxScore: number; correctCount: number }) => rescore.run(v),
     due: (now: number) => due.all(now) as AttemptRow[],
-    questionRevision: (id: string) => (qRevision.get(id) as { revision: number } | undefined)?.revision,
   }
 }
 

@@ -12,7 +12,7 @@ import type { Attempt, AttemptItem, AttemptResult, AttemptSummary, SubmitResult 
 import { attemptStore, type AttemptRow, type ItemRow } from './attempt-store'
 import { getContestRow } from './contests'
 import { participantUnitId } from './participants'
-import { getRevision, publishedPool } from './question-store'
+import { getRevision, publishedPool, publishedRevision } from './question-store'
 import { getRoundRow, graceMs, reviewOpen, roundStatus, type RoundRow } from './rounds'
 import type { StandingsHub } from './standings-hub'
 
@@ -39,15 +39,20 @@ export function startAttempt(deps: AttemptDeps, participantId: string, roundId: 
     const drawn = drawQuestions(publishedPool(db), round.blueprint, round.questionCount, store.seen(roundId, participantId), random)
     const row = { id: newId(), roundId, participantId, number: used + 1, startedAt: now, deadlineAt: Math.min(now + round.timeLimitSec * 1000, round.closesAt), clientAddress }
     const seq = store.insertAttempt(row)
-    store.insertItems(drawn.map((q, i) => {
-      const revision = store.questionRevision(q.id)
+    const items = drawn.map((q, i) => {
+      const revision = publishedRevision(db, q.id)
       if (revision == null) throw new Error(`question ${q.id} vanished during draw`)
       const content = getRevision(db, q.id, revision)
       return { seq, position: i + 1, questionId: q.id, revision, optionOrder: JSON.stringify(shuffleOptions(content.options, content.type, random)) }
-    }))
-    const created = store.byId(row.id)
-    if (!created) throw new Error('attempt insert lost')
-    return { attempt: attemptView(db, created, round, now), created: true }
+    })
+    store.insertItems(items)
+    // The new attempt is shown from what was just written, not read back (a start is the hottest write).
+    const created: AttemptRow = {
+      seq, id: row.id, round_id: roundId, participant_id: participantId, number: row.number, status: 'in_progress', started_at: now, deadline_at: row.deadlineAt,
+      submitted_at: null, ended_at: null, prediction: null, score: null, max_score: null, correct_count: null,
+    }
+    const itemRows = items.map((it) => ({ position: it.position, question_id: it.questionId, revision: it.revision, option_order: it.optionOrder, choice: '[]', answered_at: null }))
+    return { attempt: attemptView(db, created, round, now, itemRows), created: true }
   })
 }
 
@@ -167,9 +172,9 @@ export function attemptSummary(row: AttemptRow): AttemptSummary {
   }
 }
 
-export function attemptView(db: Db, row: AttemptRow, round: RoundRow, now: number): Attempt {
+export function attemptView(db: Db, row: AttemptRow, round: RoundRow, now: number, items: ItemRow[] = attemptStore(db).items(row.seq)): Attempt {
   const review = reviewOpen(round, now)
-  const items: AttemptItem[] = attemptStore(db).items(row.seq).map((it) => {
+  const view: AttemptItem[] = items.map((it) => {
     const content = getRevision(db, it.question_id, it.revision)
     const order: string[] = JSON.parse(it.option_order)
     const byKey = new Map(content.options.map((o) => [o.key, o.text]))
@@ -185,7 +190,7 @@ export function attemptView(db: Db, row: AttemptRow, round: RoundRow, now: numbe
     return item
   })
   const summary = attemptSummary(row)
-  return { ...summary, prediction: row.prediction, items }
+  return { ...summary, prediction: row.prediction, items: view }
 }
 
 export function listMyAttempts(db: Db, participantId: string, roundId?: string): AttemptSummary[] {

@@ -4,10 +4,11 @@ import { load } from '../lib/load'
 import { fromLoad, serverText } from '../lib/report'
 import { openSubscribers } from '../lib/sse'
 import { summarize } from '../lib/stats'
+import { refetchDelay } from '../../web/stores/refetch-spread'
 import type { Day } from './setup'
 
 // 3. Deadline rush: every attempt submitted at once while SSE watchers refetch the first board page on
-// each `standings` event, as the web client does.
+// each `standings` event after the same random wait as the web client (web/stores/refetch-spread.ts).
 export async function deadlineRush(ctx: Ctx, day: Day) {
   const base = await health(ctx, day.server, ctx.cfg.rushConnections, '3')
   const url = day.server.url
@@ -16,11 +17,11 @@ export async function deadlineRush(ctx: Ctx, day: Day) {
   let refetchFailed = 0
   const watchers = await openSubscribers(`${url}/api/rounds/${day.roundId}/leaderboard/stream`, ctx.cfg.watchers, (e, s) => {
     if (s.events.length < 2) return // the first event is the greeting on connect
-    void call(url, 'GET', `/rounds/${day.roundId}/leaderboard?limit=50&offset=0`).then((r) => {
+    setTimeout(() => void call(url, 'GET', `/rounds/${day.roundId}/leaderboard?limit=50&offset=0`).then((r) => {
       if (r.status !== 200) return refetchFailed++
       refetch.push(r.ms)
       refetchServer.push(serverTimingMs(r.headers))
-    }, () => refetchFailed++)
+    }, () => refetchFailed++), refetchDelay())
   })
   const people = day.people.filter((p) => p.attemptId)
   let next = 0

@@ -18,6 +18,8 @@ describe('attempt lifecycle', () => {
     expect(again.status).toBe(200)
     expect(again.body.attempt.id).toBe(first.body.attempt.id)
     expect(again.body.attempt.items.map((i: { questionId: string }) => i.questionId)).toEqual(first.body.attempt.items.map((i: { questionId: string }) => i.questionId))
+    // The new attempt is shown from what start wrote; reading it back from the database gives the same.
+    expect((await p.agent.get(`/attempts/${first.body.attempt.id}`)).body.attempt).toEqual(first.body.attempt)
   })
 
   it('concurrent starts give one attempt', async () => {
