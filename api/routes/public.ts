@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
@@ -6,7 +6,7 @@ import { readParams, readQuery, send } from '../lib/http'
 import { PageQuery } from '../schemas/common'
 import { currentUser, requireParticipant } from '../middleware/session'
 import { getContest, listContests, listUnits } from '../services/contests'
-import { contestLeaderboard, contestUnitsLeaderboard, leaderboardState, myEntry, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
+import { contestLeaderboard, contestUnitsLeaderboard, leaderboardState, myEntry, publicBoardReady, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
 import { JsonPageCache } from '../lib/json-cache'
 import { getRoundRow, roundView } from '../services/rounds'
 import { roundPrizes } from '../services/round-extras'
@@ -15,6 +15,13 @@ const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const pages = new JsonPageCache()
 const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
+
+// Answers once the round's board is in memory: at once (synchronously) nearly always; after it has been
+// built a step at a time on the first read after a restart, without holding up other requests meanwhile.
+function whenBoardReady(c: Context<AppEnv>, roundId: string, forUnits: boolean, answer: (now: number) => Response): Response | Promise<Response> {
+  const ready = publicBoardReady(c.get('db'), roundId, c.get('clock').now(), forUnits)
+  return ready ? ready.then(() => answer(c.get('clock').now())) : answer(c.get('clock').now())
+}
 
 export const publicRoutes = new Hono<AppEnv>()
   .get('/contests', (c) => send(c, { contests: listContests(c.get('db'), c.get('clock').now()) }))
@@ -50,19 +57,20 @@ export const publicRoutes = new Hono<AppEnv>()
     const { roundId } = readParams(c, RoundParam)
     const page = readQuery(c, PageQuery)
     const db = c.get('db')
-    const now = c.get('clock').now()
-    if (page.q?.trim()) return send(c, roundLeaderboard(db, roundId, now, page))
-    const key = `${roundId}:${leaderboardState(db, c.get('hub').version(roundId), roundId, now)}:${page.offset}:${page.limit}`
-    return pages.send(c, key, () => roundLeaderboard(db, roundId, now, page))
+    return whenBoardReady(c, roundId, false, (now) => {
+      if (page.q?.trim()) return send(c, roundLeaderboard(db, roundId, now, page))
+      const key = `${roundId}:${leaderboardState(db, c.get('hub').version(roundId), roundId, now)}:${page.offset}:${page.limit}`
+      return pages.send(c, key, () => roundLeaderboard(db, roundId, now, page))
+    })
   })
   .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return send(c, { entry: myEntry(c.get('db'), roundId, currentUser(c).id, c.get('clock').now()) })
+    return whenBoardReady(c, roundId, false, (now) => send(c, { entry: myEntry(c.get('db'), roundId, currentUser(c).id, now) }))
   })
   .get('/rounds/:roundId/units-leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return send(c, { entries: roundUnitsLeaderboard(c.get('db'), roundId, c.get('clock').now(), parentId) })
+    return whenBoardReady(c, roundId, true, (now) => send(c, { entries: roundUnitsLeaderboard(c.get('db'), roundId, now, parentId) }))
   })
   // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
   .get('/rounds/:roundId/leaderboard/stream', (c) => {

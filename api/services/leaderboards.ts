@@ -4,8 +4,8 @@ import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
-import { nameBook } from './name-book'
-import { boardFor, epochOf, type RoundBoard } from './round-board'
+import { nameBook, warmNames } from './name-book'
+import { boardFor, epochOf, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, roundStatus, type RoundRow } from './rounds'
 
 type Page = { limit: number; offset: number; q?: string }
@@ -25,6 +25,18 @@ export function isFrozen(round: RoundRow, now: number) {
 // The public board: the locked final ranking once finalized, the frozen one after freezeAt, else live.
 export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
   return boardFor(db, round, isFrozen(round, now) ? round.freezeAt : null)
+}
+
+// Resolves once the round's public board is in memory, building it a step at a time if need be (the first
+// read after a restart), so the reads that follow are synchronous and quick. A locked ranking's pages come
+// from final_standings, so only its units board needs the in-memory one. Pages also need the name book.
+// Undefined when everything is in memory already, which is nearly always: the route then stays synchronous.
+export function publicBoardReady(db: Db, roundId: string, now: number, forUnits = false): Promise<void> | undefined {
+  const round = publicRound(db, roundId)
+  const board = round.finalizedAt == null || forUnits ? warmBoard(db, round, isFrozen(round, now) ? round.freezeAt : null) : undefined
+  const names = forUnits ? undefined : warmNames(db)
+  if (board && names) return board.then(() => names)
+  return board ?? names
 }
 
 // A page's units come from the board itself and its names from the name book: no SQLite read per row.
