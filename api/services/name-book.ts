@@ -44,6 +44,8 @@ export class NameBook {
   }
 
   private add(pr: number, id: string, name: string) {
+    // Ids are nanoids; a longer or non-ASCII one would not fit the one-byte length or the latin1 bytes.
+    if (id.length > 255 || !/^[\x20-\x7e]*$/.test(id)) throw new Error(`participant id ${JSON.stringify(id)} cannot go in the name book`)
     this.highest = pr
     if (pr >= this.at.length) this.growIndex(pr)
     const room = id.length + name.length * 3 // UTF-8 takes at most 3 bytes per UTF-16 unit
