@@ -6,7 +6,7 @@ import { readParams, readQuery, send } from '../lib/http'
 import { PageQuery } from '../schemas/common'
 import { currentUser, requireParticipant } from '../middleware/session'
 import { getContest, listContests, listUnits } from '../services/contests'
-import { contestLeaderboard, contestUnitsLeaderboard, leaderboardState, myEntry, publicBoardReady, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
+import { contestLeaderboard, contestReady, contestUnitsLeaderboard, leaderboardState, myEntry, publicBoardReady, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
 import { JsonPageCache } from '../lib/json-cache'
 import { getRoundRow, roundView } from '../services/rounds'
 import { roundPrizes } from '../services/round-extras'
@@ -23,6 +23,11 @@ function whenBoardReady(c: Context<AppEnv>, roundId: string, forUnits: boolean, 
   return ready ? ready.then(() => answer(c.get('clock').now())) : answer(c.get('clock').now())
 }
 
+function whenContestReady(c: Context<AppEnv>, contestId: string, answer: (now: number) => Response): Response | Promise<Response> {
+  const ready = contestReady(c.get('db'), contestId, c.get('clock').now())
+  return ready ? ready.then(() => answer(c.get('clock').now())) : answer(c.get('clock').now())
+}
+
 export const publicRoutes = new Hono<AppEnv>()
   .get('/contests', (c) => send(c, { contests: listContests(c.get('db'), c.get('clock').now()) }))
   .get('/contests/:contestId', (c) => {
@@ -36,12 +41,13 @@ export const publicRoutes = new Hono<AppEnv>()
   })
   .get('/contests/:contestId/leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
-    return send(c, contestLeaderboard(c.get('db'), contestId, c.get('clock').now(), readQuery(c, PageQuery)))
+    const page = readQuery(c, PageQuery)
+    return whenContestReady(c, contestId, (now) => send(c, contestLeaderboard(c.get('db'), contestId, now, page)))
   })
   .get('/contests/:contestId/units-leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return send(c, { entries: contestUnitsLeaderboard(c.get('db'), contestId, c.get('clock').now(), parentId) })
+    return whenContestReady(c, contestId, (now) => send(c, { entries: contestUnitsLeaderboard(c.get('db'), contestId, now, parentId) }))
   })
   .get('/rounds/:roundId', (c) => {
     const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)

@@ -42,7 +42,7 @@ export function publicBoardReady(db: Db, roundId: string, now: number, forUnits 
 // A page's units come from the board itself and its names from the name book: no SQLite read per row.
 // Unit moves and renames bump the boards' epoch, which keys the unit names.
 const unitNames = new WeakMap<Db, { key: string; names: Map<string, string> }>()
-function unitNamesOf(db: Db, contestId: string): Map<string, string> {
+export function unitNamesOf(db: Db, contestId: string): Map<string, string> {
   const key = `${epochOf(db)}:${contestId}`
   let hit = unitNames.get(db)
   if (hit?.key !== key) {
@@ -183,4 +183,4 @@ export function roundUnitsLeaderboard(db: Db, roundId: string, now: number, pare
   return boardUnits(db, round, publicBoard(db, round, now), parentId)
 }
 
-export { contestLeaderboard, contestUnitsLeaderboard } from './contest-leaderboard'
+export { contestLeaderboard, contestReady, contestUnitsLeaderboard } from './contest-leaderboard'

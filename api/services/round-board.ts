@@ -26,6 +26,9 @@ export class RoundBoard {
   private lastFinish = 0
   // Counts applied changes, so caches built on this board know when to refresh.
   version = 0
+  // Everyone whose entry a live finish touched since the board was built, in order: what follows the
+  // board (the contest-wide totals) reads on from where it stopped instead of starting over.
+  readonly changed: number[] = []
 
   // Filled by build steps; null once built. A big board takes seconds to read, so it can be built a step
   // at a time between requests (warmBoard) instead of holding the event loop for all of it.
@@ -102,6 +105,7 @@ export class RoundBoard {
     const dur = r.ended_at - r.started_at
     d.attempts++
     k.attempts[p]++
+    if (live) this.changed.push(p)
     if (!k.present[p]) {
       Object.assign(d, { participants: d.participants + 1, scoreSum: d.scoreSum + r.score, perfect: d.perfect + (isPerfect(r.score, r.max_score) ? 1 : 0) })
       k.present[p] = 1
@@ -154,6 +158,10 @@ export class RoundBoard {
     const next = allocate(n)
     for (const key of Object.keys(next) as (keyof Keys)[]) (next[key] as Float64Array).set(this.k[key] as Float64Array)
     this.k = next
+  }
+
+  has(p: number): boolean {
+    return p < this.k.present.length && this.k.present[p] === 1
   }
 
   entry(p: number) {

@@ -76,5 +76,16 @@ describe('contest board across finalized and open rounds', () => {
     expect(after).toEqual(before)
     const units = await t.agent().get(`/contests/${s.contestId}/units-leaderboard`)
     expect(units.body.entries.find((e: { unitId: string }) => e.unitId === s.unit.K)).toMatchObject({ participants: 2, attempts: 4 })
+    // Later finishes in the open round move the board that was already read: a newcomer, and q overtaking p.
+    const n = await registerPerson(t, s.unit.B)
+    for (const [who, right] of [[n, 3], [q, 5]] as const) {
+      const a = await takeAttempt(t, who.agent, r2.body.round.id, right)
+      await who.agent.post(`/attempts/${a.id}/submit`, {})
+    }
+    const moved = (await t.agent().get(`/contests/${s.contestId}/leaderboard`)).body
+    expect(moved.total).toBe(3)
+    expect(moved.entries.map((e: { rank: number; participantId: string; score: number }) => [e.rank, e.participantId, e.score])).toEqual([[1, q.id, 10], [2, p.id, 7], [3, n.id, 3]])
+    const unitsAfter = await t.agent().get(`/contests/${s.contestId}/units-leaderboard`)
+    expect(unitsAfter.body.entries.find((e: { unitId: string }) => e.unitId === s.unit.K)).toMatchObject({ participants: 3, attempts: 6 })
   })
 })

@@ -3,28 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { boardFor, epochOf, RoundBoard, warmBoard } from '../../api/services/round-board'
 import { getRoundRow } from '../../api/services/rounds'
 import type { Db } from '../../db/client'
-import { memoryDb } from '../helpers/db'
+import { finishLog, type Finish } from '../helpers/finish-log'
 
-type Finish = { person: number; score: number; dur: number }
-
-// A round straight in SQLite: people in two units, finishes appended to the finish log as the server does.
+// One round 'r', its people alternating between the two units.
 function seedRound(people: number): { db: Db; finish: (f: Finish) => void } {
-  const db = memoryDb()
-  const c = db.$client
-  c.exec(`INSERT INTO contests (id, slug, title, status, one_prize_per_person, created_at) VALUES ('c', 'c', 'c', 'published', 0, 0)`)
-  c.exec(`INSERT INTO units (id, contest_id, code, name, parent_id, headcount) VALUES ('u1', 'c', 'U1', 'Chi bộ Một', NULL, 10), ('u2', 'c', 'U2', 'Chi bộ Hai', NULL, 10)`)
-  c.exec(`INSERT INTO rounds (id, contest_id, number, title, opens_at, closes_at, question_count, time_limit_sec, blueprint, prediction_enabled, tiebreak, prizes, unit_prizes, grace_sec)
-    VALUES ('r', 'c', 1, 'r', 0, 1, 4, 60, '[]', 0, '["duration"]', '[]', '[]', 0)`)
-  const person = c.prepare(`INSERT INTO participants (id, full_name, name_folded, date_of_birth, phone, password_hash, consent_at, consent_version, created_at) VALUES (?, 'x', 'x', '1990-01-01', ?, 'h', 0, 'v', 0)`)
-  const unit = c.prepare(`INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, 'c', ?)`)
-  for (let i = 0; i < people; i++) {
-    person.run(`p${i}`, `09${String(i).padStart(8, '0')}`)
-    unit.run(`p${i}`, i % 2 ? 'u2' : 'u1')
-  }
-  const insert = c.prepare(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at, submitted_at, ended_at, score, max_score, correct_count, finish_seq)
-    VALUES (@id, 'r', @pid, @number, 'submitted', 0, 1000, @dur, @dur, @score, 4, @score, (SELECT coalesce(max(finish_seq), 0) + 1 FROM attempts))`)
-  let n = 0
-  return { db, finish: (f) => { n++; insert.run({ id: `a${n}`, pid: `p${f.person}`, number: n, dur: f.dur, score: f.score }) } }
+  const { db, finish } = finishLog(['r'], people, (i) => (i % 2 ? 'u2' : 'u1'))
+  return { db, finish: (f) => finish('r', f) }
 }
 
 const order = (b: RoundBoard) => [...b.list].map((pr) => [pr, b.entry(pr).score, b.entry(pr).durationMs, b.entry(pr).attempts, b.entry(pr).unitId])

@@ -1,0 +1,165 @@
+import { prepared, type Db } from '../../db/client'
+import { RankedList } from '../lib/ranked-list'
+import type { UnitDirect } from '../rules/units'
+import type { RoundBoard } from './round-board'
+import type { RoundRow } from './rounds'
+
+export type ContestEntry = { score: number; maxScore: number; durationMs: number; attempts: number; unitId: string }
+
+type Sums = { score: Float64Array; max: Float64Array; dur: Float64Array; attempts: Int32Array; unit: Int32Array; present: Uint8Array }
+
+function allocate(n: number): Sums {
+  return { score: new Float64Array(n), max: new Float64Array(n), dur: new Float64Array(n), attempts: new Int32Array(n), unit: new Int32Array(n).fill(-1), present: new Uint8Array(n) }
+}
+
+function grow(s: Sums, p: number): Sums {
+  if (p < s.score.length) return s
+  let n = s.score.length
+  while (n <= p) n *= 2
+  const next = allocate(n)
+  for (const key of Object.keys(next) as (keyof Sums)[]) (next[key] as Float64Array).set(s[key] as Float64Array)
+  return next
+}
+
+// The contest-wide ranking (SPEC §5): per person, the sum over the contest's rounds of their best score,
+// ties by the summed duration of those attempts. Finalized rounds count from their locked standings, read
+// once per finalize; open rounds from their live boards, followed through each board's log of changed
+// people. A finish moves one person in an order-statistic list instead of rebuilding a million totals.
+export class ContestTotals {
+  private fixed: Sums = allocate(1024) // the finalized rounds, summed
+  private total: Sums = allocate(1024) // fixed + every live board
+  readonly list: RankedList
+  private unitIds: string[] = []
+  private unitIndex = new Map<string, number>()
+  readonly direct = new Map<string, UnitDirect>()
+  private cursors = new Map<RoundBoard, number>()
+  version = 0
+
+  private built = false
+
+  // Built at once; or, with `deferred`, left for build() to fill a step at a time.
+  constructor(private db: Db, private contestId: string, readonly key: string, readonly finalized: RoundRow[], readonly boards: RoundBoard[], deferred = false) {
+    const t = () => this.total
+    this.list = new RankedList((a, b) => t().score[b] - t().score[a] || t().dur[a] - t().dur[b] || a - b)
+    if (!deferred) for (const _ of this.fill(-1)) { /* all at once */ }
+  }
+
+  // Reads the finalized rounds `step` rows at a time (yielding between), then ranks everyone.
+  *fill(step: number): Generator<void> {
+    for (const round of this.finalized) {
+      for (let after = 0; ;) {
+        const last = this.addFinalized(round, after, step)
+        if (last == null) break
+        after = last
+        yield
+      }
+    }
+    for (let p = 0; p < this.fixed.present.length; p++) if (this.fixed.present[p]) this.recompute(p)
+    for (const board of this.boards) {
+      for (const p of board.list) if (!this.listed(p)) this.recompute(p)
+      this.cursors.set(board, board.changed.length)
+    }
+    const everyone: number[] = []
+    for (let p = 0; p < this.total.present.length; p++) if (this.total.present[p]) everyone.push(p)
+    this.list.load(everyone)
+    this.built = true
+  }
+
+  private listed(p: number): boolean {
+    return p < this.total.present.length && this.total.present[p] === 1
+  }
+
+  private unitOf(unitId: string): number {
+    let i = this.unitIndex.get(unitId)
+    if (i === undefined) {
+      i = this.unitIds.push(unitId) - 1
+      this.unitIndex.set(unitId, i)
+    }
+    return i
+  }
+
+  // Adds the locked standings of a round from rank `after` on, `limit` rows (all when negative); returns
+  // the last rank read, or null when there was nothing left.
+  private addFinalized(round: RoundRow, after: number, limit: number): number | null {
+    const rows = prepared(this.db, `SELECT f.rank, p.rowid AS pr, a.score, a.max_score, a.ended_at - a.started_at AS dur, coalesce(pu.unit_id, '') AS unit_id,
+        (SELECT count(*) FROM attempts x WHERE x.round_id = f.round_id AND x.participant_id = f.participant_id AND x.status != 'in_progress') AS n
+      FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
+      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`)
+      .iterate(this.contestId, round.id, after, limit) as IterableIterator<{ rank: number; pr: number; score: number; max_score: number; dur: number; unit_id: string; n: number }>
+    let last: number | null = null
+    for (const r of rows) {
+      const f = (this.fixed = grow(this.fixed, r.pr))
+      f.score[r.pr] += r.score
+      f.max[r.pr] += r.max_score
+      f.dur[r.pr] += r.dur
+      f.attempts[r.pr] += r.n
+      f.unit[r.pr] = this.unitOf(r.unit_id)
+      f.present[r.pr] = 1
+      last = r.rank
+    }
+    return last
+  }
+
+  // A person's total from the fixed part and every live board, kept in the list and the unit sums.
+  private recompute(p: number) {
+    if (this.listed(p)) {
+      if (this.built) this.list.remove(p) // before its keys change
+      this.addToUnit(p, -1)
+    }
+    const f = this.fixed
+    const fixedHere = p < f.present.length && f.present[p] === 1
+    let score = fixedHere ? f.score[p] : 0
+    let max = fixedHere ? f.max[p] : 0
+    let dur = fixedHere ? f.dur[p] : 0
+    let attempts = fixedHere ? f.attempts[p] : 0
+    let unit = fixedHere ? f.unit[p] : -1
+    let present = fixedHere
+    for (const board of this.boards) {
+      if (!board.has(p)) continue
+      const e = board.entry(p)
+      score += e.score
+      max += e.maxScore
+      dur += e.durationMs
+      attempts += e.attempts
+      unit = this.unitOf(e.unitId ?? '')
+      present = true
+    }
+    const t = (this.total = grow(this.total, p))
+    t.score[p] = score
+    t.max[p] = max
+    t.dur[p] = dur
+    t.attempts[p] = attempts
+    t.unit[p] = unit
+    t.present[p] = present ? 1 : 0
+    if (!present) return
+    this.addToUnit(p, 1)
+    if (this.built) this.list.insert(p)
+  }
+
+  private addToUnit(p: number, sign: 1 | -1) {
+    const t = this.total
+    const id = this.unitIds[t.unit[p]] ?? ''
+    let d = this.direct.get(id)
+    if (!d) this.direct.set(id, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
+    d.participants += sign
+    d.attempts += sign * t.attempts[p]
+    d.scoreSum += sign * t.score[p]
+    d.perfect += sign * (t.max[p] > 0 && t.score[p] === t.max[p] ? 1 : 0)
+  }
+
+  // Applies what the live boards logged since the last look: usually nothing, or a few people.
+  sync(): void {
+    for (const board of this.boards) {
+      const from = this.cursors.get(board) ?? 0
+      const upto = board.changed.length
+      for (let i = from; i < upto; i++) this.recompute(board.changed[i])
+      if (upto > from) this.version++
+      this.cursors.set(board, upto)
+    }
+  }
+
+  entry(p: number): ContestEntry {
+    const t = this.total
+    return { score: t.score[p], maxScore: t.max[p], durationMs: t.dur[p], attempts: t.attempts[p], unitId: this.unitIds[t.unit[p]] ?? '' }
+  }
+}

@@ -1,0 +1,67 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { ContestTotals } from '../../api/services/contest-totals'
+import { writeFinalRanking } from '../../api/services/final-ranking'
+import { epochOf, RoundBoard } from '../../api/services/round-board'
+import { getRoundRow } from '../../api/services/rounds'
+import { finishLog } from '../helpers/finish-log'
+
+const PEOPLE = 10
+
+// A contest with a finalized round r1 and two live rounds r2, r3.
+const seedContest = () => finishLog(['r1', 'r2', 'r3'], PEOPLE, (i) => (i % 3 ? 'u2' : 'u1'))
+
+const finishes = fc.array(fc.record({ person: fc.integer({ min: 0, max: PEOPLE - 1 }), score: fc.integer({ min: 0, max: 4 }), dur: fc.integer({ min: 1, max: 6 }) }), { maxLength: 25 })
+const live = fc.array(fc.record({ round: fc.constantFrom('r2', 'r3'), person: fc.integer({ min: 0, max: PEOPLE - 1 }), score: fc.integer({ min: 0, max: 4 }), dur: fc.integer({ min: 1, max: 6 }) }), { maxLength: 30 })
+
+function view(t: ContestTotals) {
+  const order = [...t.list].map((pr) => [pr, t.entry(pr)])
+  const units = Object.fromEntries([...t.direct].filter(([, d]) => d.participants > 0).sort(([a], [b]) => a.localeCompare(b)))
+  return { order, units }
+}
+
+describe('contest totals followed through the boards’ change logs', () => {
+  it('equal totals built from scratch after the same finishes, whatever arrives after the build', () => {
+    fc.assert(fc.property(finishes, live, live, (closed, before, after) => {
+      const { db, finish } = seedContest()
+      closed.forEach((f) => finish('r1', f))
+      db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
+      writeFinalRanking(db, 'r1', ['duration'], null)
+      before.forEach((f) => finish(f.round, f))
+      const boards = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, epochOf(db)))
+      boards.forEach((b) => b.sync())
+      const followed = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], boards)
+      for (const [i, f] of after.entries()) {
+        finish(f.round, f)
+        if (i % 3 === 0) { boards.forEach((b) => b.sync()); followed.sync() } // some reads in between
+      }
+      boards.forEach((b) => b.sync())
+      followed.sync()
+      const fresh = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, epochOf(db)))
+      fresh.forEach((b) => b.sync())
+      const scratch = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], fresh)
+      expect(view(followed)).toEqual(view(scratch))
+      const people = new Set([...closed, ...before, ...after].map((f) => f.person))
+      expect(followed.list.size).toBe(people.size)
+    }), { numRuns: 150 })
+  })
+
+  it('sums each round’s best per person and orders by total score, then total duration', () => {
+    const { db, finish } = seedContest()
+    finish('r1', { person: 0, score: 3, dur: 5 })
+    finish('r1', { person: 1, score: 4, dur: 6 })
+    db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
+    writeFinalRanking(db, 'r1', ['duration'], null)
+    const board = new RoundBoard(db, getRoundRow(db, 'r2'), null, epochOf(db))
+    board.sync()
+    const totals = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], [board])
+    finish('r2', { person: 0, score: 2, dur: 1 })
+    finish('r2', { person: 0, score: 1, dur: 1 }) // not better: counts as an attempt only
+    finish('r2', { person: 2, score: 4, dur: 2 })
+    board.sync()
+    totals.sync()
+    const pr = (id: string) => (db.$client.prepare('SELECT rowid AS pr FROM participants WHERE id = ?').get(id) as { pr: number }).pr
+    expect([...totals.list].map((p) => [p, totals.entry(p).score, totals.entry(p).durationMs, totals.entry(p).attempts]))
+      .toEqual([[pr('p0'), 5, 6, 3], [pr('p2'), 4, 2, 1], [pr('p1'), 4, 6, 1]]) // 4 in 2 ms before 4 in 6 ms
+  })
+})
