@@ -18,14 +18,11 @@ const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
 
 // Answers once the round's board is in memory: at once (synchronously) nearly always; after it has been
 // built a step at a time on the first read after a restart, without holding up other requests meanwhile.
-function whenBoardReady(c: Context<AppEnv>, roundId: string, forUnits: boolean, answer: (now: number) => Response): Response | Promise<Response> {
-  const ready = publicBoardReady(c.get('db'), roundId, c.get('clock').now(), forUnits)
-  return ready ? ready.then(() => answer(c.get('clock').now())) : answer(c.get('clock').now())
-}
-
-function whenContestReady(c: Context<AppEnv>, contestId: string, answer: (now: number) => Response): Response | Promise<Response> {
-  const ready = contestReady(c.get('db'), contestId, c.get('clock').now())
-  return ready ? ready.then(() => answer(c.get('clock').now())) : answer(c.get('clock').now())
+// Answers once the in-memory structures a read needs are ready: at once (synchronously) nearly always;
+// after they have been built a step at a time on a first read, without holding up other requests meanwhile.
+function whenReady(c: Context<AppEnv>, ready: (now: number) => Promise<void> | undefined, answer: (now: number) => Response): Response | Promise<Response> {
+  const waiting = ready(c.get('clock').now())
+  return waiting ? waiting.then(() => answer(c.get('clock').now())) : answer(c.get('clock').now())
 }
 
 export const publicRoutes = new Hono<AppEnv>()
@@ -42,12 +39,12 @@ export const publicRoutes = new Hono<AppEnv>()
   .get('/contests/:contestId/leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
     const page = readQuery(c, PageQuery)
-    return whenContestReady(c, contestId, (now) => send(c, contestLeaderboard(c.get('db'), contestId, now, page)))
+    return whenReady(c, (now) => contestReady(c.get('db'), contestId, now), (now) => send(c, contestLeaderboard(c.get('db'), contestId, now, page)))
   })
   .get('/contests/:contestId/units-leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return whenContestReady(c, contestId, (now) => send(c, { entries: contestUnitsLeaderboard(c.get('db'), contestId, now, parentId) }))
+    return whenReady(c, (now) => contestReady(c.get('db'), contestId, now), (now) => send(c, { entries: contestUnitsLeaderboard(c.get('db'), contestId, now, parentId) }))
   })
   .get('/rounds/:roundId', (c) => {
     const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)
@@ -63,7 +60,7 @@ export const publicRoutes = new Hono<AppEnv>()
     const { roundId } = readParams(c, RoundParam)
     const page = readQuery(c, PageQuery)
     const db = c.get('db')
-    return whenBoardReady(c, roundId, false, (now) => {
+    return whenReady(c, (now) => publicBoardReady(c.get('db'), roundId, now), (now) => {
       if (page.q?.trim()) return send(c, roundLeaderboard(db, roundId, now, page))
       const key = `${roundId}:${leaderboardState(db, c.get('hub').version(roundId), roundId, now)}:${page.offset}:${page.limit}`
       return pages.send(c, key, () => roundLeaderboard(db, roundId, now, page))
@@ -71,12 +68,12 @@ export const publicRoutes = new Hono<AppEnv>()
   })
   .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return whenBoardReady(c, roundId, false, (now) => send(c, { entry: myEntry(c.get('db'), roundId, currentUser(c).id, now) }))
+    return whenReady(c, (now) => publicBoardReady(c.get('db'), roundId, now), (now) => send(c, { entry: myEntry(c.get('db'), roundId, currentUser(c).id, now) }))
   })
   .get('/rounds/:roundId/units-leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return whenBoardReady(c, roundId, true, (now) => send(c, { entries: roundUnitsLeaderboard(c.get('db'), roundId, now, parentId) }))
+    return whenReady(c, (now) => publicBoardReady(c.get('db'), roundId, now, true), (now) => send(c, { entries: roundUnitsLeaderboard(c.get('db'), roundId, now, parentId) }))
   })
   // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
   .get('/rounds/:roundId/leaderboard/stream', (c) => {

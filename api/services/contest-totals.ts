@@ -1,5 +1,6 @@
 import { prepared, type Db } from '../../db/client'
 import { RankedList } from '../lib/ranked-list'
+import { growColumns } from '../lib/typed-columns'
 import type { UnitDirect } from '../rules/units'
 import type { RoundBoard } from './round-board'
 import type { RoundRow } from './rounds'
@@ -10,15 +11,6 @@ type Sums = { score: Float64Array; max: Float64Array; dur: Float64Array; attempt
 
 function allocate(n: number): Sums {
   return { score: new Float64Array(n), max: new Float64Array(n), dur: new Float64Array(n), attempts: new Int32Array(n), unit: new Int32Array(n).fill(-1), present: new Uint8Array(n) }
-}
-
-function grow(s: Sums, p: number): Sums {
-  if (p < s.score.length) return s
-  let n = s.score.length
-  while (n <= p) n *= 2
-  const next = allocate(n)
-  for (const key of Object.keys(next) as (keyof Sums)[]) (next[key] as Float64Array).set(s[key] as Float64Array)
-  return next
 }
 
 // The contest-wide ranking (SPEC §5): per person, the sum over the contest's rounds of their best score,
@@ -33,11 +25,10 @@ export class ContestTotals {
   private unitIndex = new Map<string, number>()
   readonly direct = new Map<string, UnitDirect>()
   private cursors = new Map<RoundBoard, number>()
-  version = 0
 
   private built = false
 
-  // Built at once; or, with `deferred`, left for build() to fill a step at a time.
+  // Built at once; or, with `deferred`, left for fill() to build a step at a time.
   constructor(private db: Db, private contestId: string, readonly key: string, readonly finalized: RoundRow[], readonly boards: RoundBoard[], deferred = false) {
     const t = () => this.total
     this.list = new RankedList((a, b) => t().score[b] - t().score[a] || t().dur[a] - t().dur[b] || a - b)
@@ -88,7 +79,7 @@ export class ContestTotals {
       .iterate(this.contestId, round.id, after, limit) as IterableIterator<{ rank: number; pr: number; score: number; max_score: number; dur: number; unit_id: string; n: number }>
     let last: number | null = null
     for (const r of rows) {
-      const f = (this.fixed = grow(this.fixed, r.pr))
+      const f = (this.fixed = growColumns(this.fixed, r.pr, allocate))
       f.score[r.pr] += r.score
       f.max[r.pr] += r.max_score
       f.dur[r.pr] += r.dur
@@ -124,7 +115,7 @@ export class ContestTotals {
       unit = this.unitOf(e.unitId ?? '')
       present = true
     }
-    const t = (this.total = grow(this.total, p))
+    const t = (this.total = growColumns(this.total, p, allocate))
     t.score[p] = score
     t.max[p] = max
     t.dur[p] = dur
@@ -153,7 +144,6 @@ export class ContestTotals {
       const from = this.cursors.get(board) ?? 0
       const upto = board.changed.length
       for (let i = from; i < upto; i++) this.recompute(board.changed[i])
-      if (upto > from) this.version++
       this.cursors.set(board, upto)
     }
   }

@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Db } from '../../db/client'
+import { growColumns } from '../lib/typed-columns'
 
 export type Named = { id: string; fullName: string }
+
+// Per rowid: where the person's bytes start (offset + 1; 0 = unknown rowid), then the id's and the name's lengths.
+const columns = (rows: number) => ({ at: new Int32Array(rows), idLength: new Uint8Array(rows), nameLength: new Uint16Array(rows) })
 
 // Every participant's id and full name by rowid, packed into one byte buffer (~40 bytes a person, so
 // ~45 MB for 900,000 people instead of ~250 MB as objects). Leaderboard pages read names from here, not
@@ -12,9 +16,7 @@ export type Named = { id: string; fullName: string }
 export class NameBook {
   private bytes = Buffer.alloc(1 << 16)
   private used = 0
-  private at = new Int32Array(1024) // offset + 1 of the person's bytes; 0 = unknown rowid
-  private idLength = new Uint8Array(1024)
-  private nameLength = new Uint16Array(1024)
+  private index = columns(1024)
   private highest = 0
   filled = false
   private readonly above: Database.Statement
@@ -25,10 +27,11 @@ export class NameBook {
 
   get(pr: number): Named | undefined {
     if (pr > this.highest) this.readNew()
-    const at = pr < this.at.length ? this.at[pr] - 1 : -1
-    if (at < 0) return undefined
-    const nameAt = at + this.idLength[pr]
-    return { id: this.bytes.toString('latin1', at, nameAt), fullName: this.bytes.toString('utf8', nameAt, nameAt + this.nameLength[pr]) }
+    const { at, idLength, nameLength } = this.index
+    const start = pr < at.length ? at[pr] - 1 : -1
+    if (start < 0) return undefined
+    const nameAt = start + idLength[pr]
+    return { id: this.bytes.toString('latin1', start, nameAt), fullName: this.bytes.toString('utf8', nameAt, nameAt + nameLength[pr]) }
   }
 
   // Reads up to `rows` people above the highest rowid held (all of them when negative); true when none are left.
@@ -47,26 +50,14 @@ export class NameBook {
     // Ids are nanoids; a longer or non-ASCII one would not fit the one-byte length or the latin1 bytes.
     if (id.length > 255 || !/^[\x20-\x7e]*$/.test(id)) throw new Error(`participant id ${JSON.stringify(id)} cannot go in the name book`)
     this.highest = pr
-    if (pr >= this.at.length) this.growIndex(pr)
+    const { at, idLength, nameLength } = (this.index = growColumns(this.index, pr, columns))
     const room = id.length + name.length * 3 // UTF-8 takes at most 3 bytes per UTF-16 unit
     if (this.used + room > this.bytes.length) this.growBytes(this.used + room)
-    this.at[pr] = this.used + 1
-    this.idLength[pr] = this.bytes.write(id, this.used, 'latin1')
-    this.used += this.idLength[pr]
-    this.nameLength[pr] = this.bytes.write(name, this.used, 'utf8')
-    this.used += this.nameLength[pr]
-  }
-
-  private growIndex(pr: number) {
-    let n = this.at.length
-    while (n <= pr) n *= 2
-    const at = new Int32Array(n)
-    const ids = new Uint8Array(n)
-    const names = new Uint16Array(n)
-    at.set(this.at)
-    ids.set(this.idLength)
-    names.set(this.nameLength)
-    Object.assign(this, { at, idLength: ids, nameLength: names })
+    at[pr] = this.used + 1
+    idLength[pr] = this.bytes.write(id, this.used, 'latin1')
+    this.used += idLength[pr]
+    nameLength[pr] = this.bytes.write(name, this.used, 'utf8')
+    this.used += nameLength[pr]
   }
 
   private growBytes(need: number) {

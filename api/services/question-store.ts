@@ -30,13 +30,13 @@ export function fingerprint(c: Pick<QuestionContent, 'type' | 'stem' | 'options'
   return createHash('sha256').update(parts.join('\u0001')).digest('hex').slice(0, 32)
 }
 
-// Caches are per database; a write to the bank bumps the version and the pool is rebuilt on next use.
-const poolCache = new WeakMap<Db, { version: number; pool: { pool: DrawCandidate[]; revisions: Map<string, number> } | null }>()
+// Caches are per database; a write to the bank drops the pool, which is read again on next use.
+type Published = { pool: DrawCandidate[]; revisions: Map<string, number> }
+const poolCache = new WeakMap<Db, Published>()
 const revisionCache = new WeakMap<Db, Map<string, QuestionContent>>()
 
 export function invalidateBank(db: Db): void {
-  const entry = poolCache.get(db)
-  poolCache.set(db, { version: (entry?.version ?? 0) + 1, pool: null })
+  poolCache.delete(db)
 }
 
 export function publishedPool(db: Db): DrawCandidate[] {
@@ -49,17 +49,17 @@ export function publishedRevision(db: Db, questionId: string): number | undefine
   return published(db).revisions.get(questionId)
 }
 
-function published(db: Db): { pool: DrawCandidate[]; revisions: Map<string, number> } {
-  const entry = poolCache.get(db)
-  if (entry?.pool) return entry.pool
+function published(db: Db): Published {
+  const cached = poolCache.get(db)
+  if (cached) return cached
   const rows = db.select({ id: questions.id, revision: questions.revision, topic: questions.topic, tags: questions.tags, difficulty: questions.difficulty, group: questions.group })
     .from(questions).where(eq(questions.status, 'published')).all()
-  const pool = {
+  const fresh = {
     pool: rows.map((r) => ({ id: r.id, topic: r.topic, tags: r.tags, difficulty: r.difficulty, group: r.group })),
     revisions: new Map(rows.map((r) => [r.id, r.revision])),
   }
-  poolCache.set(db, { version: entry?.version ?? 0, pool })
-  return pool
+  poolCache.set(db, fresh)
+  return fresh
 }
 
 export function getRevision(db: Db, questionId: string, revision: number): QuestionContent {

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { prepared, type Db } from '../../db/client'
 import { RankedList } from '../lib/ranked-list'
+import { growColumns } from '../lib/typed-columns'
 import { isPerfect } from '../rules/scoring'
 import type { UnitDirect } from '../rules/units'
 import type { RoundRow } from './rounds'
@@ -97,7 +98,7 @@ export class RoundBoard {
     this.lastFinish = Math.max(this.lastFinish, r.fs)
     this.version++
     if (this.endedBy != null && r.ended_at > this.endedBy) return false
-    this.ensure(r.pr)
+    this.k = growColumns(this.k, r.pr, allocate)
     const k = this.k
     const p = r.pr
     const unit = this.unitOf(r.unit_id)
@@ -149,15 +150,6 @@ export class RoundBoard {
     let d = this.direct.get(id)
     if (!d) this.direct.set(id, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
     return d
-  }
-
-  private ensure(p: number) {
-    if (p < this.k.score.length) return
-    let n = this.k.score.length
-    while (n <= p) n *= 2
-    const next = allocate(n)
-    for (const key of Object.keys(next) as (keyof Keys)[]) (next[key] as Float64Array).set(this.k[key] as Float64Array)
-    this.k = next
   }
 
   has(p: number): boolean {
