@@ -1,4 +1,5 @@
 import type { BankQuestion } from '../../questions/schema'
+import { CSV_BOM } from '../lib/csv'
 import { COLUMNS } from './columns'
 import { questionRow } from './sheet-write'
 
@@ -11,5 +12,5 @@ const csvLine = (cells: (string | number)[]) => cells.map(quote).join(',') + '\r
 
 // UTF-8 with a BOM so that Excel shows Vietnamese correctly (SPEC §8); CRLF as RFC 4180 has it.
 export function writeCsv(questions: BankQuestion[], header: readonly string[] = COLUMNS, rows = questions.map(questionRow)): Uint8Array {
-  return new TextEncoder().encode('\ufeff' + csvLine([...header]) + rows.map(csvLine).join(''))
+  return new TextEncoder().encode(CSV_BOM + csvLine([...header]) + rows.map(csvLine).join(''))
 }

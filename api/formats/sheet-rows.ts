@@ -13,7 +13,7 @@ const known = (r: SheetRow) => r.cells.filter((cell) => columnOf(cell) !== undef
 // One import holds its questions in memory until they are all checked (nothing is stored on an error),
 // so a file is capped: a bank this size is split into several files.
 export const MAX_IMPORT_QUESTIONS = 50_000
-export const tooManyQuestions = `tệp có hơn ${MAX_IMPORT_QUESTIONS.toLocaleString('vi-VN')} câu hỏi; hãy chia thành nhiều tệp nhỏ hơn.`
+const tooManyQuestions = (max: number) => `tệp có hơn ${max.toLocaleString('vi-VN')} câu hỏi; hãy chia thành nhiều tệp nhỏ hơn.`
 
 // Rows of a CSV or XLSX sheet. The header is the first row naming at least three known columns, so a
 // title row such as "NGÂN HÀNG CÂU HỎI" above it is allowed; every later non-empty row is a question.
@@ -32,7 +32,7 @@ export function sheetReader(c: Collector, max = MAX_IMPORT_QUESTIONS) {
   const question = (r: SheetRow) => {
     if (c.candidates.length >= max) {
       stopped = true
-      addError(c, whereOf(r), max === MAX_IMPORT_QUESTIONS ? tooManyQuestions : `tệp có hơn ${max} câu hỏi; hãy chia thành nhiều tệp nhỏ hơn.`)
+      addError(c, whereOf(r), tooManyQuestions(max))
       return false
     }
     const cols = columns as Map<Column, number>

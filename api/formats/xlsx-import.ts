@@ -3,13 +3,11 @@ import ExcelJS from 'exceljs'
 import { addError, addWarning } from './issues'
 import { sheetReader, type SheetRow } from './sheet-rows'
 import { cellText } from './xlsx-cell'
+import { columnName } from './xlsx-sheet-xml'
 import { utf8SafeReader } from './xlsx-utf8'
 import { newCollector, type Collector } from './types'
 
 const NOT_XLSX = 'Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ hãy lưu lại dưới dạng .xlsx).'
-
-// 1 → "A", 27 → "AA": the column letters Excel shows.
-const columnName = (n: number): string => (n > 26 ? columnName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26))
 
 type RowSink = (row: SheetRow) => boolean
 
@@ -27,7 +25,7 @@ async function readFirstSheet(c: Collector, body: Uint8Array, sink: RowSink): Pr
       const cells: string[] = []
       for (let col = 1; col < values.length; col++) {
         const { text, date } = cellText(values[col])
-        if (date) addWarning(c, { row: row.number }, `ô ${columnName(col)}${row.number} là ngày tháng, đã đọc thành "${text}"; hãy kiểm tra lại.`)
+        if (date) addWarning(c, { row: row.number }, `ô ${columnName(col - 1)}${row.number} là ngày tháng, đã đọc thành "${text}"; hãy kiểm tra lại.`)
         cells.push(text)
       }
       reading = sink({ cells, row: row.number })

@@ -16,8 +16,6 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const pages = new JsonPageCache()
 const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
 
-// Answers once the round's board is in memory: at once (synchronously) nearly always; after it has been
-// built a step at a time on the first read after a restart, without holding up other requests meanwhile.
 // Answers once the in-memory structures a read needs are ready: at once (synchronously) nearly always;
 // after they have been built a step at a time on a first read, without holding up other requests meanwhile.
 function whenReady(c: Context<AppEnv>, ready: (now: number) => Promise<void> | undefined, answer: (now: number) => Response): Response | Promise<Response> {

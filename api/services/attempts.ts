@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { iso } from '../lib/time'
+import { answerSignature } from '../rules/answer-signature'
 import { drawQuestions, shuffleOptions } from '../rules/draw'
 import { cryptoRandom } from '../rules/random'
 import { isItemCorrect, scoreItems } from '../rules/scoring'
@@ -126,13 +126,6 @@ export function scoreAttemptItems(db: Db, items: ItemRow[]) {
     return { position: it.position, questionId: it.question_id, correct: content.correct, chosen, weight: content.weight }
   })
   return { marks: marked.map((m) => ({ position: m.position, correct: isItemCorrect(m.correct, m.chosen) })), totals: scoreItems(marked), answerSig: answerSignature(marked) }
-}
-
-// The options chosen per question, independent of shuffling; null for a blank sheet (those match trivially).
-function answerSignature(items: { questionId: string; chosen: string[] }[]): string | null {
-  if (items.every((i) => i.chosen.length === 0)) return null
-  const parts = items.map((i) => `${i.questionId}=${[...i.chosen].sort().join('')}`).sort()
-  return createHash('sha1').update(parts.join('|')).digest('base64url')
 }
 
 // Runs inside the caller's transaction. Ended = min(submittedAt, deadlineAt); expired attempts keep no prediction.

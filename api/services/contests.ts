@@ -37,15 +37,10 @@ export function setContestStatus(db: Db, actor: Actor, contestId: string, status
 }
 
 type ContestRow = typeof contests.$inferSelect
-const contestStatements = new WeakMap<Db, (id: string) => { id: string; slug: string; title: string; description: string; rules: string; status: ContestRow['status']; one_prize_per_person: number; created_at: number } | undefined>()
+type RawContest = { id: string; slug: string; title: string; description: string; rules: string; status: ContestRow['status']; one_prize_per_person: number; created_at: number }
 
 export function getContestRow(db: Db, contestId: string): ContestRow {
-  let get = contestStatements.get(db)
-  if (!get) {
-    const stmt = prepared(db, 'SELECT * FROM contests WHERE id = ?')
-    contestStatements.set(db, (get = (id) => stmt.get(id) as ReturnType<NonNullable<typeof get>>))
-  }
-  const r = get(contestId)
+  const r = prepared(db, 'SELECT * FROM contests WHERE id = ?').get(contestId) as RawContest | undefined
   if (!r) throw notFound('cuộc thi')
   return { id: r.id, slug: r.slug, title: r.title, description: r.description, rules: r.rules, status: r.status, onePrizePerPerson: r.one_prize_per_person === 1, createdAt: r.created_at }
 }

@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
 import { CSV_BOM, csvLine } from '../lib/csv'
 import { GROUP_SHARE, TOO_EASY_ABOVE, TOO_HARD_BELOW, type ItemFlag, type ItemStat } from '../rules/item-stats'
 
@@ -39,6 +38,7 @@ export function itemStatsCsv(t: Table): Uint8Array {
 }
 
 export async function itemStatsXlsx(t: Table, title: string): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs') // loaded on first use, not at server start
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))

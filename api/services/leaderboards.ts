@@ -9,7 +9,6 @@ import { boardFor, epochOf, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, roundStatus, type RoundRow } from './rounds'
 
 type Page = { limit: number; offset: number; q?: string }
-type Person = { id: string; fullName: string; unitId: string; unitName: string }
 const MAX_MATCHES = 5000
 
 function publicRound(db: Db, roundId: string) {
@@ -41,15 +40,18 @@ export function publicBoardReady(db: Db, roundId: string, now: number, forUnits 
 
 // A page's units come from the board itself and its names from the name book: no SQLite read per row.
 // Unit moves and renames bump the boards' epoch, which keys the unit names.
-const unitNames = new WeakMap<Db, { key: string; names: Map<string, string> }>()
+const unitNames = new WeakMap<Db, Map<string, Map<string, string>>>()
 export function unitNamesOf(db: Db, contestId: string): Map<string, string> {
+  let perDb = unitNames.get(db)
+  if (!perDb) unitNames.set(db, (perDb = new Map()))
   const key = `${epochOf(db)}:${contestId}`
-  let hit = unitNames.get(db)
-  if (hit?.key !== key) {
+  let names = perDb.get(key)
+  if (!names) {
+    if (perDb.size > 64) perDb.clear() // older epochs' maps are stale
     const rows = prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[]
-    unitNames.set(db, (hit = { key, names: new Map(rows.map((u) => [u.id, u.name])) }))
+    perDb.set(key, (names = new Map(rows.map((u) => [u.id, u.name]))))
   }
-  return hit.names
+  return names
 }
 
 // Participants of the contest whose name or unit matches, with or without diacritics.
@@ -163,9 +165,8 @@ function unitRows(db: Db, contestId: string) {
   return prepared(db, 'SELECT id, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string; parentId: string | null; headcount: number | null }[]
 }
 
-function unitsBoard(db: Db, contestId: string, direct: Map<string, UnitDirect>, parentId?: string): UnitsLeaderboardEntry[] {
-  const ranked = rankUnits(unitStatsFromDirect(unitRows(db, contestId), direct))
-  return parentId ? ranked.filter((u) => u.parentId === parentId) : ranked
+function unitsBoard(db: Db, contestId: string, direct: Map<string, UnitDirect>): UnitsLeaderboardEntry[] {
+  return rankUnits(unitStatsFromDirect(unitRows(db, contestId), direct))
 }
 
 // A board's unit ranking only moves when the board does: cached per board and version.

@@ -43,6 +43,7 @@ function* rankingBatches(db: Db, round: RoundRow): Generator<Row[]> {
     const board = boardFor(db, round, null)
     const person = prepared(db, `SELECT p.full_name, p.date_of_birth, p.phone, u.name AS unit_name FROM participants p
       LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id WHERE p.rowid = ?`)
+    // A snapshot: the export yields between batches, and a live board may move meanwhile.
     const ids = [...board.list]
     for (let i = 0; i < ids.length; i += BATCH) {
       yield ids.slice(i, i + BATCH).map((pr, j) => {

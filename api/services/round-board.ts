@@ -96,8 +96,8 @@ export class RoundBoard {
 
   private take(r: FinishRow, live: boolean): boolean {
     this.lastFinish = Math.max(this.lastFinish, r.fs)
+    if (this.endedBy != null && r.ended_at > this.endedBy) return false // after the freeze: nothing moves
     this.version++
-    if (this.endedBy != null && r.ended_at > this.endedBy) return false
     this.k = growColumns(this.k, r.pr, allocate)
     const k = this.k
     const p = r.pr

@@ -42,7 +42,6 @@ type RawRound = {
   max_attempts: number | null; blueprint: string; prediction_enabled: number; prediction_target: RoundRow['predictionTarget']; tiebreak: string
   prizes: string; unit_prizes: string; freeze_at: number | null; grace_sec: number; finalized_at: number | null; prediction_truth: number | null
 }
-const roundStatements = new WeakMap<Db, (id: string) => RawRound | undefined>()
 const parsedJson = new Map<string, unknown>()
 // Round JSON columns repeat across calls; parsing each text once keeps the hot paths free of JSON.parse.
 // Parsed values are shared, so nothing downstream may mutate them.
@@ -57,12 +56,7 @@ function parseOnce<T>(text: string): T {
 
 // Read on every attempt request: one prepared statement, not a query built each time (STACK.md).
 export function getRoundRow(db: Db, roundId: string): RoundRow {
-  let get = roundStatements.get(db)
-  if (!get) {
-    const stmt = prepared(db, 'SELECT * FROM rounds WHERE id = ?')
-    roundStatements.set(db, (get = (id) => stmt.get(id) as RawRound | undefined))
-  }
-  const r = get(roundId)
+  const r = prepared(db, 'SELECT * FROM rounds WHERE id = ?').get(roundId) as RawRound | undefined
   if (!r) throw notFound('đợt thi')
   return {
     id: r.id, contestId: r.contest_id, number: r.number, title: r.title, opensAt: r.opens_at, closesAt: r.closes_at, questionCount: r.question_count,

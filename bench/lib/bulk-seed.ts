@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { createHash, randomBytes } from 'node:crypto'
 import { newId } from '../../api/lib/ids'
 import { foldText } from '../../api/lib/text'
+import { answerSignature } from '../../api/rules/answer-signature'
 import { shuffleOptions } from '../../api/rules/draw'
 import { isItemCorrect, scoreItems } from '../../api/rules/scoring'
 import { CONSENT_VERSION } from '../../api/services/participants'
@@ -129,8 +130,7 @@ export function bulkSeed(o: BulkOptions): BulkResult {
           return { q, position: i + 1, order, chosen, letters, correct: q.c.correct, weight: q.c.weight ?? 1, answeredAt: blank ? null : startedAt + Math.floor(((i + 1) / drawn.length) * (endedAt - startedAt)) }
         })
         const totals = scoreItems(marked)
-        const sig = marked.every((m) => m.chosen.length === 0) ? null
-          : createHash('sha1').update(marked.map((m) => `${m.q.id}=${[...m.chosen].sort().join('')}`).sort().join('|')).digest('base64url')
+        const sig = answerSignature(marked.map((m) => ({ questionId: m.q.id, chosen: m.chosen })))
         const seq = Number(insAttempt({
           id: newId(), round_id: o.roundId, participant_id: ids[p], number: second ? 2 : 1, status: expired ? 'expired' : 'submitted',
           started_at: startedAt, deadline_at: deadlineAt, submitted_at: expired ? null : endedAt, ended_at: endedAt,

@@ -9,5 +9,3 @@ export function summarize(values: number[]): Summary {
   for (const v of s) sum += v
   return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1], mean: sum / s.length }
 }
-
-export const median = (xs: number[]) => summarize(xs).p50

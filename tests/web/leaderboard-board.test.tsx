@@ -3,23 +3,13 @@ import { cleanup, render, waitFor } from '@solidjs/testing-library'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Leaderboard } from '../../api/schemas/wire'
 import { LeaderboardBoard } from '../../web/components/leaderboard-board'
-
-// A stand-in for the SSE stream: the test decides when the standings version moves.
-class FakeEventSource {
-  static all: FakeEventSource[] = []
-  listeners = new Map<string, ((e: MessageEvent) => void)[]>()
-  constructor(readonly url: string) { FakeEventSource.all.push(this) }
-  addEventListener(type: string, fn: (e: MessageEvent) => void) { this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]) }
-  emit(type: string, data?: unknown) { for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data: JSON.stringify(data) })) }
-  close() {}
-}
+import { FakeEventSource, stubEventSource } from './fake-event-source'
 
 const entry = (rank: number, fullName: string) => ({ rank, participantId: `p${rank}`, fullName, unitId: 'u', unitName: 'Chi bộ Phòng Tổng hợp', score: 5 - rank, maxScore: 5, durationMs: 61_000 })
 let board: Leaderboard
 
 beforeEach(() => {
-  FakeEventSource.all = []
-  vi.stubGlobal('EventSource', FakeEventSource)
+  stubEventSource()
   board = { round: { id: 'r1', status: 'open', frozen: true }, total: 1, entries: [entry(1, 'Nguyễn Văn An')] }
   vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ ...board, serverTime: new Date().toISOString() }), { headers: { 'content-type': 'application/json' } })))
 })

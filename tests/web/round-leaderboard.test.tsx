@@ -5,15 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { RoundStatus } from '../../api/schemas/wire'
 import RoundLeaderboardPage from '../../web/pages/round-leaderboard'
 import { fakeApi, type Calls } from './fake-api'
-
-class FakeEventSource {
-  static all: FakeEventSource[] = []
-  listeners = new Map<string, ((e: MessageEvent) => void)[]>()
-  constructor(readonly url: string) { FakeEventSource.all.push(this) }
-  addEventListener(type: string, fn: (e: MessageEvent) => void) { this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]) }
-  emit(type: string, data?: unknown) { for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data: JSON.stringify(data) })) }
-  close() {}
-}
+import { FakeEventSource, stubEventSource } from './fake-event-source'
 
 const entry = { rank: 1, participantId: 'p1', fullName: 'Nguyễn Văn An', unitId: 'u1', unitName: 'Chi bộ Phòng Tổng hợp', score: 5, maxScore: 5, durationMs: 61_000 }
 const PRIZES = {
@@ -44,8 +36,7 @@ const show = (roundId: string) => {
 }
 
 beforeEach(() => {
-  FakeEventSource.all = []
-  vi.stubGlobal('EventSource', FakeEventSource)
+  stubEventSource()
 })
 afterEach(() => { cleanup(); vi.unstubAllGlobals(); query.clear() })
 

@@ -6,8 +6,6 @@ export const getContests = query(async () => (await api<{ contests: ContestSumma
 // Accepts an id or a slug, as the server does.
 export const getContest = query(async (id: string) => (await api<{ contest: ContestDetail }>('GET', `/contests/${encodeURIComponent(id)}`)).contest, 'contest')
 export const getUnits = query(async (contestId: string) => (await api<{ units: Unit[] }>('GET', `/contests/${contestId}/units`)).units, 'units')
-export const getMyUnit = query(async (contestId: string) =>
-  (await api<{ unitId: string | null }>('GET', `/me/contests/${contestId}/unit`)).unitId, 'my-unit')
 
 export const setMyUnit = (contestId: string, unitId: string) => api('PUT', `/me/contests/${contestId}/unit`, { unitId })
 

@@ -8,7 +8,7 @@ import { Countdown } from './countdown'
 import { PendingBanner } from './pending-banner'
 import { QuestionCard } from './question-card'
 import { QuestionNav } from './question-nav'
-import { SubmitPanel } from './submit-panel'
+import { parsePrediction, SubmitPanel } from './submit-panel'
 
 type Props = { attempt: Attempt; round?: RoundSummary; onFinished: (note?: string) => void }
 
@@ -42,8 +42,8 @@ export function QuizView(props: Props) {
   }
   // At zero the attempt is submitted for the participant with what was saved, and the prediction typed so far.
   const onExpire = () => {
-    const p = quiz.prediction().trim()
-    void finish(/^\d{1,12}$/.test(p) && props.round?.prediction.enabled ? Number(p) : null, t('quiz.timeUp'))
+    const p = parsePrediction(quiz.prediction())
+    void finish(typeof p === 'number' && props.round?.prediction.enabled ? p : null, t('quiz.timeUp'))
   }
 
   return (

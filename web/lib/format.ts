@@ -11,11 +11,6 @@ function pieces(t: number | string | Date) {
   return out
 }
 
-export function fmtDate(t: number | string | Date): string {
-  const p = pieces(t)
-  return `${p.day}/${p.month}/${p.year}`
-}
-
 export function fmtDateTime(t: number | string | Date): string {
   const p = pieces(t)
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`
