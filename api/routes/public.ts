@@ -18,9 +18,11 @@ const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
 
 // Answers once the in-memory structures a read needs are ready: at once (synchronously) nearly always;
 // after they have been built a step at a time on a first read, without holding up other requests meanwhile.
-function whenReady(c: Context<AppEnv>, ready: (now: number) => Promise<void> | undefined, answer: (now: number) => Response): Response | Promise<Response> {
-  const waiting = ready(c.get('clock').now())
-  return waiting ? waiting.then(() => answer(c.get('clock').now())) : answer(c.get('clock').now())
+// A board can be dropped again while a request waits for it (a disqualification in that round): look
+// again, a few times, rather than rebuild a big board at once inside the answer.
+function whenReady(c: Context<AppEnv>, ready: (now: number) => Promise<void> | undefined, answer: (now: number) => Response, looks = 3): Response | Promise<Response> {
+  const waiting = looks > 0 ? ready(c.get('clock').now()) : undefined
+  return waiting ? waiting.then(() => whenReady(c, ready, answer, looks - 1)) : answer(c.get('clock').now())
 }
 
 export const publicRoutes = new Hono<AppEnv>()

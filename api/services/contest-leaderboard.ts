@@ -8,8 +8,9 @@ import { getContestRow } from './contests'
 import { ContestTotals, type ContestEntry } from './contest-totals'
 import { isFrozen, publicBoard, unitNamesOf, unitRows } from './leaderboards'
 import { nameBook, warmNames } from './name-book'
-import { epochOf, warmBoard, type RoundBoard } from './round-board'
+import { cachedBoardsOf, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, type RoundRow } from './rounds'
+import { unitsChanged } from './units-version'
 
 const cache = new WeakMap<Db, Map<string, ContestTotals>>()
 
@@ -21,7 +22,7 @@ function contestShape(db: Db, contestId: string, now: number): Shape {
   const rounds = (prepared(db, 'SELECT id FROM rounds WHERE contest_id = ? ORDER BY number').all(contestId) as { id: string }[]).map((r) => getRoundRow(db, r.id))
   const finalized = rounds.filter((r) => r.finalizedAt != null)
   const liveRounds = rounds.filter((r) => r.finalizedAt == null)
-  const key = `${epochOf(db)}|${finalized.map((r) => `${r.id}:${r.finalizedAt}`).join(',')}`
+  const key = finalized.map((r) => `${r.id}:${r.finalizedAt}`).join(',')
   return { key, finalized, liveRounds, endedBy: liveRounds.map((r) => (isFrozen(r, now) ? r.freezeAt : null)) }
 }
 
@@ -51,6 +52,8 @@ function contestTotals(db: Db, contestId: string, now: number): ContestTotals {
 }
 
 const building = new WeakMap<Db, Map<string, Promise<void>>>()
+// Totals being filled a step at a time, per contest: a unit move reaches them too.
+const filling = new WeakMap<Db, Set<ContestTotals>>()
 const FILL_STEP_ROWS = 5000
 
 // Undefined when the contest's totals are in memory and current. Otherwise builds them a step at a time
@@ -70,12 +73,30 @@ export function contestReady(db: Db, contestId: string, now: number): Promise<vo
       await Promise.all([...boardsReady, names])
       const boards = shape.liveRounds.map((r) => publicBoard(db, r, now))
       const totals = new ContestTotals(db, contestId, shape.key, shape.finalized, boards, true)
-      for (const _ of totals.fill(FILL_STEP_ROWS)) await nextTurn()
+      let inFill = filling.get(db)
+      if (!inFill) filling.set(db, (inFill = new Set()))
+      inFill.add(totals)
+      try {
+        for (const _ of totals.fill(FILL_STEP_ROWS)) await nextTurn()
+      } finally {
+        inFill.delete(totals)
+      }
       keep(db, contestId, totals)
     })().finally(() => perDb.delete(key))
     perDb.set(key, done)
   }
   return done
+}
+
+// A participant now belongs to another unit of the contest. Everything in memory that ranks them moves
+// them in place, as a rebuild would have them; at a million people a rebuild takes seconds a board.
+export function followUnitMove(db: Db, contestId: string, participantId: string, unitId: string) {
+  unitsChanged(db, contestId)
+  const row = prepared(db, 'SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined
+  if (!row) return
+  for (const board of cachedBoardsOf(db, contestId)) board.moveUnit(row.pr, unitId)
+  const totals = [cache.get(db)?.get(contestId), ...(filling.get(db) ?? [])].filter((t): t is ContestTotals => t?.contestId === contestId)
+  for (const t of totals) t.moveUnit(row.pr, unitId)
 }
 
 function entryOf(db: Db, contestId: string, t: ContestEntry, pr: number, rank: number): LeaderboardEntry {

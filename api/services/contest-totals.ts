@@ -29,7 +29,7 @@ export class ContestTotals {
   private built = false
 
   // Built at once; or, with `deferred`, left for fill() to build a step at a time.
-  constructor(private db: Db, private contestId: string, readonly key: string, readonly finalized: RoundRow[], readonly boards: RoundBoard[], deferred = false) {
+  constructor(private db: Db, readonly contestId: string, readonly key: string, readonly finalized: RoundRow[], readonly boards: RoundBoard[], deferred = false) {
     const t = () => this.total
     this.list = new RankedList((a, b) => t().score[b] - t().score[a] || t().dur[a] - t().dur[b] || a - b)
     if (!deferred) for (const _ of this.fill(-1)) { /* all at once */ }
@@ -136,6 +136,15 @@ export class ContestTotals {
     d.attempts += sign * t.attempts[p]
     d.scoreSum += sign * t.score[p]
     d.perfect += sign * (t.max[p] > 0 && t.score[p] === t.max[p] ? 1 : 0)
+  }
+
+  // The participant moved to another unit: their locked rounds count there from now on, as a rebuild would
+  // read them. Call after moving them on the live boards, which recompute() reads. While the locked rounds
+  // are still being read, the rows to come carry the new unit already.
+  moveUnit(p: number, unitId: string): void {
+    const f = this.fixed
+    if (p < f.present.length && f.present[p]) f.unit[p] = this.unitOf(unitId)
+    if (this.built && this.listed(p)) this.recompute(p)
   }
 
   // Applies what the live boards logged since the last look: usually nothing, or a few people.

@@ -6,7 +6,7 @@ import { newId } from '../lib/ids'
 import type { ContestDetail, ContestSummary, Unit } from '../schemas/wire'
 import type { CreateContestInput, UnitsInput, UpdateContestInput } from '../schemas/admin'
 import { appendAudit, type Actor } from './audit'
-import { invalidateBoards } from './round-board'
+import { unitsChanged } from './units-version'
 import { roundView } from './rounds'
 
 function slugify(title: string): string {
@@ -95,7 +95,7 @@ export function upsertUnits(db: Db, actor: Actor, contestId: string, input: Unit
     }
     assertNoCycles(db.select({ id: units.id, parentId: units.parentId, code: units.code }).from(units).where(eq(units.contestId, contestId)).all())
     appendAudit(db, actor, 'units.upsert', 'contest', contestId, { units: input.units }, now)
-    invalidateBoards(db)
+    unitsChanged(db, contestId)
     return listUnits(db, contestId)
   })
 }

@@ -11,7 +11,7 @@ import { expireDueAttempts, scoreAttemptItems } from './attempts'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
 import { latestRevision } from './question-store'
-import { boardFor, invalidateBoards } from './round-board'
+import { boardFor, invalidateRound } from './round-board'
 import { getRoundRow, graceMs } from './rounds'
 import { finalTop, predictionTruthSql, writeFinalRanking } from './final-ranking'
 import { unitRows } from './leaderboards'
@@ -34,7 +34,7 @@ export function disqualify(deps: Deps, actor: Actor, roundId: string, participan
       .onConflictDoUpdate({ target: [disqualifications.roundId, disqualifications.participantId], set: { reason, by: actor.id, at: now } }).run()
     appendAudit(db, actor, 'round.disqualify', 'round', roundId, { participantId, reason }, now)
   })
-  invalidateBoards(db)
+  invalidateRound(db, roundId)
   deps.hub.bump(roundId)
 }
 
@@ -46,7 +46,7 @@ export function undoDisqualify(deps: Deps, actor: Actor, roundId: string, partic
     if (removed.changes === 0) throw notFound('quyết định truất quyền')
     appendAudit(db, actor, 'round.undisqualify', 'round', roundId, { participantId }, now)
   })
-  invalidateBoards(db)
+  invalidateRound(db, roundId)
   deps.hub.bump(roundId)
 }
 
@@ -108,7 +108,7 @@ export function regradeRound(deps: Deps, actor: Actor, roundId: string, question
     appendAudit(db, actor, 'round.regrade', 'round', roundId, { questionId, revision: latest.revision, rescored: count }, now)
     return count
   })
-  invalidateBoards(db)
+  invalidateRound(db, roundId)
   deps.hub.bump(roundId)
   return { rescored }
 }

@@ -5,8 +5,9 @@ import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
 import { nameBook, warmNames } from './name-book'
-import { boardFor, epochOf, warmBoard, type RoundBoard } from './round-board'
+import { boardFor, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, roundStatus, type RoundRow } from './rounds'
+import { unitsVersion } from './units-version'
 
 type Page = { limit: number; offset: number; q?: string }
 const MAX_MATCHES = 5000
@@ -39,15 +40,15 @@ export function publicBoardReady(db: Db, roundId: string, now: number, forUnits 
 }
 
 // A page's units come from the board itself and its names from the name book: no SQLite read per row.
-// Unit moves and renames bump the boards' epoch, which keys the unit names.
+// Keyed by the contest's units version, which unit edits bump.
 const unitNames = new WeakMap<Db, Map<string, Map<string, string>>>()
 export function unitNamesOf(db: Db, contestId: string): Map<string, string> {
   let perDb = unitNames.get(db)
   if (!perDb) unitNames.set(db, (perDb = new Map()))
-  const key = `${epochOf(db)}:${contestId}`
+  const key = `${unitsVersion(db, contestId)}:${contestId}`
   let names = perDb.get(key)
   if (!names) {
-    if (perDb.size > 64) perDb.clear() // older epochs' maps are stale
+    if (perDb.size > 64) perDb.clear() // older versions' maps are stale
     const rows = prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[]
     perDb.set(key, (names = new Map(rows.map((u) => [u.id, u.name]))))
   }
@@ -130,9 +131,10 @@ function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entrie
 // A finalize (again after a regrade) bumps the hub's version of the round, which the key carries.
 export function leaderboardState(db: Db, hubVersion: number, roundId: string, now: number): string {
   const round = publicRound(db, roundId)
-  if (round.finalizedAt != null) return `f${round.finalizedAt}:${hubVersion}`
+  const units = unitsVersion(db, round.contestId)
+  if (round.finalizedAt != null) return `f${round.finalizedAt}:${hubVersion}:${units}`
   const board = publicBoard(db, round, now)
-  return `${isFrozen(round, now) ? 'z' : 'l'}${board.epoch}:${board.version}:${roundStatus(round, now)}`
+  return `${isFrozen(round, now) ? 'z' : 'l'}${board.epoch}:${board.version}:${units}:${roundStatus(round, now)}`
 }
 
 export function roundLeaderboard(db: Db, roundId: string, now: number, page: Page): Leaderboard {
@@ -169,11 +171,12 @@ function unitsBoard(db: Db, contestId: string, direct: Map<string, UnitDirect>):
   return rankUnits(unitStatsFromDirect(unitRows(db, contestId), direct))
 }
 
-// A board's unit ranking only moves when the board does: cached per board and version.
-const unitCache = new WeakMap<RoundBoard, { version: number; ranked: UnitsLeaderboardEntry[] }>()
+// A board's unit ranking only moves when the board or the units do: cached per board and both versions.
+const unitCache = new WeakMap<RoundBoard, { version: string; ranked: UnitsLeaderboardEntry[] }>()
 function boardUnits(db: Db, round: RoundRow, board: RoundBoard, parentId?: string): UnitsLeaderboardEntry[] {
+  const version = `${board.version}:${unitsVersion(db, round.contestId)}`
   let hit = unitCache.get(board)
-  if (!hit || hit.version !== board.version) unitCache.set(board, (hit = { version: board.version, ranked: unitsBoard(db, round.contestId, board.direct) }))
+  if (!hit || hit.version !== version) unitCache.set(board, (hit = { version, ranked: unitsBoard(db, round.contestId, board.direct) }))
   return parentId ? hit.ranked.filter((u) => u.parentId === parentId) : hit.ranked
 }
 

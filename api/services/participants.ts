@@ -9,7 +9,7 @@ import { foldText } from '../lib/text'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { RegisterInput } from '../schemas/participants'
 import { appendAudit, type Actor } from './audit'
-import { invalidateBoards } from './round-board'
+import { followUnitMove } from './contest-leaderboard'
 
 export const CONSENT_VERSION = '2026-11-v1'
 
@@ -51,9 +51,11 @@ export function defaultUnitId(db: Db, participantId: string): string | null {
 export function setContestUnit(db: Db, participantId: string, contestId: string, unitId: string) {
   const unit = db.select().from(units).where(eq(units.id, unitId)).get()
   if (!unit || unit.contestId !== contestId) throw new AppError('VALIDATION_FAILED', 'Đơn vị không thuộc cuộc thi này.', { field: 'unitId' })
+  const before = participantUnitId(db, participantId, contestId)
+  if (before === unitId) return { contestId, unitId }
   db.insert(participantUnits).values({ participantId, contestId, unitId })
     .onConflictDoUpdate({ target: [participantUnits.participantId, participantUnits.contestId], set: { unitId } }).run()
-  invalidateBoards(db)
+  followUnitMove(db, contestId, participantId, unitId)
   return { contestId, unitId }
 }
 

@@ -8,13 +8,19 @@ import type { RoundRow } from './rounds'
 
 // The live (or frozen) provisional standings of one round, kept in memory: each participant's best
 // finished attempt in an order-statistic list, plus per-unit totals. It follows the database's finish
-// log (attempts.finish_seq), so it only ever applies committed finishes; rarer changes (disqualify,
-// regrade, round edits, unit moves) bump an epoch and the board is rebuilt from the database.
+// log (attempts.finish_seq), so it only ever applies committed finishes. A participant moving to another
+// unit moves their entry in place (moveUnit); rarer changes to one round (disqualify, regrade, an edit of
+// the round) bump that round's epoch and its boards are rebuilt from the database.
 type Keys = { score: Float64Array; max: Float64Array; dur: Float64Array; end: Float64Array; seq: Float64Array; attempts: Int32Array; unit: Int32Array; present: Uint8Array }
 
-const epochs = new WeakMap<Db, number>()
-export const invalidateBoards = (db: Db) => epochs.set(db, (epochs.get(db) ?? 0) + 1)
-export const epochOf = (db: Db) => epochs.get(db) ?? 0
+// Per round, so a disqualification in one round leaves every other round's board (and contest) alone.
+const epochs = new WeakMap<Db, Map<string, number>>()
+export function invalidateRound(db: Db, roundId: string) {
+  let perDb = epochs.get(db)
+  if (!perDb) epochs.set(db, (perDb = new Map()))
+  perDb.set(roundId, (perDb.get(roundId) ?? 0) + 1)
+}
+export const roundEpoch = (db: Db, roundId: string) => epochs.get(db)?.get(roundId) ?? 0
 
 type FinishRow = { pr: number; seq: number; score: number; max_score: number; started_at: number; ended_at: number; fs: number; unit_id: string | null }
 
@@ -152,6 +158,26 @@ export class RoundBoard {
     return d
   }
 
+  // The participant now belongs to another unit of the round's contest: what a rebuild would read. Right
+  // also in the middle of a build, as the steps still to come read the new unit from the database.
+  moveUnit(p: number, unitId: string): void {
+    if (!this.has(p)) return
+    const k = this.k
+    const to = this.unitOf(unitId)
+    if (to === k.unit[p]) return
+    const perfect = isPerfect(k.score[p], k.max[p]) ? 1 : 0
+    const shift = (d: UnitDirect, sign: 1 | -1) => {
+      d.participants += sign
+      d.attempts += sign * k.attempts[p]
+      d.scoreSum += sign * k.score[p]
+      d.perfect += sign * perfect
+    }
+    shift(this.directFor(k.unit[p]), -1)
+    shift(this.directFor(to), 1)
+    k.unit[p] = to
+    this.version++
+  }
+
   has(p: number): boolean {
     return p < this.k.present.length && this.k.present[p] === 1
   }
@@ -191,9 +217,10 @@ function cachedBoard(db: Db, round: RoundRow, endedBy: number | null): RoundBoar
   if (!perDb) boards.set(db, (perDb = new Map()))
   const key = boardKey(round, endedBy)
   let board = perDb.get(key)
-  if (!board || board.epoch !== epochOf(db)) {
+  const epoch = roundEpoch(db, round.id)
+  if (!board || board.epoch !== epoch) {
     for (const k of perDb.keys()) if (k.startsWith(`${round.id}:`)) perDb.delete(k)
-    board = new RoundBoard(db, round, endedBy, epochOf(db))
+    board = new RoundBoard(db, round, endedBy, epoch)
   }
   perDb.delete(key)
   perDb.set(key, board)
@@ -207,6 +234,11 @@ export function boardFor(db: Db, round: RoundRow, endedBy: number | null): Round
   const board = cachedBoard(db, round, endedBy)
   board.sync()
   return board
+}
+
+// The boards in memory of the contest's rounds (built or being built), for moves to follow.
+export function cachedBoardsOf(db: Db, contestId: string): RoundBoard[] {
+  return [...(boards.get(db)?.values() ?? [])].filter((b) => b.round.contestId === contestId)
 }
 
 const WARM_STEP_ROWS = 5000 // ~40 ms of reading at most between two turns of the event loop

@@ -11,7 +11,7 @@ import type { RoundStatus, RoundSummary } from '../schemas/wire'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
 import { publishedPool } from './question-store'
-import { invalidateBoards } from './round-board'
+import { invalidateRound } from './round-board'
 
 export type RoundRow = typeof rounds.$inferSelect
 export const DEFAULT_TIEBREAK = ['prediction', 'duration', 'submittedAt'] as const
@@ -124,7 +124,7 @@ export function updateRound(db: Db, actor: Actor, roundId: string, input: PatchR
         .where(and(eq(attempts.roundId, roundId), eq(attempts.status, 'in_progress'))).run()
     }
     appendAudit(db, actor, 'round.update', 'round', roundId, { before, after: next }, now)
-    invalidateBoards(db)
+    invalidateRound(db, roundId)
     return next
   })
 }

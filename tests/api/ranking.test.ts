@@ -296,6 +296,53 @@ describe('units board', () => {
     expect(contest.body.entries.find((e: { unitId: string }) => e.unitId === s.unit.K)).toMatchObject({ participants: 4 })
   })
 
+  it('follows a participant who moves to another unit on every board, live and locked, and a rename at once', async () => {
+    const t = testApp()
+    const s = await setupContest(t)
+    const p = await registerPerson(t, s.unit.A1)
+    const q = await registerPerson(t, s.unit.B)
+    for (const [person, right] of [[p, 5], [q, 2]] as const) {
+      const a = await takeAttempt(t, person.agent, s.roundId, right)
+      await person.agent.post(`/attempts/${a.id}/submit`, {})
+    }
+    const read = async () => {
+      const get = async (path: string) => {
+        await t.agent().get(path) // twice: the second read is the one a page cache would answer
+        const res = await t.agent().get(path)
+        expect(res.status).toBe(200)
+        return res.body
+      }
+      const unitsBy = (entries: { unitId: string; participants: number }[]) => Object.fromEntries(entries.map((e) => [e.unitId, e.participants]))
+      const round = await get(`/rounds/${s.roundId}/leaderboard`)
+      const contest = await get(`/contests/${s.contestId}/leaderboard`)
+      return {
+        round: round.entries.find((e: { participantId: string }) => e.participantId === p.id),
+        contest: contest.entries.find((e: { participantId: string }) => e.participantId === p.id),
+        roundUnits: unitsBy((await get(`/rounds/${s.roundId}/units-leaderboard`)).entries),
+        contestUnits: unitsBy((await get(`/contests/${s.contestId}/units-leaderboard`)).entries),
+      }
+    }
+    const before = await read()
+    expect(before.round).toMatchObject({ unitId: s.unit.A1, unitName: 'Chi bộ An Một' })
+    expect(before.roundUnits).toMatchObject({ [s.unit.A1]: 1, [s.unit.B]: 1, [s.unit.A]: 1 })
+    expect((await p.agent.put(`/me/contests/${s.contestId}/unit`, { unitId: s.unit.B })).status).toBe(200)
+    const after = await read()
+    for (const entry of [after.round, after.contest]) expect(entry).toMatchObject({ unitId: s.unit.B, unitName: 'Đảng bộ Cơ sở Bình', score: 5 })
+    for (const units of [after.roundUnits, after.contestUnits]) expect(units).toMatchObject({ [s.unit.A1]: 0, [s.unit.A]: 0, [s.unit.B]: 2, [s.unit.K]: 2 })
+
+    await closeRound(t)
+    expect((await s.judge.post(`/admin/rounds/${s.roundId}/finalize`)).status).toBe(200)
+    expect((await read()).round).toMatchObject({ rank: 1, unitId: s.unit.B })
+    expect((await p.agent.put(`/me/contests/${s.contestId}/unit`, { unitId: s.unit.A2 })).status).toBe(200)
+    const locked = await read()
+    expect(locked.round).toMatchObject({ rank: 1, unitId: s.unit.A2, unitName: 'Chi bộ An Hai' })
+    expect(locked.contest).toMatchObject({ unitId: s.unit.A2 })
+    expect(locked.contestUnits).toMatchObject({ [s.unit.A2]: 1, [s.unit.B]: 1 })
+    const renamed = await s.org.post(`/admin/contests/${s.contestId}/units`, { units: [{ code: 'A2', name: 'Chi bộ An Hai (mới)' }] })
+    expect(renamed.status).toBe(200)
+    expect((await read()).round).toMatchObject({ unitId: s.unit.A2, unitName: 'Chi bộ An Hai (mới)' })
+  })
+
   it('sums best scores over rounds for the contest board', async () => {
     const t = testApp()
     const now = t.clock.now()

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ContestTotals } from '../../api/services/contest-totals'
 import { writeFinalRanking } from '../../api/services/final-ranking'
-import { epochOf, RoundBoard } from '../../api/services/round-board'
+import { RoundBoard } from '../../api/services/round-board'
 import { getRoundRow } from '../../api/services/rounds'
 import { finishLog } from '../helpers/finish-log'
 
@@ -28,7 +28,7 @@ describe('contest totals followed through the boards’ change logs', () => {
       db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
       writeFinalRanking(db, 'r1', ['duration'], null)
       before.forEach((f) => finish(f.round, f))
-      const boards = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, epochOf(db)))
+      const boards = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
       boards.forEach((b) => b.sync())
       const followed = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], boards)
       for (const [i, f] of after.entries()) {
@@ -37,7 +37,7 @@ describe('contest totals followed through the boards’ change logs', () => {
       }
       boards.forEach((b) => b.sync())
       followed.sync()
-      const fresh = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, epochOf(db)))
+      const fresh = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
       fresh.forEach((b) => b.sync())
       const scratch = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], fresh)
       expect(view(followed)).toEqual(view(scratch))
@@ -46,13 +46,40 @@ describe('contest totals followed through the boards’ change logs', () => {
     }), { numRuns: 150 })
   })
 
+  it('follow unit moves in place, also while the locked rounds are being read, to what a rebuild reads', () => {
+    const move = fc.record({ person: fc.integer({ min: 0, max: PEOPLE - 1 }), unit: fc.constantFrom('u1', 'u2') })
+    fc.assert(fc.property(finishes, live, fc.array(move, { maxLength: 8 }), fc.array(move, { maxLength: 8 }), fc.integer({ min: 1, max: 4 }), (closed, open, during, after, step) => {
+      const { db, finish } = seedContest()
+      closed.forEach((f) => finish('r1', f))
+      db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
+      writeFinalRanking(db, 'r1', ['duration'], null)
+      open.forEach((f) => finish(f.round, f))
+      const boards = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
+      boards.forEach((b) => b.sync())
+      const totals = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], boards, true)
+      const moveUnit = (m: { person: number; unit: string }) => {
+        db.$client.prepare("UPDATE participant_units SET unit_id = ? WHERE participant_id = ? AND contest_id = 'c'").run(m.unit, `p${m.person}`)
+        const pr = (db.$client.prepare('SELECT rowid AS pr FROM participants WHERE id = ?').get(`p${m.person}`) as { pr: number }).pr
+        boards.forEach((b) => b.moveUnit(pr, m.unit))
+        totals.moveUnit(pr, m.unit)
+      }
+      let k = 0
+      for (const _ of totals.fill(step)) if (k < during.length) moveUnit(during[k++])
+      during.slice(k).forEach(moveUnit)
+      after.forEach(moveUnit)
+      const fresh = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
+      fresh.forEach((b) => b.sync())
+      expect(view(totals)).toEqual(view(new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], fresh)))
+    }), { numRuns: 200 })
+  })
+
   it('sums each round’s best per person and orders by total score, then total duration', () => {
     const { db, finish } = seedContest()
     finish('r1', { person: 0, score: 3, dur: 5 })
     finish('r1', { person: 1, score: 4, dur: 6 })
     db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
     writeFinalRanking(db, 'r1', ['duration'], null)
-    const board = new RoundBoard(db, getRoundRow(db, 'r2'), null, epochOf(db))
+    const board = new RoundBoard(db, getRoundRow(db, 'r2'), null, 0)
     board.sync()
     const totals = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], [board])
     finish('r2', { person: 0, score: 2, dur: 1 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { boardFor, epochOf, RoundBoard, warmBoard } from '../../api/services/round-board'
+import { boardFor, invalidateRound, RoundBoard, warmBoard } from '../../api/services/round-board'
 import { getRoundRow } from '../../api/services/rounds'
 import type { Db } from '../../db/client'
 import { finishLog, type Finish } from '../helpers/finish-log'
@@ -11,8 +11,10 @@ function seedRound(people: number): { db: Db; finish: (f: Finish) => void } {
   return { db, finish: (f) => finish('r', f) }
 }
 
+const prOf = (db: Db, id: string) => (db.$client.prepare('SELECT rowid AS pr FROM participants WHERE id = ?').get(id) as { pr: number }).pr
 const order = (b: RoundBoard) => [...b.list].map((pr) => [pr, b.entry(pr).score, b.entry(pr).durationMs, b.entry(pr).attempts, b.entry(pr).unitId])
-const units = (b: RoundBoard) => Object.fromEntries([...b.direct].sort(([a], [z]) => a.localeCompare(z)))
+// Units nobody counts in any more add nothing to the units board: left out of the comparison.
+const units = (b: RoundBoard) => Object.fromEntries([...b.direct].filter(([, d]) => d.participants > 0 || d.attempts > 0).sort(([a], [z]) => a.localeCompare(z)))
 
 const finishes = fc.array(fc.record({ person: fc.integer({ min: 0, max: 11 }), score: fc.integer({ min: 0, max: 4 }), dur: fc.integer({ min: 1, max: 6 }) }), { maxLength: 40 })
 
@@ -22,17 +24,53 @@ describe('round board built a step at a time', () => {
       const { db, finish } = seedRound(12)
       before.forEach(finish)
       const round = getRoundRow(db, 'r')
-      const stepped = new RoundBoard(db, round, null, epochOf(db))
+      const stepped = new RoundBoard(db, round, null, 0)
       let k = 0
       while (!stepped.buildStep(step)) if (k < during.length) finish(during[k++])
       during.slice(k).forEach(finish)
       stepped.sync() // the live path picks up what came after the build
-      const atOnce = new RoundBoard(db, round, null, epochOf(db))
+      const atOnce = new RoundBoard(db, round, null, 0)
       atOnce.sync()
       expect(order(stepped)).toEqual(order(atOnce))
       expect(units(stepped)).toEqual(units(atOnce))
       expect(stepped.list.size).toBe(new Set([...before, ...during].map((f) => f.person)).size)
     }), { numRuns: 150 })
+  })
+
+  it('follows unit moves in place, also during the build, to what a board built afterwards reads', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('finish' as const), person: fc.integer({ min: 0, max: 11 }), score: fc.integer({ min: 0, max: 4 }), dur: fc.integer({ min: 1, max: 6 }) }),
+      fc.record({ kind: fc.constant('move' as const), person: fc.integer({ min: 0, max: 11 }), unit: fc.constantFrom('u1', 'u2') }),
+    )
+    fc.assert(fc.property(fc.array(step, { maxLength: 40 }), fc.array(step, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (before, during, buildStep) => {
+      const { db, finish } = seedRound(12)
+      const board = new RoundBoard(db, getRoundRow(db, 'r'), null, 0)
+      const apply = (s: (typeof before)[number]) => {
+        if (s.kind === 'finish') return finish(s)
+        db.$client.prepare("UPDATE participant_units SET unit_id = ? WHERE participant_id = ? AND contest_id = 'c'").run(s.unit, `p${s.person}`)
+        board.moveUnit(prOf(db, `p${s.person}`), s.unit)
+      }
+      before.forEach(apply)
+      let k = 0
+      while (!board.buildStep(buildStep)) if (k < during.length) apply(during[k++])
+      during.slice(k).forEach((s) => { apply(s); if (s.kind === 'finish') board.sync() })
+      board.sync()
+      const fresh = new RoundBoard(db, getRoundRow(db, 'r'), null, 0)
+      fresh.sync()
+      expect(order(board)).toEqual(order(fresh))
+      expect(units(board)).toEqual(units(fresh))
+    }), { numRuns: 200 })
+  })
+
+  it('a change to one round rebuilds only that round’s boards', () => {
+    const { db, finish } = finishLog(['r1', 'r2'], 4, () => 'u1')
+    finish('r1', { person: 0, score: 3, dur: 2 })
+    finish('r2', { person: 1, score: 2, dur: 2 })
+    const [r1, r2] = ['r1', 'r2'].map((id) => getRoundRow(db, id))
+    const before = [boardFor(db, r1, null), boardFor(db, r2, null)]
+    invalidateRound(db, 'r1')
+    expect(boardFor(db, r1, null)).not.toBe(before[0])
+    expect(boardFor(db, r2, null)).toBe(before[1])
   })
 
   it('warmBoard builds between turns of the event loop, and boardFor then serves the same board', async () => {
