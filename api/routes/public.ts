@@ -6,7 +6,7 @@ import { readParams, readQuery, send } from '../lib/http'
 import { PageQuery } from '../schemas/common'
 import { currentUser, requireParticipant } from '../middleware/session'
 import { getContest, listContests, listUnits } from '../services/contests'
-import { contestLeaderboard, contestReady, contestUnitsLeaderboard, leaderboardState, myEntry, publicBoardReady, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
+import { contestLeaderboard, contestReady, contestUnitsLeaderboard, leaderboardState, myEntry, publicBoardReady, publicRound, publicView, roundLeaderboard, roundUnitsLeaderboard } from '../services/leaderboards'
 import { JsonPageCache } from '../lib/json-cache'
 import { getRoundRow, roundView } from '../services/rounds'
 import { roundPrizes } from '../services/round-extras'
@@ -20,9 +20,12 @@ const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
 // after they have been built a step at a time on a first read, without holding up other requests meanwhile.
 // A board can be dropped again while a request waits for it (a disqualification in that round): look
 // again, a few times, rather than rebuild a big board at once inside the answer.
-function whenReady(c: Context<AppEnv>, ready: (now: number) => Promise<void> | undefined, answer: (now: number) => Response, looks = 3): Response | Promise<Response> {
-  const waiting = looks > 0 ? ready(c.get('clock').now()) : undefined
-  return waiting ? waiting.then(() => whenReady(c, ready, answer, looks - 1)) : answer(c.get('clock').now())
+// `look` reads what both need (the round row), once per look.
+function whenReady<T>(c: Context<AppEnv>, look: () => T, ready: (it: T, now: number) => Promise<void> | undefined, answer: (it: T, now: number) => Response, looks = 3): Response | Promise<Response> {
+  const now = c.get('clock').now()
+  const it = look()
+  const waiting = looks > 0 ? ready(it, now) : undefined
+  return waiting ? waiting.then(() => whenReady(c, look, ready, answer, looks - 1)) : answer(it, now)
 }
 
 export const publicRoutes = new Hono<AppEnv>()
@@ -39,12 +42,12 @@ export const publicRoutes = new Hono<AppEnv>()
   .get('/contests/:contestId/leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
     const page = readQuery(c, PageQuery)
-    return whenReady(c, (now) => contestReady(c.get('db'), contestId, now), (now) => send(c, contestLeaderboard(c.get('db'), contestId, now, page)))
+    return whenReady(c, () => contestId, (id, now) => contestReady(c.get('db'), id, now), (id, now) => send(c, contestLeaderboard(c.get('db'), id, now, page)))
   })
   .get('/contests/:contestId/units-leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return whenReady(c, (now) => contestReady(c.get('db'), contestId, now), (now) => send(c, { entries: contestUnitsLeaderboard(c.get('db'), contestId, now, parentId) }))
+    return whenReady(c, () => contestId, (id, now) => contestReady(c.get('db'), id, now), (id, now) => send(c, { entries: contestUnitsLeaderboard(c.get('db'), id, now, parentId) }))
   })
   .get('/rounds/:roundId', (c) => {
     const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)
@@ -60,20 +63,23 @@ export const publicRoutes = new Hono<AppEnv>()
     const { roundId } = readParams(c, RoundParam)
     const page = readQuery(c, PageQuery)
     const db = c.get('db')
-    return whenReady(c, (now) => publicBoardReady(c.get('db'), roundId, now), (now) => {
-      if (page.q?.trim()) return send(c, roundLeaderboard(db, roundId, now, page))
-      const key = `${roundId}:${leaderboardState(db, c.get('hub').version(roundId), roundId, now)}:${page.offset}:${page.limit}`
-      return pages.send(c, key, () => roundLeaderboard(db, roundId, now, page))
+    return whenReady(c, () => publicRound(db, roundId), (round, now) => publicBoardReady(db, round, now), (round, now) => {
+      const view = publicView(db, round, now)
+      if (page.q?.trim()) return send(c, roundLeaderboard(db, view, now, page))
+      const key = `${roundId}:${leaderboardState(db, c.get('hub').version(roundId), view, now)}:${page.offset}:${page.limit}`
+      return pages.send(c, key, () => roundLeaderboard(db, view, now, page))
     })
   })
   .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
     const { roundId } = readParams(c, RoundParam)
-    return whenReady(c, (now) => publicBoardReady(c.get('db'), roundId, now), (now) => send(c, { entry: myEntry(c.get('db'), roundId, currentUser(c).id, now) }))
+    const db = c.get('db')
+    return whenReady(c, () => publicRound(db, roundId), (round, now) => publicBoardReady(db, round, now), (round, now) => send(c, { entry: myEntry(db, publicView(db, round, now), currentUser(c).id) }))
   })
   .get('/rounds/:roundId/units-leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
     const { parentId } = readQuery(c, UnitsQuery)
-    return whenReady(c, (now) => publicBoardReady(c.get('db'), roundId, now, true), (now) => send(c, { entries: roundUnitsLeaderboard(c.get('db'), roundId, now, parentId) }))
+    const db = c.get('db')
+    return whenReady(c, () => publicRound(db, roundId), (round, now) => publicBoardReady(db, round, now, true), (round, now) => send(c, { entries: roundUnitsLeaderboard(db, round, now, parentId) }))
   })
   // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
   .get('/rounds/:roundId/leaderboard/stream', (c) => {

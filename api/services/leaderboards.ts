@@ -12,7 +12,8 @@ import { unitsVersion } from './units-version'
 type Page = { limit: number; offset: number; q?: string }
 const MAX_MATCHES = 5000
 
-function publicRound(db: Db, roundId: string) {
+// The round as the public may read it: its contest must be published.
+export function publicRound(db: Db, roundId: string): RoundRow {
   const round = getRoundRow(db, roundId)
   if (getContestRow(db, round.contestId).status === 'draft') throw notFound('đợt thi')
   return round
@@ -31,8 +32,7 @@ export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
 // read after a restart), so the reads that follow are synchronous and quick. A locked ranking's pages come
 // from final_standings, so only its units board needs the in-memory one. Pages also need the name book.
 // Undefined when everything is in memory already, which is nearly always: the route then stays synchronous.
-export function publicBoardReady(db: Db, roundId: string, now: number, forUnits = false): Promise<void> | undefined {
-  const round = publicRound(db, roundId)
+export function publicBoardReady(db: Db, round: RoundRow, now: number, forUnits = false): Promise<void> | undefined {
   const board = round.finalizedAt == null || forUnits ? warmBoard(db, round, isFrozen(round, now) ? round.freezeAt : null) : undefined
   const names = forUnits ? undefined : warmNames(db)
   if (board && names) return board.then(() => names)
@@ -127,21 +127,24 @@ function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entrie
   return { total, entries: finalPageEntries(db, round, page) }
 }
 
+// A round as one public read sees it: the round row, and its public board (synced) unless finalized,
+// when pages come from the locked ranking. Looked up once per request.
+export type PublicView = { round: RoundRow; board: RoundBoard | null }
+export function publicView(db: Db, round: RoundRow, now: number): PublicView {
+  return { round, board: round.finalizedAt == null ? publicBoard(db, round, now) : null }
+}
+
 // What a public page of the round depends on: changes whenever the page could change.
 // A finalize (again after a regrade) bumps the hub's version of the round, which the key carries.
-export function leaderboardState(db: Db, hubVersion: number, roundId: string, now: number): string {
-  const round = publicRound(db, roundId)
+export function leaderboardState(db: Db, hubVersion: number, { round, board }: PublicView, now: number): string {
   const units = unitsVersion(db, round.contestId)
-  if (round.finalizedAt != null) return `f${round.finalizedAt}:${hubVersion}:${units}`
-  const board = publicBoard(db, round, now)
+  if (!board) return `f${round.finalizedAt}:${hubVersion}:${units}`
   return `${isFrozen(round, now) ? 'z' : 'l'}${board.epoch}:${board.version}:${units}:${roundStatus(round, now)}`
 }
 
-export function roundLeaderboard(db: Db, roundId: string, now: number, page: Page): Leaderboard {
-  const round = publicRound(db, roundId)
+export function roundLeaderboard(db: Db, { round, board }: PublicView, now: number, page: Page): Leaderboard {
   const head = { id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) }
-  if (round.finalizedAt != null) return { round: head, ...finalPage(db, round, page) }
-  const board = publicBoard(db, round, now)
+  if (!board) return { round: head, ...finalPage(db, round, page) }
   if (page.q?.trim()) {
     const ranked = matchingRows(db, round.contestId, page.q).map((pr) => ({ pr, rank: board.list.rankOf(pr) })).filter((x) => x.rank > 0).sort((a, b) => a.rank - b.rank)
     return { round: head, total: ranked.length, entries: liveEntries(db, round, board, ranked.slice(page.offset, page.offset + page.limit)) }
@@ -150,15 +153,13 @@ export function roundLeaderboard(db: Db, roundId: string, now: number, page: Pag
   return { round: head, total: board.list.size, entries: liveEntries(db, round, board, rows) }
 }
 
-export function myEntry(db: Db, roundId: string, participantId: string, now: number): LeaderboardEntry | null {
-  const round = publicRound(db, roundId)
+export function myEntry(db: Db, { round, board }: PublicView, participantId: string): LeaderboardEntry | null {
   const pr = (prepared(db, 'SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined)?.pr
   if (pr == null) return null
-  if (round.finalizedAt != null) {
+  if (!board) {
     const r = prepared(db, `${FINAL_SELECT} WHERE f.round_id = ? AND f.participant_id = ?`).get(round.contestId, round.id, participantId) as FinalRow | undefined
     return r ? finalEntry(r, round.predictionEnabled) : null
   }
-  const board = publicBoard(db, round, now)
   const rank = board.list.rankOf(pr)
   return rank ? liveEntries(db, round, board, [{ pr, rank }])[0] : null
 }
@@ -182,8 +183,7 @@ function boardUnits(db: Db, round: RoundRow, board: RoundBoard, parentId?: strin
 
 // Unit figures depend only on best scores, which finalizing does not change, so the live board serves.
 export { unitRows }
-export function roundUnitsLeaderboard(db: Db, roundId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
-  const round = publicRound(db, roundId)
+export function roundUnitsLeaderboard(db: Db, round: RoundRow, now: number, parentId?: string): UnitsLeaderboardEntry[] {
   return boardUnits(db, round, publicBoard(db, round, now), parentId)
 }
 
