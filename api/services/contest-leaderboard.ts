@@ -7,6 +7,7 @@ import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../sc
 import { getContestRow } from './contests'
 import { ContestTotals, type ContestEntry } from './contest-totals'
 import { isFrozen, publicBoard, unitNamesOf, unitRows } from './leaderboards'
+import { lockedBoardsOf } from './locked-board'
 import { nameBook, warmNames } from './name-book'
 import { cachedBoardsOf, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, type RoundRow } from './rounds'
@@ -94,7 +95,7 @@ export function followUnitMove(db: Db, contestId: string, participantId: string,
   unitsChanged(db, contestId)
   const row = prepared(db, 'SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined
   if (!row) return
-  for (const board of cachedBoardsOf(db, contestId)) board.moveUnit(row.pr, unitId)
+  for (const board of [...cachedBoardsOf(db, contestId), ...lockedBoardsOf(db, contestId)]) board.moveUnit(row.pr, unitId)
   const totals = [cache.get(db)?.get(contestId), ...(filling.get(db) ?? [])].filter((t): t is ContestTotals => t?.contestId === contestId)
   for (const t of totals) t.moveUnit(row.pr, unitId)
 }

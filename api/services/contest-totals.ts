@@ -1,5 +1,6 @@
 import { prepared, type Db } from '../../db/client'
 import { RankedList } from '../lib/ranked-list'
+import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import type { UnitDirect } from '../rules/units'
 import type { RoundBoard } from './round-board'
@@ -21,8 +22,7 @@ export class ContestTotals {
   private fixed: Sums = allocate(1024) // the finalized rounds, summed
   private total: Sums = allocate(1024) // fixed + every live board
   readonly list: RankedList
-  private unitIds: string[] = []
-  private unitIndex = new Map<string, number>()
+  private units = new NumberedStrings()
   readonly direct = new Map<string, UnitDirect>()
   private cursors = new Map<RoundBoard, number>()
 
@@ -60,15 +60,6 @@ export class ContestTotals {
     return p < this.total.present.length && this.total.present[p] === 1
   }
 
-  private unitOf(unitId: string): number {
-    let i = this.unitIndex.get(unitId)
-    if (i === undefined) {
-      i = this.unitIds.push(unitId) - 1
-      this.unitIndex.set(unitId, i)
-    }
-    return i
-  }
-
   // Adds the locked standings of a round from rank `after` on, `limit` rows (all when negative); returns
   // the last rank read, or null when there was nothing left.
   private addFinalized(round: RoundRow, after: number, limit: number): number | null {
@@ -84,7 +75,7 @@ export class ContestTotals {
       f.max[r.pr] += r.max_score
       f.dur[r.pr] += r.dur
       f.attempts[r.pr] += r.n
-      f.unit[r.pr] = this.unitOf(r.unit_id)
+      f.unit[r.pr] = this.units.numberOf(r.unit_id)
       f.present[r.pr] = 1
       last = r.rank
     }
@@ -112,7 +103,7 @@ export class ContestTotals {
       max += e.maxScore
       dur += e.durationMs
       attempts += e.attempts
-      unit = this.unitOf(e.unitId ?? '')
+      unit = this.units.numberOf(e.unitId ?? '')
       present = true
     }
     const t = (this.total = growColumns(this.total, p, allocate))
@@ -129,7 +120,7 @@ export class ContestTotals {
 
   private addToUnit(p: number, sign: 1 | -1) {
     const t = this.total
-    const id = this.unitIds[t.unit[p]] ?? ''
+    const id = this.units.at(t.unit[p])
     let d = this.direct.get(id)
     if (!d) this.direct.set(id, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
     d.participants += sign
@@ -143,7 +134,7 @@ export class ContestTotals {
   // are still being read, the rows to come carry the new unit already.
   moveUnit(p: number, unitId: string): void {
     const f = this.fixed
-    if (p < f.present.length && f.present[p]) f.unit[p] = this.unitOf(unitId)
+    if (p < f.present.length && f.present[p]) f.unit[p] = this.units.numberOf(unitId)
     if (this.built && this.listed(p)) this.recompute(p)
   }
 
@@ -159,6 +150,6 @@ export class ContestTotals {
 
   entry(p: number): ContestEntry {
     const t = this.total
-    return { score: t.score[p], maxScore: t.max[p], durationMs: t.dur[p], attempts: t.attempts[p], unitId: this.unitIds[t.unit[p]] ?? '' }
+    return { score: t.score[p], maxScore: t.max[p], durationMs: t.dur[p], attempts: t.attempts[p], unitId: this.units.at(t.unit[p]) }
   }
 }

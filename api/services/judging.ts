@@ -10,6 +10,7 @@ import { attemptStore } from './attempt-store'
 import { expireDueAttempts, scoreAttemptItems } from './attempts'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
+import { dropLockedBoard } from './locked-board'
 import { latestRevision } from './question-store'
 import { boardFor, invalidateRound } from './round-board'
 import { getRoundRow, graceMs } from './rounds'
@@ -75,6 +76,7 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked, prizes, unitPrizes }, now)
     return { predictionTruth: truth, prizes, unitPrizes, auditHead }
   })
+  dropLockedBoard(db, roundId)
   deps.hub.bump(roundId)
   return result
 }

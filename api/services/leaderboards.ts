@@ -4,6 +4,7 @@ import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
+import { fillLockedBoard, lockedBoard, type LockedBoard } from './locked-board'
 import { nameBook, warmNames } from './name-book'
 import { boardFor, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, roundStatus, type RoundRow } from './rounds'
@@ -32,11 +33,14 @@ export function publicBoard(db: Db, round: RoundRow, now: number): RoundBoard {
 // read after a restart), so the reads that follow are synchronous and quick. A locked ranking's pages come
 // from final_standings, so only its units board needs the in-memory one. Pages also need the name book.
 // Undefined when everything is in memory already, which is nearly always: the route then stays synchronous.
+// A locked ranking's pages come from its locked board once read: waited for when it is read from the live
+// board (about a second at 900,000 people), else served from SQLite while it is read.
 export function publicBoardReady(db: Db, round: RoundRow, now: number, forUnits = false): Promise<void> | undefined {
   const board = round.finalizedAt == null || forUnits ? warmBoard(db, round, isFrozen(round, now) ? round.freezeAt : null) : undefined
+  const locked = round.finalizedAt != null && !forUnits ? fillLockedBoard(db, round) : undefined
   const names = forUnits ? undefined : warmNames(db)
-  if (board && names) return board.then(() => names)
-  return board ?? names
+  const waits = [board, locked?.fromLive ? locked.done : undefined, names].filter((w): w is Promise<void> => w != null)
+  return waits.length ? Promise.all(waits).then(() => undefined) : undefined
 }
 
 // A page's units come from the board itself and its names from the name book: no SQLite read per row.
@@ -115,7 +119,32 @@ function finalTotal(db: Db, round: RoundRow): number {
   return n
 }
 
+function lockedEntries(db: Db, round: RoundRow, locked: LockedBoard, ranks: number[]): LeaderboardEntry[] {
+  const names = nameBook(db)
+  const units = unitNamesOf(db, round.contestId)
+  return ranks.map((rank) => {
+    const r = locked.at(rank)
+    const p = names.get(r.pr) ?? { id: '', fullName: '' }
+    return {
+      rank, participantId: p.id, fullName: p.fullName, unitId: r.unitId, unitName: units.get(r.unitId) ?? '', score: r.score, maxScore: r.maxScore, durationMs: r.durationMs,
+      ...(round.predictionEnabled ? { predictionError: r.predictionError } : {}),
+    }
+  })
+}
+
+function lockedPage(db: Db, round: RoundRow, locked: LockedBoard, page: Page): { total: number; entries: LeaderboardEntry[] } {
+  if (page.q?.trim()) {
+    const ranks = matchingRows(db, round.contestId, page.q).map((pr) => locked.rankOf(pr)).filter((r) => r > 0).sort((a, b) => a - b)
+    return { total: ranks.length, entries: lockedEntries(db, round, locked, ranks.slice(page.offset, page.offset + page.limit)) }
+  }
+  const ranks: number[] = []
+  for (let r = page.offset + 1; r <= Math.min(locked.size, page.offset + page.limit); r++) ranks.push(r)
+  return { total: locked.size, entries: lockedEntries(db, round, locked, ranks) }
+}
+
 function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entries: LeaderboardEntry[] } {
+  const locked = lockedBoard(db, round)
+  if (locked) return lockedPage(db, round, locked, page)
   const pred = round.predictionEnabled
   if (page.q?.trim()) {
     const rows = matchingRows(db, round.contestId, page.q)
@@ -157,6 +186,11 @@ export function myEntry(db: Db, { round, board }: PublicView, participantId: str
   const pr = (prepared(db, 'SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined)?.pr
   if (pr == null) return null
   if (!board) {
+    const locked = lockedBoard(db, round)
+    if (locked) {
+      const rank = locked.rankOf(pr)
+      return rank ? lockedEntries(db, round, locked, [rank])[0] : null
+    }
     const r = prepared(db, `${FINAL_SELECT} WHERE f.round_id = ? AND f.participant_id = ?`).get(round.contestId, round.id, participantId) as FinalRow | undefined
     return r ? finalEntry(r, round.predictionEnabled) : null
   }

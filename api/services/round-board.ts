@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { prepared, type Db } from '../../db/client'
 import { RankedList } from '../lib/ranked-list'
+import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import { isPerfect } from '../rules/scoring'
 import type { UnitDirect } from '../rules/units'
@@ -27,8 +28,7 @@ type FinishRow = { pr: number; seq: number; score: number; max_score: number; st
 export class RoundBoard {
   readonly list: RankedList
   private k: Keys
-  private unitIds: string[] = []
-  private unitIndex = new Map<string, number>()
+  private units = new NumberedStrings()
   readonly direct = new Map<string, UnitDirect>()
   private lastFinish = 0
   // Counts applied changes, so caches built on this board know when to refresh.
@@ -142,17 +142,11 @@ export class RoundBoard {
   }
 
   private unitOf(unitId: string | null): number {
-    const id = unitId ?? ''
-    let i = this.unitIndex.get(id)
-    if (i === undefined) {
-      i = this.unitIds.push(id) - 1
-      this.unitIndex.set(id, i)
-    }
-    return i
+    return this.units.numberOf(unitId ?? '')
   }
 
   private directFor(unit: number): UnitDirect {
-    const id = this.unitIds[unit]
+    const id = this.units.at(unit)
     let d = this.direct.get(id)
     if (!d) this.direct.set(id, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
     return d
@@ -184,7 +178,7 @@ export class RoundBoard {
 
   entry(p: number) {
     const k = this.k
-    return { score: k.score[p], maxScore: k.max[p], durationMs: k.dur[p], endedAt: k.end[p], attemptSeq: k.seq[p], attempts: k.attempts[p], unitId: this.unitIds[k.unit[p]] }
+    return { score: k.score[p], maxScore: k.max[p], durationMs: k.dur[p], endedAt: k.end[p], attemptSeq: k.seq[p], attempts: k.attempts[p], unitId: this.units.at(k.unit[p]) }
   }
 }
 
@@ -232,6 +226,14 @@ function cachedBoard(db: Db, round: RoundRow, endedBy: number | null): RoundBoar
 // up to date with every committed finish. A board not built yet is built here, at once.
 export function boardFor(db: Db, round: RoundRow, endedBy: number | null): RoundBoard {
   const board = cachedBoard(db, round, endedBy)
+  board.sync()
+  return board
+}
+
+// The board for the key if it is in memory and built (then synced); undefined rather than building one.
+export function builtBoard(db: Db, round: RoundRow, endedBy: number | null): RoundBoard | undefined {
+  const board = boards.get(db)?.get(boardKey(round, endedBy))
+  if (!board?.built || board.epoch !== roundEpoch(db, round.id)) return undefined
   board.sync()
   return board
 }

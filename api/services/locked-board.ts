@@ -1,0 +1,189 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { prepared, type Db } from '../../db/client'
+import { NumberedStrings } from '../lib/numbered-strings'
+import { growColumns } from '../lib/typed-columns'
+import { builtBoard, roundEpoch, type RoundBoard } from './round-board'
+import type { RoundRow } from './rounds'
+
+// By rank - 1. predictionError is NaN where the standings hold NULL.
+type ByRank = { pr: Int32Array; score: Float64Array; max: Float64Array; dur: Float64Array; predictionError: Float64Array; unit: Int32Array }
+const byRank = (n: number): ByRank => ({
+  pr: new Int32Array(n), score: new Float64Array(n), max: new Float64Array(n), dur: new Float64Array(n), predictionError: new Float64Array(n), unit: new Int32Array(n),
+})
+const rankColumn = (n: number) => ({ rank: new Int32Array(n) })
+
+// A rank of final_standings with what a page shows of it, the person by rowid (for the name book).
+const FROM_STANDINGS = `SELECT f.rank, f.prediction_error, a.score, a.max_score, a.ended_at - a.started_at AS dur,
+    (SELECT rowid FROM participants WHERE id = f.participant_id) AS pr,
+    (SELECT unit_id FROM participant_units WHERE participant_id = f.participant_id AND contest_id = ?) AS unit_id
+  FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ?`
+type StandingsRow = [rank: number, predictionError: number | null, score: number, max: number, dur: number, pr: number, unitId: string | null]
+
+export type LockedRow = { pr: number; score: number; maxScore: number; durationMs: number; predictionError: number | null; unitId: string }
+
+// The locked (final) ranking of a finalized round in memory, ~36 bytes a rank: a page is a slice of
+// typed arrays instead of fifty lookups by text id in SQLite (0.7 ms a page at 900,000 people).
+// final_standings stays the record; this is read from it once per finalize (and regrade), a step at a
+// time, and follows unit moves like the live boards do.
+export class LockedBoard {
+  private cols: ByRank
+  private ranks = rankColumn(1024) // by participant rowid; 0 = not ranked
+  private units = new NumberedStrings()
+  private filled = 0
+  built = false
+
+  constructor(readonly round: RoundRow, readonly key: string, readonly size: number) {
+    this.cols = byRank(size)
+  }
+
+  // Fills from final_standings' ranks and attempts, and the round's live board for the rest: each
+  // rank's attempt is, nearly always, that person's best on the live board, which holds their rowid,
+  // score, time and unit. Where it is not (with the prediction tie-break, the locked ranking may keep
+  // another attempt of the same score) that rank is looked up in SQLite. Reads `step` ranks at a time,
+  // yielding between.
+  *fromLiveBoard(db: Db, board: RoundBoard, step: number): Generator<void, boolean> {
+    const bySeq = new Map<number, number>() // the live board's best attempts: attempt seq -> rowid
+    for (const pr of board.list) {
+      bySeq.set(board.entry(pr).attemptSeq, pr)
+      if (bySeq.size % 100_000 === 0) yield
+    }
+    const read = prepared(db, 'SELECT rank, attempt_seq, prediction_error FROM final_standings WHERE round_id = ? AND rank > ? ORDER BY rank LIMIT ?').raw(true)
+    const one = prepared(db, `${FROM_STANDINGS} AND f.rank = ?`).raw(true)
+    while (this.filled < this.size) {
+      const rows = read.all(this.round.id, this.filled, step) as [number, number, number | null][]
+      for (const [rank, seq, predictionError] of rows) {
+        const pr = bySeq.get(seq)
+        if (pr === undefined) this.setRow(one.get(this.round.contestId, this.round.id, rank) as StandingsRow)
+        else {
+          const e = board.entry(pr)
+          this.set(rank, pr, e.score, e.maxScore, e.durationMs, predictionError, e.unitId)
+        }
+      }
+      if (rows.length < step) break
+      yield
+    }
+    return this.finish()
+  }
+
+  // Fills from final_standings with their attempts, people and units alone: ~10 µs a rank of SQLite
+  // lookups, for when the round's live board is not in memory.
+  *fromStandings(db: Db, step: number): Generator<void, boolean> {
+    const read = prepared(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`).raw(true)
+    while (this.filled < this.size) {
+      const rows = read.all(this.round.contestId, this.round.id, this.filled, step) as StandingsRow[]
+      for (const row of rows) this.setRow(row)
+      if (rows.length < step) break
+      yield
+    }
+    return this.finish()
+  }
+
+  private setRow([rank, predictionError, score, max, dur, pr, unitId]: StandingsRow) {
+    this.set(rank, pr, score, max, dur, predictionError, unitId ?? '')
+  }
+
+  private set(rank: number, pr: number, score: number, max: number, dur: number, predictionError: number | null, unitId: string) {
+    const c = this.cols
+    const i = rank - 1
+    c.pr[i] = pr
+    c.score[i] = score
+    c.max[i] = max
+    c.dur[i] = dur
+    c.predictionError[i] = predictionError ?? NaN
+    c.unit[i] = this.units.numberOf(unitId)
+    this.ranks = growColumns(this.ranks, pr, rankColumn)
+    this.ranks.rank[pr] = rank
+    this.filled = rank
+  }
+
+  private finish(): boolean {
+    this.built = this.filled === this.size
+    return this.built
+  }
+
+  // 1-based rank of the participant, or 0 when not ranked.
+  rankOf(pr: number): number {
+    return pr < this.ranks.rank.length ? this.ranks.rank[pr] : 0
+  }
+
+  at(rank: number): LockedRow {
+    const c = this.cols
+    const i = rank - 1
+    const predictionError = c.predictionError[i]
+    return { pr: c.pr[i], score: c.score[i], maxScore: c.max[i], durationMs: c.dur[i], predictionError: Number.isNaN(predictionError) ? null : predictionError, unitId: this.units.at(c.unit[i]) }
+  }
+
+  // The participant now belongs to another unit: as final_standings joined with their unit would read.
+  // Right also mid-fill: ranks still to come read the new unit.
+  moveUnit(pr: number, unitId: string): void {
+    const rank = this.rankOf(pr)
+    if (rank) this.cols.unit[rank - 1] = this.units.numberOf(unitId)
+  }
+}
+
+const boards = new WeakMap<Db, Map<string, LockedBoard>>()
+const MAX_LOCKED = 4 // ~32 MB each at 900,000 people
+const STEP_RANKS = 10_000 // ~15 ms of work between two turns of the event loop
+
+// A regrade after the finalize changes the attempts' scores that a locked page shows, and bumps the
+// round's epoch: the key carries both.
+const keyOf = (db: Db, round: RoundRow) => `${round.id}:${round.finalizedAt}:${roundEpoch(db, round.id)}`
+
+// The locked board of a finalized round when it is in memory and complete; undefined otherwise (pages
+// then come from SQLite, as before it was built).
+export function lockedBoard(db: Db, round: RoundRow): LockedBoard | undefined {
+  const board = boards.get(db)?.get(keyOf(db, round))
+  return board?.built ? board : undefined
+}
+
+type Fill = { done: Promise<void>; fromLive: boolean }
+const filling = new WeakMap<LockedBoard, Fill>()
+
+// Starts reading the round's locked board, a step at a time, unless it is in memory or being read; `done`
+// resolves when it is complete. From the live board (the usual case: it was in memory for the finalize)
+// the read takes about a second at 900,000 people; from final_standings alone (`fromLive` false: after a
+// restart), about ten.
+export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
+  if (round.finalizedAt == null) return undefined
+  let perDb = boards.get(db)
+  if (!perDb) boards.set(db, (perDb = new Map()))
+  const key = keyOf(db, round)
+  let board = perDb.get(key)
+  if (board?.built) return undefined
+  if (!board) {
+    for (const k of perDb.keys()) if (k.startsWith(`${round.id}:`)) perDb.delete(k)
+    const size = (prepared(db, 'SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
+    perDb.set(key, (board = new LockedBoard(round, key, size)))
+    while (perDb.size > MAX_LOCKED) perDb.delete(perDb.keys().next().value as string)
+  }
+  let fill = filling.get(board)
+  if (!fill) {
+    const b = board
+    // The round's live board only if it is built already: building it for this would cost more than
+    // reading final_standings.
+    const live = builtBoard(db, round, null)
+    const done = steps(live ? b.fromLiveBoard(db, live, STEP_RANKS) : b.fromStandings(db, STEP_RANKS)).then(() => undefined)
+    filling.set(board, (fill = { done, fromLive: live != null }))
+  }
+  return fill
+}
+
+// Runs a fill to its end, with a turn of the event loop between its steps; its result.
+async function steps(fill: Generator<void, boolean>): Promise<boolean> {
+  for (;;) {
+    const next = fill.next()
+    if (next.done) return next.value
+    await nextTurn()
+  }
+}
+
+// A finalize rewrites final_standings (again after a regrade, possibly within the same millisecond).
+export function dropLockedBoard(db: Db, roundId: string) {
+  const perDb = boards.get(db)
+  for (const k of [...(perDb?.keys() ?? [])]) if (k.startsWith(`${roundId}:`)) perDb!.delete(k)
+}
+
+// The locked boards in memory of the contest's rounds, for unit moves to follow.
+export function lockedBoardsOf(db: Db, contestId: string): LockedBoard[] {
+  return [...(boards.get(db)?.values() ?? [])].filter((b) => b.round.contestId === contestId)
+}
