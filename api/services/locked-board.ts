@@ -38,21 +38,20 @@ export class LockedBoard {
 
   // Fills from final_standings' ranks and attempts, and the round's live board for the rest: each
   // rank's attempt is, nearly always, that person's best on the live board, which holds their rowid,
-  // score, time and unit. Where it is not (with the prediction tie-break, the locked ranking may keep
-  // another attempt of the same score) that rank is looked up in SQLite. Reads `step` ranks at a time,
-  // yielding between.
+  // score, time and unit. Both rank by score first, so the attempt is looked for among the live board's
+  // people of the same score (the prediction tie-break reorders people within a score). Where it is not
+  // there (the locked ranking kept another attempt of that score) the rank is looked up in SQLite.
+  // Reads `step` ranks at a time, yielding between.
   *fromLiveBoard(db: Db, board: RoundBoard, step: number): Generator<void, boolean> {
-    const bySeq = new Map<number, number>() // the live board's best attempts: attempt seq -> rowid
-    for (const pr of board.list) {
-      bySeq.set(board.entry(pr).attemptSeq, pr)
-      if (bySeq.size % 100_000 === 0) yield
-    }
+    let group = new Map<number, number>()
+    let groupEnd = 0
     const read = prepared(db, 'SELECT rank, attempt_seq, prediction_error FROM final_standings WHERE round_id = ? AND rank > ? ORDER BY rank LIMIT ?').raw(true)
     const one = prepared(db, `${FROM_STANDINGS} AND f.rank = ?`).raw(true)
     while (this.filled < this.size) {
       const rows = read.all(this.round.id, this.filled, step) as [number, number, number | null][]
       for (const [rank, seq, predictionError] of rows) {
-        const pr = bySeq.get(seq)
+        if (rank > groupEnd) [group, groupEnd] = scoreGroup(board, rank)
+        const pr = group.get(seq)
         if (pr === undefined) this.setRow(one.get(this.round.contestId, this.round.id, rank) as StandingsRow)
         else {
           const e = board.entry(pr)
@@ -118,6 +117,27 @@ export class LockedBoard {
   moveUnit(pr: number, unitId: string): void {
     const rank = this.rankOf(pr)
     if (rank) this.cols.unit[rank - 1] = this.units.numberOf(unitId)
+  }
+}
+
+// The live board's people from `rank` on who share that rank's score: their best attempts' seq -> rowid,
+// and the last rank among them.
+function scoreGroup(board: RoundBoard, rank: number): [Map<number, number>, number] {
+  const group = new Map<number, number>()
+  const first = board.list.slice(rank - 1, 1)[0]
+  if (first === undefined) return [group, rank]
+  const score = board.entry(first).score
+  let end = rank - 1
+  for (;;) {
+    const prs = board.list.slice(end, 4096)
+    let i = 0
+    for (; i < prs.length; i++) {
+      const e = board.entry(prs[i])
+      if (e.score !== score) break
+      group.set(e.attemptSeq, prs[i])
+    }
+    end += i
+    if (i < prs.length || !prs.length) return [group, end]
   }
 }
 
