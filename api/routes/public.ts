@@ -50,13 +50,12 @@ export const publicRoutes = new Hono<AppEnv>()
     return whenReady(c, () => contestId, (id, now) => contestReady(c.get('db'), id, now), (id, now) => send(c, { entries: contestUnitsLeaderboard(c.get('db'), id, now, parentId) }))
   })
   .get('/rounds/:roundId', (c) => {
-    const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)
-    getContest(c.get('db'), round.contestId, c.get('clock').now())
+    const round = publicRound(c.get('db'), readParams(c, RoundParam).roundId)
     return send(c, { round: roundView(round, c.get('clock').now()) })
   })
   .get('/rounds/:roundId/prizes', (c) => {
     const { roundId } = readParams(c, RoundParam)
-    getContest(c.get('db'), getRoundRow(c.get('db'), roundId).contestId, c.get('clock').now())
+    publicRound(c.get('db'), roundId)
     return send(c, roundPrizes(c.get('db'), roundId))
   })
   .get('/rounds/:roundId/leaderboard', (c) => {
@@ -87,7 +86,7 @@ export const publicRoutes = new Hono<AppEnv>()
     const db = c.get('db')
     const hub = c.get('hub')
     const clock = c.get('clock')
-    getRoundRow(db, roundId)
+    publicRound(db, roundId)
     return streamSSE(c, async (stream) => {
       const quiet = () => {
         const r = getRoundRow(db, roundId)

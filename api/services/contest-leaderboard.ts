@@ -1,12 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { prepared, type Db } from '../../db/client'
 import { notFound } from '../errors'
-import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
 import { ContestTotals, type ContestEntry } from './contest-totals'
-import { isFrozen, publicBoard, unitNamesOf, unitRows } from './leaderboards'
+import { isFrozen, matchingRows, publicBoard, unitNamesOf, unitRows } from './leaderboards'
 import { lockedBoardsOf } from './locked-board'
 import { nameBook, warmNames } from './name-book'
 import { cachedBoardsOf, warmBoard, type RoundBoard } from './round-board'
@@ -108,16 +107,7 @@ function entryOf(db: Db, contestId: string, t: ContestEntry, pr: number, rank: n
 export function contestLeaderboard(db: Db, contestId: string, now: number, page: { limit: number; offset: number; q?: string }): Leaderboard {
   const totals = contestTotals(db, contestId, now)
   if (page.q?.trim()) {
-    const needle = foldText(page.q.trim())
-    const units = new Map((unitRows(db, contestId)).map((u) => [u.id, foldText(u.name)]))
-    const names = new Map((prepared(db, `SELECT p.rowid AS pr, p.name_folded FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?`)
-      .all(contestId) as { pr: number; name_folded: string }[]).map((r) => [r.pr, r.name_folded]))
-    const ranked: { pr: number; rank: number }[] = []
-    let rank = 0
-    for (const pr of totals.list) {
-      rank++
-      if ((names.get(pr) ?? '').includes(needle) || (units.get(totals.entry(pr).unitId) ?? '').includes(needle)) ranked.push({ pr, rank })
-    }
+    const ranked = matchingRows(db, contestId, page.q).map((pr) => ({ pr, rank: totals.list.rankOf(pr) })).filter((x) => x.rank > 0).sort((a, b) => a.rank - b.rank)
     return { contest: { id: contestId }, total: ranked.length, entries: ranked.slice(page.offset, page.offset + page.limit).map(({ pr, rank: r }) => entryOf(db, contestId, totals.entry(pr), pr, r)) }
   }
   const prs = totals.list.slice(page.offset, page.limit)

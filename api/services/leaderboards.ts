@@ -59,8 +59,8 @@ export function unitNamesOf(db: Db, contestId: string): Map<string, string> {
   return names
 }
 
-// Participants of the contest whose name or unit matches, with or without diacritics.
-function matchingRows(db: Db, contestId: string, q: string): number[] {
+// Participants of the contest whose name or unit matches, with or without diacritics (at most 5,000).
+export function matchingRows(db: Db, contestId: string, q: string): number[] {
   const needle = `%${foldText(q.trim()).replace(/[\\%_]/g, (m) => `\\${m}`)}%`
   const units = (prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[])
     .filter((u) => foldText(u.name).includes(foldText(q.trim()))).map((u) => u.id)

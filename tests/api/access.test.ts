@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
+import { seedBank } from '../helpers/bank'
 import { registerPerson, setupContest } from '../helpers/contest'
 
 // Who may call each admin route (API.md "Organizer and judge"); admin may call all of them.
@@ -248,5 +249,28 @@ describe('attempts belong to their participant', () => {
     const res = await other.agent.get(`/me/attempts?roundId=${s.roundId}`)
     expect(res.status).toBe(200)
     expect(res.body.attempts).toEqual([])
+  })
+})
+
+describe('rounds of a contest not published yet', () => {
+  it('are unknown to the public on every public round route (404), and readable once the contest is published', async () => {
+    const t = testApp()
+    seedBank(t.db, { t1: 10 })
+    const org = await staffAgent(t, 'organizer')
+    const contest = await org.post('/admin/contests', { title: 'Cuộc thi chưa công bố' })
+    const now = t.clock.now()
+    const round = await org.post(`/admin/contests/${contest.body.contest.id}/rounds`, {
+      title: 'Tuần 1', opensAt: new Date(now).toISOString(), closesAt: new Date(now + 3600_000).toISOString(), questionCount: 5,
+    })
+    expect(round.status).toBe(201)
+    const id = round.body.round.id
+    const paths = [`/rounds/${id}`, `/rounds/${id}/prizes`, `/rounds/${id}/leaderboard`, `/rounds/${id}/units-leaderboard`, `/rounds/${id}/leaderboard/stream`]
+    for (const path of paths) {
+      const res = await t.agent().get(path)
+      expect([path, res.status, res.body?.error?.code]).toEqual([path, 404, 'NOT_FOUND'])
+    }
+    const published = await org.post(`/admin/contests/${contest.body.contest.id}/publish`)
+    expect(published.status).toBe(200)
+    for (const path of paths.slice(0, 4)) expect([path, (await t.agent().get(path)).status]).toEqual([path, 200])
   })
 })

@@ -411,5 +411,11 @@ describe('units board', () => {
     expect(byUnit.body.total).toBe(2)
     const duc = await t.agent().get(`/rounds/${s.roundId}/leaderboard?q=duc`)
     expect(duc.body.entries[0].participantId).toBe(ids[0])
+    // The contest-wide board filters the same way, by its own ranks.
+    const contest = (q: string) => t.agent().get(`/contests/${s.contestId}/leaderboard?q=${encodeURIComponent(q)}`)
+    expect((await contest('tran thi')).body.entries.map((e: { rank: number; participantId: string }) => [e.rank, e.participantId])).toEqual([[2, ids[1]]])
+    expect((await contest('chi bo an mot')).body.total).toBe(2)
+    expect((await contest('Đức')).body.entries.map((e: { participantId: string }) => e.participantId)).toEqual([ids[0]])
+    expect((await contest('không ai')).body).toMatchObject({ total: 0, entries: [] })
   })
 })
