@@ -4,7 +4,7 @@ import { foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
-import { fillLockedBoard, lockedBoard, type LockedBoard } from './locked-board'
+import { fillLockedBoard, lockedBoard, lockedSize, type LockedBoard } from './locked-board'
 import { nameBook, warmNames } from './name-book'
 import { boardFor, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, roundStatus, type RoundRow } from './rounds'
@@ -105,20 +105,6 @@ function finalPageEntries(db: Db, round: RoundRow, page: Page): LeaderboardEntry
   })
 }
 
-// The locked ranking only changes when a judge finalizes again, so its size is counted once per finalize.
-const finalTotals = new WeakMap<Db, Map<string, number>>()
-function finalTotal(db: Db, round: RoundRow): number {
-  let cache = finalTotals.get(db)
-  if (!cache) finalTotals.set(db, (cache = new Map()))
-  const key = `${round.id}:${round.finalizedAt}`
-  let n = cache.get(key)
-  if (n === undefined) {
-    n = (prepared(db, 'SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
-    cache.set(key, n)
-  }
-  return n
-}
-
 function lockedEntries(db: Db, round: RoundRow, locked: LockedBoard, ranks: number[]): LeaderboardEntry[] {
   const names = nameBook(db)
   const units = unitNamesOf(db, round.contestId)
@@ -152,7 +138,7 @@ function finalPage(db: Db, round: RoundRow, page: Page): { total: number; entrie
       .filter((r): r is FinalRow => !!r).sort((a, b) => a.rank - b.rank)
     return { total: found.length, entries: found.slice(page.offset, page.offset + page.limit).map((r) => finalEntry(r, pred)) }
   }
-  const total = finalTotal(db, round)
+  const total = lockedSize(db, round.id)
   return { total, entries: finalPageEntries(db, round, page) }
 }
 

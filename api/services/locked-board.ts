@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { prepared, type Db } from '../../db/client'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
+import { warmNames } from './name-book'
 import { builtBoard, roundEpoch, type RoundBoard } from './round-board'
 import type { RoundRow } from './rounds'
 
@@ -143,11 +144,20 @@ function scoreGroup(board: RoundBoard, rank: number): [Map<number, number>, numb
 
 const boards = new WeakMap<Db, Map<string, LockedBoard>>()
 const MAX_LOCKED = 4 // ~32 MB each at 900,000 people
-const STEP_RANKS = 10_000 // ~15 ms of work between two turns of the event loop
+// Ranks read between two turns of the event loop: ~15 ms of work from the live board; from
+// final_standings alone each rank costs SQLite lookups by text id, more on a cold cache.
+const LIVE_STEP = 10_000
+const STANDINGS_STEP = 2_000
 
 // A regrade after the finalize changes the attempts' scores that a locked page shows, and bumps the
 // round's epoch: the key carries both.
 const keyOf = (db: Db, round: RoundRow) => `${round.id}:${round.finalizedAt}:${roundEpoch(db, round.id)}`
+
+// How many people the locked ranking holds. Ranks run 1..n (row_number), so the last rank is the count:
+// one index seek, where count(*) walks the round's 900,000 index entries (~100 ms on a cold cache).
+export function lockedSize(db: Db, roundId: string): number {
+  return (prepared(db, 'SELECT coalesce(max(rank), 0) AS n FROM final_standings WHERE round_id = ?').get(roundId) as { n: number }).n
+}
 
 // The locked board of a finalized round when it is in memory and complete; undefined otherwise (pages
 // then come from SQLite, as before it was built).
@@ -172,8 +182,7 @@ export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
   if (board?.built) return undefined
   if (!board) {
     for (const k of perDb.keys()) if (k.startsWith(`${round.id}:`)) perDb.delete(k)
-    const size = (prepared(db, 'SELECT count(*) AS n FROM final_standings WHERE round_id = ?').get(round.id) as { n: number }).n
-    perDb.set(key, (board = new LockedBoard(round, key, size)))
+    perDb.set(key, (board = new LockedBoard(round, key, lockedSize(db, round.id))))
     while (perDb.size > MAX_LOCKED) perDb.delete(perDb.keys().next().value as string)
   }
   let fill = filling.get(board)
@@ -182,18 +191,23 @@ export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
     // The round's live board only if it is built already: building it for this would cost more than
     // reading final_standings.
     const live = builtBoard(db, round, null)
-    const done = steps(live ? b.fromLiveBoard(db, live, STEP_RANKS) : b.fromStandings(db, STEP_RANKS)).then(() => undefined)
+    // Nobody waits for a read from final_standings (pages come from SQLite meanwhile): it starts once the
+    // name book, which those pages wait for, is in memory.
+    const done = live
+      ? steps(b.fromLiveBoard(db, live, LIVE_STEP)).then(() => undefined)
+      : Promise.resolve(warmNames(db)).then(() => steps(b.fromStandings(db, STANDINGS_STEP))).then(() => undefined)
     filling.set(board, (fill = { done, fromLive: live != null }))
   }
   return fill
 }
 
-// Runs a fill to its end, with a turn of the event loop between its steps; its result.
+// Runs a fill to its end, with a turn of the event loop before each of its steps (the first one too: what
+// was waiting when the fill began goes first); its result.
 async function steps(fill: Generator<void, boolean>): Promise<boolean> {
   for (;;) {
+    await nextTurn()
     const next = fill.next()
     if (next.done) return next.value
-    await nextTurn()
   }
 }
 
