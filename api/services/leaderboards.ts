@@ -1,6 +1,6 @@
 import { prepared, type Db } from '../../db/client'
 import { notFound } from '../errors'
-import { foldText } from '../lib/text'
+import { containsPattern, foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
@@ -61,7 +61,7 @@ export function unitNamesOf(db: Db, contestId: string): Map<string, string> {
 
 // Participants of the contest whose name or unit matches, with or without diacritics (at most 5,000).
 export function matchingRows(db: Db, contestId: string, q: string): number[] {
-  const needle = `%${foldText(q.trim()).replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+  const needle = containsPattern(q)
   const units = (prepared(db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[])
     .filter((u) => foldText(u.name).includes(foldText(q.trim()))).map((u) => u.id)
   const rows = prepared(db, `SELECT p.rowid AS pr, pu.unit_id FROM participants p JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ?

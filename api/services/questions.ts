@@ -1,11 +1,11 @@
-import { and, asc, count, eq, like, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
 import { questionRevisions, questions } from '../../db/schema'
 import { BankQuestion } from '../../questions/schema'
 import { notFound } from '../errors'
 import { parseWith } from '../lib/http'
-import { foldText } from '../lib/text'
+import { containsPattern } from '../lib/text'
 import type { AdminQuestion } from '../schemas/wire'
 import { appendAudit, type Actor } from './audit'
 import { fingerprint, getRevision, toBankQuestion, toContent, writeQuestion } from './question-store'
@@ -18,8 +18,8 @@ export function listQuestions(db: Db, f: QuestionFilter): { total: number; quest
   if (f.status) where.push(eq(questions.status, f.status))
   if (f.type) where.push(eq(questions.type, f.type as 'single'))
   if (f.difficulty) where.push(eq(questions.difficulty, f.difficulty))
-  // Folded text makes "dai hoi" find "Đại hội"; LIKE's own wildcards in the needle are escaped.
-  if (f.q?.trim()) where.push(like(questions.stemFolded, `%${foldText(f.q.trim()).replace(/[\\%_]/g, (m) => `\\${m}`)}%`))
+  // Folded text makes "dai hoi" find "Đại hội"; a % or _ in the query is matched as itself.
+  if (f.q?.trim()) where.push(sql`${questions.stemFolded} LIKE ${containsPattern(f.q)} ESCAPE '\\'`)
   const cond = where.length ? and(...where) : undefined
   const total = db.select({ n: count() }).from(questions).where(cond).get()?.n ?? 0
   const rows = db.select({ id: questions.id, revision: questions.revision }).from(questions).where(cond).orderBy(asc(questions.topic), asc(questions.id)).limit(f.limit).offset(f.offset).all()

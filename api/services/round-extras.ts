@@ -1,6 +1,6 @@
 import { prepared, type Db } from '../../db/client'
 import { iso } from '../lib/time'
-import { foldText } from '../lib/text'
+import { containsPattern } from '../lib/text'
 import { normalizePhone } from '../rules/phone'
 import { getRoundRow } from './rounds'
 
@@ -39,7 +39,7 @@ export function roundActivity(db: Db, roundId: string, bucketMinutes: number) {
 // Staff look people up by name (with or without diacritics), phone in any written form, or id.
 export function searchParticipants(db: Db, q: string, limit: number) {
   const phone = normalizePhone(q)
-  const needle = `%${foldText(q.trim()).replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+  const needle = containsPattern(q)
   const rows = prepared(db, `SELECT p.id, p.full_name AS fullName, p.phone, p.date_of_birth AS dateOfBirth, p.created_at AS createdAt,
       (SELECT json_group_array(json_object('contestId', pu.contest_id, 'unitId', pu.unit_id, 'unitName', u.name))
         FROM participant_units pu JOIN units u ON u.id = pu.unit_id WHERE pu.participant_id = p.id) AS units

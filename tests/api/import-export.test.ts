@@ -5,6 +5,7 @@ import { toContent, writeQuestion } from '../../api/services/question-store'
 import { loadBankQuestions } from '../../questions/load'
 import type { BankQuestion } from '../../questions/schema'
 import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
+import { makeQuestion, seedQuestions } from '../helpers/bank'
 import { registerPerson, setupContest, takeAttempt } from '../helpers/contest'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -59,6 +60,20 @@ describe('post /admin/questions/import', () => {
     const list = await org.get('/admin/questions?q=cau thu nghiem')
     expect(list.body.questions.map((q: BankQuestion) => q.stem)).toEqual([stem])
     expect(count(t, 'question_revisions')).toBe(1)
+  })
+
+  it('search matches a % or _ in the query as itself, with or without diacritics', async () => {
+    const { t, org } = await organizer()
+    seedQuestions(t.db, [
+      makeQuestion('pct', { stem: 'Tỉ lệ đạt 50% là bao nhiêu?' }),
+      makeQuestion('num', { stem: 'Tỉ lệ đạt 500 là bao nhiêu?' }),
+      makeQuestion('und', { stem: 'Ký hiệu a_b nghĩa là gì?' }),
+      makeQuestion('abc', { stem: 'Ký hiệu axb nghĩa là gì?' }),
+    ])
+    const ids = async (q: string) => (await org.get(`/admin/questions?q=${encodeURIComponent(q)}`)).body.questions.map((x: BankQuestion) => x.id)
+    expect(await ids('50%')).toEqual(['pct'])
+    expect(await ids('a_b')).toEqual(['und'])
+    expect((await ids('ti le dat 50')).sort()).toEqual(['num', 'pct'])
   })
 
   const BAD_CSV = 'Chủ đề,Câu hỏi,A,B,Đáp án đúng\r\nthu-nghiem,Câu tốt một?,có,không,A\r\nthu-nghiem,Câu thiếu đáp án?,có,không,\r\nthu-nghiem,Câu tốt hai?,đúng thế,sai thế,B\r\nthu-nghiem,Câu đáp án lạ?,có,không,Z\r\n'
