@@ -1,3 +1,4 @@
+import { FILE_TYPES } from '../lib/http'
 import type { BankQuestion } from '../../questions/schema'
 import { parseAiken } from './aiken-import'
 import { parseCsvImport } from './csv-import'
@@ -41,9 +42,4 @@ export async function writeExport(format: ExportFormat, questions: BankQuestion[
   return writeGift(questions)
 }
 
-export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  gift: 'text/plain; charset=utf-8',
-}
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = { json: FILE_TYPES.json, csv: FILE_TYPES.csv, xlsx: FILE_TYPES.xlsx, gift: FILE_TYPES.text }

@@ -8,6 +8,21 @@ export function send<T extends object>(c: Context, body: T, status: JsonStatus =
   return c.json({ ...body, serverTime: serverTime(c) }, status)
 }
 
+// Content types of the files the API hands out.
+export const FILE_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+} as const
+
+// A file to download under `name`: bytes, or a stream for the big ones.
+export function sendFile(c: Context, body: Uint8Array | ReadableStream, type: string, name: string) {
+  c.header('Content-Type', type)
+  c.header('Content-Disposition', `attachment; filename="${name}"`)
+  return c.body(body as Uint8Array<ArrayBuffer> | ReadableStream)
+}
+
 // The app's own clock (the one deadlines are computed with), so deadlineAt − serverTime is the time left.
 export function serverTime(c: Context): string {
   const clock = c.get('clock') as { now(): number } | undefined

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
-import { readQuery, send } from '../lib/http'
+import { FILE_TYPES, readQuery, send, sendFile } from '../lib/http'
 import { requireRole } from '../middleware/session'
 import { auditCsvStream, listAudit, verifyAuditChain } from '../services/audit'
 
@@ -14,7 +14,5 @@ export const adminAuditRoutes = new Hono<AppEnv>()
   })
   .get('/audit/verify', requireRole('admin'), (c) => send(c, { verification: verifyAuditChain(c.get('db')) }))
   .get('/audit.csv', requireRole('admin'), (c) => {
-    c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', 'attachment; filename="nhat-ky-kiem-toan.csv"')
-    return c.body(auditCsvStream(c.get('db')))
+    return sendFile(c, auditCsvStream(c.get('db')), FILE_TYPES.csv, 'nhat-ky-kiem-toan.csv')
   })

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
-import { readJson, readParams, readQuery, send } from '../lib/http'
+import { FILE_TYPES, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { DisqualifyInput, RegradeInput } from '../schemas/admin'
 import { judgeStandings } from '../services/judge-standings'
@@ -13,15 +13,12 @@ import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), hub: c.get('hub'), now: c.get('clock').now() })
 
-const RESULT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
 
 // The ranking as a file, streamed, with the audit head it was made against.
 function results(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
   const t = resultsExport(c.get('db'), readParams(c, RoundParam).roundId)
-  c.header('Content-Type', RESULT_TYPES[format])
-  c.header('Content-Disposition', `attachment; filename="ket-qua-dot-${t.round.number}.${format}"`)
   c.header('X-Audit-Head', t.auditHead)
-  return c.body(format === 'csv' ? resultsCsvStream(c.get('db'), t) : resultsXlsxStream(c.get('db'), t))
+  return sendFile(c, format === 'csv' ? resultsCsvStream(c.get('db'), t) : resultsXlsxStream(c.get('db'), t), FILE_TYPES[format], `ket-qua-dot-${t.round.number}.${format}`)
 }
 
 export const adminJudgingRoutes = new Hono<AppEnv>()

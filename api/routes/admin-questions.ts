@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
-import { readBodyBytes, readJson, readParams, readQuery, send } from '../lib/http'
+import { FILE_TYPES, readBodyBytes, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { getQuestion, listQuestions, questionHistory, storeInChunks, updateQuestion } from '../services/questions'
 import { exportableBank } from '../services/question-export'
@@ -28,10 +28,8 @@ const ImportQuery = z.object({
 const ExportQuery = z.object({ format: z.enum(['json', 'csv', 'xlsx', 'gift']).default('json'), topic: z.string().max(80).optional(), status: z.enum(['draft', 'published', 'retired']).optional() })
 
 async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
-  const { importTemplate, EXPORT_CONTENT_TYPES } = await formats()
-  c.header('Content-Type', EXPORT_CONTENT_TYPES[format])
-  c.header('Content-Disposition', `attachment; filename="mau-nhap-cau-hoi.${format}"`)
-  return c.body((await importTemplate(format)) as Uint8Array<ArrayBuffer>)
+  const { importTemplate } = await formats()
+  return sendFile(c, await importTemplate(format), FILE_TYPES[format], `mau-nhap-cau-hoi.${format}`)
 }
 
 export const adminQuestionRoutes = new Hono<AppEnv>()
@@ -40,9 +38,7 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     const q = readQuery(c, ExportQuery)
     const { writeExport, EXPORT_CONTENT_TYPES } = await formats()
     const body = await writeExport(q.format, exportableBank(c.get('db'), q))
-    c.header('Content-Type', EXPORT_CONTENT_TYPES[q.format])
-    c.header('Content-Disposition', `attachment; filename="ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}"`)
-    return c.body(body as Uint8Array<ArrayBuffer>)
+    return sendFile(c, body, EXPORT_CONTENT_TYPES[q.format], `ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}`)
   })
   // Hono matches ":format" only as a whole path segment, so "template.:format" never matched: two routes.
   .get('/questions/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
-import { readParams, readQuery, send } from '../lib/http'
+import { FILE_TYPES, readParams, readQuery, send, sendFile } from '../lib/http'
 import { requireRole } from '../middleware/session'
 import { itemStats } from '../services/item-stats'
 import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-stats-export'
@@ -10,13 +10,6 @@ import { getRoundRow } from '../services/rounds'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: z.string().min(1).max(100).optional() })
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-function fileResponse(c: Context<AppEnv>, body: Uint8Array, type: string, name: string) {
-  c.header('Content-Type', type)
-  c.header('Content-Disposition', `attachment; filename="${name}"`)
-  return c.body(body as Uint8Array<ArrayBuffer>)
-}
 
 const roundStats = (c: Context<AppEnv>) => {
   const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)
@@ -33,17 +26,17 @@ export const adminStatsRoutes = new Hono<AppEnv>()
   })
   .get('/rounds/:roundId/item-stats.csv', requireRole('organizer', 'judge'), (c) => {
     const { round, report } = roundStats(c)
-    return fileResponse(c, itemStatsCsv(itemStatsTable(report.items)), 'text/csv; charset=utf-8', `thong-ke-cau-hoi-dot-${round.number}.csv`)
+    return sendFile(c, itemStatsCsv(itemStatsTable(report.items)), FILE_TYPES.csv, `thong-ke-cau-hoi-dot-${round.number}.csv`)
   })
   .get('/rounds/:roundId/item-stats.xlsx', requireRole('organizer', 'judge'), async (c) => {
     const { round, report } = roundStats(c)
     const body = await itemStatsXlsx(itemStatsTable(report.items), `Đợt ${round.number}: ${round.title}`)
-    return fileResponse(c, body, XLSX, `thong-ke-cau-hoi-dot-${round.number}.xlsx`)
+    return sendFile(c, body, FILE_TYPES.xlsx, `thong-ke-cau-hoi-dot-${round.number}.xlsx`)
   })
   .get('/questions/stats', requireRole('organizer', 'judge'), (c) => send(c, bankStats(c)))
   .get('/questions/stats.csv', requireRole('organizer', 'judge'), (c) =>
-    fileResponse(c, itemStatsCsv(itemStatsTable(bankStats(c).items)), 'text/csv; charset=utf-8', 'thong-ke-cau-hoi.csv'))
+    sendFile(c, itemStatsCsv(itemStatsTable(bankStats(c).items)), FILE_TYPES.csv, 'thong-ke-cau-hoi.csv'))
   .get('/questions/stats.xlsx', requireRole('organizer', 'judge'), async (c) => {
     const body = await itemStatsXlsx(itemStatsTable(bankStats(c).items), 'Mọi đợt thi')
-    return fileResponse(c, body, XLSX, 'thong-ke-cau-hoi.xlsx')
+    return sendFile(c, body, FILE_TYPES.xlsx, 'thong-ke-cau-hoi.xlsx')
   })

@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
-import { readBodyBytes, readParams, readQuery, send } from '../lib/http'
+import { FILE_TYPES, readBodyBytes, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { importUnits } from '../services/units-import'
 
@@ -12,12 +12,8 @@ const unitFormats = async () => ({ ...(await import('../formats/units-import')),
 
 const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const Format = z.object({ format: z.enum(['csv', 'xlsx']) })
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
-
 async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
-  c.header('Content-Type', CONTENT_TYPES[format])
-  c.header('Content-Disposition', `attachment; filename="mau-nhap-don-vi.${format}"`)
-  return c.body((await (await unitFormats()).unitsTemplate(format)) as Uint8Array<ArrayBuffer>)
+  return sendFile(c, await (await unitFormats()).unitsTemplate(format), FILE_TYPES[format], `mau-nhap-don-vi.${format}`)
 }
 
 export const adminUnitRoutes = new Hono<AppEnv>()
