@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { FinalizeResult, RoundSummary, StandingsEntry, UnitsLeaderboardEntry } from '../../api/schemas/wire'
+import type { FinalizeResult, RoundSummary, StandingsEntry } from '../../api/schemas/wire'
 import { api, ApiError } from './client'
 import { getRoundPrizes, type RoundPrizes } from './leaderboards'
 
@@ -10,8 +10,6 @@ export const STANDINGS_PAGE = 100
 export const getStandings = query(async (roundId: string, offset: number) =>
   api<Standings>('GET', `/admin/rounds/${roundId}/standings?limit=${STANDINGS_PAGE}&offset=${offset}`), 'standings')
 export const getReports = query(async () => (await api<{ reports: Report[] }>('GET', '/admin/reports')).reports, 'reports')
-export const getRoundUnits = query(async (roundId: string) =>
-  (await api<{ entries: UnitsLeaderboardEntry[] }>('GET', `/rounds/${roundId}/units-leaderboard`)).entries, 'judge-units')
 
 export const disqualify = action(async (roundId: string, participantId: string, reason: string) => {
   await api('POST', `/admin/rounds/${roundId}/disqualify`, { participantId, reason })
