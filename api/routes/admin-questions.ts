@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
 import { FILE_TYPES, readBodyBytes, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
-import { getQuestion, listQuestions, questionHistory, storeInChunks, updateQuestion } from '../services/questions'
+import { getQuestion, listQuestions, publishedCounts, questionHistory, storeInChunks, updateQuestion } from '../services/questions'
 import { exportableBank } from '../services/question-export'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
@@ -40,6 +40,8 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     const body = await writeExport(q.format, exportableBank(c.get('db'), q))
     return sendFile(c, body, EXPORT_CONTENT_TYPES[q.format], `ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}`)
   })
+  // Not in API.md: the bank's published questions counted per topic and difficulty, for the round form.
+  .get('/questions/counts', requireRole('organizer'), (c) => send(c, { counts: publishedCounts(c.get('db')) }))
   // Hono matches ":format" only as a whole path segment, so "template.:format" never matched: two routes.
   .get('/questions/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
   .get('/questions/template.xlsx', requireRole('organizer'), (c) => template(c, 'xlsx'))

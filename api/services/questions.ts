@@ -26,6 +26,13 @@ export function listQuestions(db: Db, f: QuestionFilter): { total: number; quest
   return { total, questions: rows.map((r) => ({ ...toBankQuestion(r.id, getRevision(db, r.id, r.revision)), revision: r.revision })) }
 }
 
+// Published questions per topic and difficulty: what a round's blueprint can draw from, in one query
+// (the round form used to ask for each cell's count separately).
+export function publishedCounts(db: Db): { topic: string; difficulty: number; count: number }[] {
+  return prepared(db, `SELECT topic, difficulty, count(*) AS count FROM questions WHERE status = 'published' GROUP BY topic, difficulty ORDER BY topic, difficulty`)
+    .all() as { topic: string; difficulty: number; count: number }[]
+}
+
 export function getQuestion(db: Db, id: string): AdminQuestion {
   const row = db.select({ revision: questions.revision }).from(questions).where(eq(questions.id, id)).get()
   if (!row) throw notFound('câu hỏi')

@@ -24,6 +24,7 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'PATCH', path: '/admin/rounds/:roundId', who: 'organizer' },
   { method: 'GET', path: '/admin/questions', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/export', who: 'organizer' },
+  { method: 'GET', path: '/admin/questions/counts', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/template.csv', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/template.xlsx', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/:questionId', who: 'organizer' },

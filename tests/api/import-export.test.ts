@@ -62,6 +62,17 @@ describe('post /admin/questions/import', () => {
     expect(count(t, 'question_revisions')).toBe(1)
   })
 
+  it('counts the published questions per topic and difficulty in one answer, drafts and retired ones left out', async () => {
+    const { t, org } = await organizer()
+    seedQuestions(t.db, [
+      makeQuestion('a1', { topic: 't1', difficulty: 1 }), makeQuestion('a2', { topic: 't1', difficulty: 1 }), makeQuestion('a3', { topic: 't1', difficulty: 3 }),
+      makeQuestion('b1', { topic: 't2', difficulty: 2 }), makeQuestion('b2', { topic: 't2', difficulty: 2, status: 'draft' }), makeQuestion('b3', { topic: 't2', difficulty: 1, status: 'retired' }),
+    ])
+    const res = await org.get('/admin/questions/counts')
+    expect(res.status).toBe(200)
+    expect(res.body.counts).toEqual([{ topic: 't1', difficulty: 1, count: 2 }, { topic: 't1', difficulty: 3, count: 1 }, { topic: 't2', difficulty: 2, count: 1 }])
+  })
+
   it('search matches a % or _ in the query as itself, with or without diacritics', async () => {
     const { t, org } = await organizer()
     seedQuestions(t.db, [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RoundSummary } from '../../api/schemas/wire'
 import { activityTotals, fillBuckets } from '../../web/pages/admin/activity-buckets'
+import { countsByCell, shortfalls } from '../../web/pages/admin/bank-counts'
 import { initialState, toBody } from '../../web/pages/admin/round-fields'
 import { unitRow } from '../../web/pages/admin/unit-form'
 
@@ -59,5 +60,22 @@ describe('round form unit prizes', () => {
     const s = initialState(round)
     s.unitPrizes = []
     expect(toBody(s).unitPrizes).toEqual([])
+  })
+})
+
+describe('bank counts for the blueprint builder', () => {
+  const counts = countsByCell([{ topic: 'dai-hoi-13', difficulty: 1, count: 4 }, { topic: 'dai-hoi-13', difficulty: 2, count: 3 }, { topic: 'imported', difficulty: 2, count: 5 }])
+
+  it('sums each cell into its topic, its difficulty and the whole bank, with 0 for empty cells', () => {
+    expect(counts.get('dai-hoi-13|1')).toBe(4)
+    expect(counts.get('dai-hoi-13|')).toBe(7)
+    expect(counts.get('|2')).toBe(8)
+    expect(counts.get('|')).toBe(12)
+    expect(counts.get('imported|3')).toBe(0)
+  })
+
+  it('names what the bank cannot fill', () => {
+    expect(shortfalls([{ topic: 'dai-hoi-13', difficulty: 2, count: 3 }, { topic: 'imported', difficulty: '', count: 5 }], counts)).toEqual([])
+    expect(shortfalls([{ topic: 'dai-hoi-13', difficulty: 2, count: 4 }], counts)).toEqual([expect.stringContaining('cần 4, ngân hàng có 3')])
   })
 })

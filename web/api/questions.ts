@@ -19,9 +19,8 @@ export const getRevisions = query(async (id: string) =>
   (await api<{ revisions: Revision[] }>('GET', `/admin/questions/${encodeURIComponent(id)}/revisions`)).revisions, 'revisions')
 
 // How many published questions a topic (and difficulty) has: the blueprint builder's limits.
-export const countPublished = query(async (topic: string, difficulty?: number) =>
-  (await api<{ total: number }>('GET', `/admin/questions?${qs({ status: 'published', topic, difficulty: difficulty ? String(difficulty) : undefined, limit: 1 })}`)).total,
-'count-published')
+export type PublishedCount = { topic: string; difficulty: number; count: number }
+export const getPublishedCounts = query(async () => (await api<{ counts: PublishedCount[] }>('GET', '/admin/questions/counts')).counts, 'published-counts')
 
 export const updateQuestion = action(async (id: string, patch: Partial<BankQuestionWire>) =>
   (await api<{ question: AdminQuestion }>('PATCH', `/admin/questions/${encodeURIComponent(id)}`, patch)).question, 'update-question')

@@ -1,6 +1,6 @@
 import { createResource } from 'solid-js'
 import { TOPICS } from '../../../questions/topics'
-import { countPublished } from '../../api/questions'
+import { getPublishedCounts, type PublishedCount } from '../../api/questions'
 
 export const TOPIC_OPTIONS = [...TOPICS.map((t) => ({ id: t.id, name: t.name })), { id: 'imported', name: 'Câu hỏi nhập (không có chủ đề)' }]
 export const topicLabel = (id: string) => TOPIC_OPTIONS.find((t) => t.id === id)?.name ?? id
@@ -8,23 +8,25 @@ export type Counts = Map<string, number>
 // Key of a (topic, difficulty) cell; '' stands for "any".
 export const cell = (topic: string, difficulty: number | '') => `${topic}|${difficulty}`
 
-// Published questions per topic and difficulty, one small count request per cell (limit=1, read `total`).
+// Published questions per topic and difficulty, read in one request.
 export function usePublishedCounts() {
-  const [counts] = createResource(async () => {
-    const cells: [string, number | ''][] = [['', ''], ['', 1], ['', 2], ['', 3]]
-    for (const t of TOPIC_OPTIONS) for (const d of ['', 1, 2, 3] as const) cells.push([t.id, d])
-    const out: Counts = new Map()
-    const queue = [...cells]
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [topic, d] = next
-        out.set(cell(topic, d), await countPublished(topic, d || undefined))
-      }
-    }
-    await Promise.all([worker(), worker(), worker(), worker()])
-    return out
-  })
+  const [counts] = createResource(async () => countsByCell(await getPublishedCounts()))
   return counts
+}
+
+// Every cell the blueprint builder can show, "any" topic or difficulty summed over the others; 0 where
+// the bank has none.
+export function countsByCell(rows: PublishedCount[]): Counts {
+  const out: Counts = new Map()
+  for (const topic of ['', ...TOPIC_OPTIONS.map((t) => t.id)]) for (const d of ['', 1, 2, 3] as const) out.set(cell(topic, d), 0)
+  const add = (key: string, n: number) => out.set(key, (out.get(key) ?? 0) + n)
+  for (const r of rows) {
+    add(cell(r.topic, r.difficulty), r.count)
+    add(cell(r.topic, ''), r.count)
+    add(cell('', r.difficulty), r.count)
+    add(cell('', ''), r.count)
+  }
+  return out
 }
 
 export type BlueprintRow = { topic: string; difficulty: number | ''; count: number }
