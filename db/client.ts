@@ -33,3 +33,14 @@ export function prepared(db: Db, text: string): Database.Statement {
   if (!stmt) cache.set(text, (stmt = db.$client.prepare(text)))
   return stmt
 }
+
+// The same, answering each row as an array. Cached apart: raw() changes a statement for every caller, so
+// calling it on one from prepared() would turn another module's rows into arrays.
+export function preparedRaw(db: Db, text: string): Database.Statement {
+  let cache = statementCache.get(db.$client)
+  if (!cache) statementCache.set(db.$client, (cache = new Map()))
+  const key = `raw\0${text}`
+  let stmt = cache.get(key)
+  if (!stmt) cache.set(key, (stmt = db.$client.prepare(text).raw(true)))
+  return stmt
+}

@@ -8,7 +8,7 @@ import { ContestTotals, type ContestEntry } from './contest-totals'
 import { isFrozen, matchingRows, publicBoard, unitNamesOf, unitRows } from './leaderboards'
 import { lockedBoardsOf } from './locked-board'
 import { nameBook, warmNames } from './name-book'
-import { cachedBoardsOf, warmBoard, type RoundBoard } from './round-board'
+import { cachedBoardsOf, roundEpoch, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, type RoundRow } from './rounds'
 import { unitsChanged } from './units-version'
 
@@ -22,7 +22,8 @@ function contestShape(db: Db, contestId: string, now: number): Shape {
   const rounds = (prepared(db, 'SELECT id FROM rounds WHERE contest_id = ? ORDER BY number').all(contestId) as { id: string }[]).map((r) => getRoundRow(db, r.id))
   const finalized = rounds.filter((r) => r.finalizedAt != null)
   const liveRounds = rounds.filter((r) => r.finalizedAt == null)
-  const key = finalized.map((r) => `${r.id}:${r.finalizedAt}`).join(',')
+  // A regrade after a finalize rescores the attempts the locked part is summed from: the round's epoch moves.
+  const key = finalized.map((r) => `${r.id}:${r.finalizedAt}:${roundEpoch(db, r.id)}`).join(',')
   return { key, finalized, liveRounds, endedBy: liveRounds.map((r) => (isFrozen(r, now) ? r.freezeAt : null)) }
 }
 

@@ -154,7 +154,7 @@ export function publicView(db: Db, round: RoundRow, now: number): PublicView {
 export function leaderboardState(db: Db, hubVersion: number, { round, board }: PublicView, now: number): string {
   const units = unitsVersion(db, round.contestId)
   if (!board) return `f${round.finalizedAt}:${hubVersion}:${units}`
-  return `${isFrozen(round, now) ? 'z' : 'l'}${board.epoch}:${board.version}:${units}:${roundStatus(round, now)}`
+  return `${isFrozen(round, now) ? 'z' : 'l'}${board.id}:${board.version}:${units}:${roundStatus(round, now)}`
 }
 
 export function roundLeaderboard(db: Db, { round, board }: PublicView, now: number, page: Page): Leaderboard {

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { prepared, type Db } from '../../db/client'
+import { prepared, preparedRaw, type Db } from '../../db/client'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import { warmNames } from './name-book'
@@ -32,6 +32,8 @@ export class LockedBoard {
   private units = new NumberedStrings()
   private filled = 0
   built = false
+  // Set when the board leaves the cache (evicted, or a finalize or regrade replaced it): its fill stops.
+  dropped = false
 
   constructor(readonly round: RoundRow, readonly key: string, readonly size: number) {
     this.cols = byRank(size)
@@ -46,18 +48,17 @@ export class LockedBoard {
   *fromLiveBoard(db: Db, board: RoundBoard, step: number): Generator<void, boolean> {
     let group = new Map<number, number>()
     let groupEnd = 0
-    const read = prepared(db, 'SELECT rank, attempt_seq, prediction_error FROM final_standings WHERE round_id = ? AND rank > ? ORDER BY rank LIMIT ?').raw(true)
-    const one = prepared(db, `${FROM_STANDINGS} AND f.rank = ?`).raw(true)
-    while (this.filled < this.size) {
+    const read = preparedRaw(db, 'SELECT rank, attempt_seq, prediction_error FROM final_standings WHERE round_id = ? AND rank > ? ORDER BY rank LIMIT ?')
+    const one = preparedRaw(db, `${FROM_STANDINGS} AND f.rank = ?`)
+    while (this.filled < this.size && !this.dropped) {
       const rows = read.all(this.round.id, this.filled, step) as [number, number, number | null][]
       for (const [rank, seq, predictionError] of rows) {
         if (rank > groupEnd) [group, groupEnd] = scoreGroup(board, rank)
         const pr = group.get(seq)
-        if (pr === undefined) this.setRow(one.get(this.round.contestId, this.round.id, rank) as StandingsRow)
-        else {
-          const e = board.entry(pr)
-          this.set(rank, pr, e.score, e.maxScore, e.durationMs, predictionError, e.unitId)
-        }
+        const e = pr === undefined ? undefined : board.entry(pr)
+        // The entry is read now, maybe a step after the group: it must still be that attempt.
+        if (pr !== undefined && e?.attemptSeq === seq) this.set(rank, pr, e.score, e.maxScore, e.durationMs, predictionError, e.unitId)
+        else this.setRow(one.get(this.round.contestId, this.round.id, rank) as StandingsRow)
       }
       if (rows.length < step) break
       yield
@@ -68,8 +69,8 @@ export class LockedBoard {
   // Fills from final_standings with their attempts, people and units alone: ~10 µs a rank of SQLite
   // lookups, for when the round's live board is not in memory.
   *fromStandings(db: Db, step: number): Generator<void, boolean> {
-    const read = prepared(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`).raw(true)
-    while (this.filled < this.size) {
+    const read = preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`)
+    while (this.filled < this.size && !this.dropped) {
       const rows = read.all(this.round.contestId, this.round.id, this.filled, step) as StandingsRow[]
       for (const row of rows) this.setRow(row)
       if (rows.length < step) break
@@ -142,8 +143,10 @@ function scoreGroup(board: RoundBoard, rank: number): [Map<number, number>, numb
   }
 }
 
+// Most recently read last. Kept within a budget of ranks (~36 bytes each): the weekly rounds of a season
+// are small, a round of 900,000 people takes ~32 MB.
 const boards = new WeakMap<Db, Map<string, LockedBoard>>()
-const MAX_LOCKED = 4 // ~32 MB each at 900,000 people
+const MAX_RANKS = 2_000_000
 // Ranks read between two turns of the event loop: ~15 ms of work from the live board; from
 // final_standings alone each rank costs SQLite lookups by text id, more on a cold cache.
 const LIVE_STEP = 10_000
@@ -162,8 +165,29 @@ export function lockedSize(db: Db, roundId: string): number {
 // The locked board of a finalized round when it is in memory and complete; undefined otherwise (pages
 // then come from SQLite, as before it was built).
 export function lockedBoard(db: Db, round: RoundRow): LockedBoard | undefined {
-  const board = boards.get(db)?.get(keyOf(db, round))
-  return board?.built ? board : undefined
+  const perDb = boards.get(db)
+  const key = keyOf(db, round)
+  const board = perDb?.get(key)
+  if (!board?.built) return undefined
+  perDb!.delete(key)
+  perDb!.set(key, board)
+  return board
+}
+
+// Drops the least recently read boards beyond the budget, keeping the newest one whatever its size.
+function evict(perDb: Map<string, LockedBoard>) {
+  let ranks = 0
+  for (const b of perDb.values()) ranks += b.size
+  for (const [key, b] of perDb) {
+    if (ranks <= MAX_RANKS || perDb.size === 1) break
+    drop(perDb, key, b)
+    ranks -= b.size
+  }
+}
+
+function drop(perDb: Map<string, LockedBoard>, key: string, board: LockedBoard) {
+  perDb.delete(key)
+  board.dropped = true
 }
 
 type Fill = { done: Promise<void>; fromLive: boolean }
@@ -181,9 +205,9 @@ export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
   let board = perDb.get(key)
   if (board?.built) return undefined
   if (!board) {
-    for (const k of perDb.keys()) if (k.startsWith(`${round.id}:`)) perDb.delete(k)
+    for (const [k, b] of [...perDb]) if (k.startsWith(`${round.id}:`)) drop(perDb, k, b)
     perDb.set(key, (board = new LockedBoard(round, key, lockedSize(db, round.id))))
-    while (perDb.size > MAX_LOCKED) perDb.delete(perDb.keys().next().value as string)
+    evict(perDb)
   }
   let fill = filling.get(board)
   if (!fill) {
@@ -193,9 +217,15 @@ export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
     const live = builtBoard(db, round, null)
     // Nobody waits for a read from final_standings (pages come from SQLite meanwhile): it starts once the
     // name book, which those pages wait for, is in memory.
-    const done = live
-      ? steps(b.fromLiveBoard(db, live, LIVE_STEP)).then(() => undefined)
-      : Promise.resolve(warmNames(db)).then(() => steps(b.fromStandings(db, STANDINGS_STEP))).then(() => undefined)
+    const read = live
+      ? steps(b.fromLiveBoard(db, live, LIVE_STEP))
+      : Promise.resolve(warmNames(db)).then(() => steps(b.fromStandings(db, STANDINGS_STEP)))
+    // A fill that fails (the database closing at shutdown) leaves the board to the SQLite pages; nobody may
+    // be waiting for it, so the error must not go unhandled.
+    const done = read.then(() => undefined, (err: unknown) => {
+      if (perDb.get(key) === b) drop(perDb, key, b)
+      console.error(`locked board of round ${round.id}: ${String(err)}`)
+    })
     filling.set(board, (fill = { done, fromLive: live != null }))
   }
   return fill
@@ -214,7 +244,7 @@ async function steps(fill: Generator<void, boolean>): Promise<boolean> {
 // A finalize rewrites final_standings (again after a regrade, possibly within the same millisecond).
 export function dropLockedBoard(db: Db, roundId: string) {
   const perDb = boards.get(db)
-  for (const k of [...(perDb?.keys() ?? [])]) if (k.startsWith(`${roundId}:`)) perDb!.delete(k)
+  for (const [k, b] of [...(perDb ?? [])]) if (k.startsWith(`${roundId}:`)) drop(perDb!, k, b)
 }
 
 // The locked boards in memory of the contest's rounds, for unit moves to follow.

@@ -23,6 +23,8 @@ export function invalidateRound(db: Db, roundId: string) {
 }
 export const roundEpoch = (db: Db, roundId: string) => epochs.get(db)?.get(roundId) ?? 0
 
+let boardsMade = 0
+
 type FinishRow = { pr: number; seq: number; score: number; max_score: number; started_at: number; ended_at: number; fs: number; unit_id: string | null }
 
 export class RoundBoard {
@@ -31,8 +33,10 @@ export class RoundBoard {
   private units = new NumberedStrings()
   readonly direct = new Map<string, UnitDirect>()
   private lastFinish = 0
-  // Counts applied changes, so caches built on this board know when to refresh.
+  // Counts applied changes, so caches built on this board know when to refresh. A board rebuilt after an
+  // eviction may reach the same count with other data (a unit move counts too): `id` tells them apart.
   version = 0
+  readonly id = ++boardsMade
   // Everyone whose entry a live finish touched since the board was built, in order: what follows the
   // board (the contest-wide totals) reads on from where it stopped instead of starting over.
   readonly changed: number[] = []

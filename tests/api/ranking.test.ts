@@ -258,13 +258,17 @@ describe('regrade', () => {
     expect((await board(t, s.roundId)).entries.map((e) => [e.participantId, e.score])).toEqual([[a.id, 5], [b.id, 4]])
     await closeRound(t)
     await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
+    const contestScores = async () => (await t.agent().get(`/contests/${s.contestId}/leaderboard`)).body.entries.map((e: { participantId: string; score: number }) => [e.participantId, e.score])
+    expect(await contestScores()).toEqual([[a.id, 5], [b.id, 4]])
     const fix = await s.org.patch('/admin/questions/t1-q1', { correct: ['B'] })
     expect(fix.status).toBe(200)
     expect(fix.body.question.revision).toBe(2)
     const re = await s.judge.post(`/admin/rounds/${s.roundId}/regrade`, { questionId: 't1-q1' })
     expect(re.body).toMatchObject({ rescored: 2 })
-    // The finalized public board stays locked until a judge finalizes again.
-    expect((await board(t, s.roundId)).entries[0].participantId).toBe(a.id)
+    // The finalized public board keeps its order until a judge finalizes again; the scores shown, here and on
+    // the contest board, are the attempts' new ones.
+    expect((await board(t, s.roundId)).entries.map((e) => [e.participantId, e.score])).toEqual([[a.id, 4], [b.id, 5]])
+    expect((await contestScores()).sort()).toEqual([[a.id, 4], [b.id, 5]].sort())
     await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
     expect((await board(t, s.roundId)).entries.map((e) => [e.participantId, e.score])).toEqual([[b.id, 5], [a.id, 4]])
     const log = t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'round.regrade'").get() as { n: number }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { writeFinalRanking } from '../../api/services/final-ranking'
 import { myEntry, publicView, roundLeaderboard } from '../../api/services/leaderboards'
-import { fillLockedBoard, lockedBoard } from '../../api/services/locked-board'
+import { dropLockedBoard, fillLockedBoard, lockedBoard } from '../../api/services/locked-board'
 import { boardFor } from '../../api/services/round-board'
 import { getRoundRow } from '../../api/services/rounds'
 import { finishLog } from '../helpers/finish-log'
@@ -49,5 +49,22 @@ describe('locked board', () => {
       expect(lockedBoard(db, finalized)).toBeDefined()
       expect(everything(db, pageSize)).toEqual(fromSql)
     }), { numRuns: 150 })
+  })
+
+  it('a board dropped while it is read (a finalize again) stops, and pages keep coming from SQLite', async () => {
+    const { db, finish } = finishLog(['r'], PEOPLE, (i) => (i % 2 ? 'u2' : 'u1'))
+    for (let i = 0; i < PEOPLE; i++) finish('r', { person: i, score: i % 5, dur: 1 + (i % 3) })
+    writeFinalRanking(db, 'r', ['duration'], null)
+    db.$client.prepare('UPDATE rounds SET finalized_at = 5 WHERE id = ?').run('r')
+    const round = getRoundRow(db, 'r')
+    const fromSql = everything(db, 5)
+    const fill = fillLockedBoard(db, round)
+    dropLockedBoard(db, 'r') // before its first step
+    await fill?.done
+    expect(lockedBoard(db, round)).toBeUndefined()
+    expect(everything(db, 5)).toEqual(fromSql)
+    await fillLockedBoard(db, round)?.done // read again from the start
+    expect(lockedBoard(db, round)).toBeDefined()
+    expect(everything(db, 5)).toEqual(fromSql)
   })
 })
