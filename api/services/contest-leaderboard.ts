@@ -1,13 +1,13 @@
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import { prepared, type Db } from '../../db/client'
 import { notFound } from '../errors'
+import { inSteps } from '../lib/in-steps'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
-import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
+import type { Leaderboard, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from './contests'
-import { ContestTotals, type ContestEntry } from './contest-totals'
-import { isFrozen, matchingRows, publicBoard, unitNamesOf, unitRows } from './leaderboards'
+import { ContestTotals } from './contest-totals'
+import { isFrozen, pageEntries, publicBoard, rankedMatches, unitRows } from './leaderboards'
 import { lockedBoardsOf } from './locked-board'
-import { nameBook, warmNames } from './name-book'
+import { warmNames } from './name-book'
 import { cachedBoardsOf, roundEpoch, warmBoard, type RoundBoard } from './round-board'
 import { getRoundRow, type RoundRow } from './rounds'
 import { unitsChanged } from './units-version'
@@ -41,8 +41,8 @@ function keep(db: Db, contestId: string, totals: ContestTotals) {
 
 // Sum of each round's best score per participant, ties by total duration (SPEC §5): finalized rounds from
 // their locked standings, open ones from their public boards. Rebuilt only when the contest's shape moves
-// (a finalize, a new round, a board rebuilt after a disqualification or a unit move); a finish on a live
-// board moves just that person.
+// (a finalize, a regrade after one, a new round, a board rebuilt after a disqualification); a finish on a
+// live board, or a unit move, moves just that person.
 function contestTotals(db: Db, contestId: string, now: number): ContestTotals {
   const shape = contestShape(db, contestId, now)
   const boards = shape.liveRounds.map((r) => publicBoard(db, r, now))
@@ -78,7 +78,7 @@ export function contestReady(db: Db, contestId: string, now: number): Promise<vo
       if (!inFill) filling.set(db, (inFill = new Set()))
       inFill.add(totals)
       try {
-        for (const _ of totals.fill(FILL_STEP_ROWS)) await nextTurn()
+        await inSteps(totals.fill(FILL_STEP_ROWS))
       } finally {
         inFill.delete(totals)
       }
@@ -100,19 +100,14 @@ export function followUnitMove(db: Db, contestId: string, participantId: string,
   for (const t of totals) t.moveUnit(row.pr, unitId)
 }
 
-function entryOf(db: Db, contestId: string, t: ContestEntry, pr: number, rank: number): LeaderboardEntry {
-  const p = nameBook(db).get(pr) ?? { id: '', fullName: '' }
-  return { rank, participantId: p.id, fullName: p.fullName, unitId: t.unitId, unitName: unitNamesOf(db, contestId).get(t.unitId) ?? '', score: t.score, maxScore: t.maxScore, durationMs: t.durationMs }
-}
-
 export function contestLeaderboard(db: Db, contestId: string, now: number, page: { limit: number; offset: number; q?: string }): Leaderboard {
   const totals = contestTotals(db, contestId, now)
+  const entries = (rows: { pr: number; rank: number }[]) => pageEntries(db, contestId, rows.map(({ pr, rank }) => ({ rank, pr, ...totals.entry(pr) })))
   if (page.q?.trim()) {
-    const ranked = matchingRows(db, contestId, page.q).map((pr) => ({ pr, rank: totals.list.rankOf(pr) })).filter((x) => x.rank > 0).sort((a, b) => a.rank - b.rank)
-    return { contest: { id: contestId }, total: ranked.length, entries: ranked.slice(page.offset, page.offset + page.limit).map(({ pr, rank: r }) => entryOf(db, contestId, totals.entry(pr), pr, r)) }
+    const ranked = rankedMatches(db, contestId, page.q, totals.list)
+    return { contest: { id: contestId }, total: ranked.length, entries: entries(ranked.slice(page.offset, page.offset + page.limit)) }
   }
-  const prs = totals.list.slice(page.offset, page.limit)
-  return { contest: { id: contestId }, total: totals.list.size, entries: prs.map((pr, i) => entryOf(db, contestId, totals.entry(pr), pr, page.offset + i + 1)) }
+  return { contest: { id: contestId }, total: totals.list.size, entries: entries(totals.list.slice(page.offset, page.limit).map((pr, i) => ({ pr, rank: page.offset + i + 1 }))) }
 }
 
 export function contestUnitsLeaderboard(db: Db, contestId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {

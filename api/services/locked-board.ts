@@ -1,5 +1,5 @@
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import { prepared, preparedRaw, type Db } from '../../db/client'
+import { inSteps } from '../lib/in-steps'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import { warmNames } from './name-book'
@@ -20,7 +20,21 @@ const FROM_STANDINGS = `SELECT f.rank, f.prediction_error, a.score, a.max_score,
   FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ?`
 type StandingsRow = [rank: number, predictionError: number | null, score: number, max: number, dur: number, pr: number, unitId: string | null]
 
-export type LockedRow = { pr: number; score: number; maxScore: number; durationMs: number; predictionError: number | null; unitId: string }
+export type LockedRow = { rank: number; pr: number; score: number; maxScore: number; durationMs: number; predictionError: number | null; unitId: string }
+const lockedRow = ([rank, predictionError, score, maxScore, durationMs, pr, unitId]: StandingsRow): LockedRow =>
+  ({ rank, pr, score, maxScore, durationMs, predictionError, unitId: unitId ?? '' })
+
+// The locked ranking read from SQLite, for while its board is not in memory: a page of it, and one person.
+export function standingsPage(db: Db, round: RoundRow, offset: number, limit: number): LockedRow[] {
+  return (preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, offset, limit) as StandingsRow[]).map(lockedRow)
+}
+export function standingOf(db: Db, round: RoundRow, pr: number): LockedRow | undefined {
+  const row = preparedRaw(db, `${FROM_STANDINGS} AND f.participant_id = (SELECT id FROM participants WHERE rowid = ?)`).get(round.contestId, round.id, pr) as StandingsRow | undefined
+  return row && lockedRow(row)
+}
+
+// A read of a locked board under way; `fromLive` when it reads from the live board (about a second).
+type Fill = { done: Promise<void>; fromLive: boolean }
 
 // The locked (final) ranking of a finalized round in memory, ~36 bytes a rank: a page is a slice of
 // typed arrays instead of fifty lookups by text id in SQLite (0.7 ms a page at 900,000 people).
@@ -34,6 +48,7 @@ export class LockedBoard {
   built = false
   // Set when the board leaves the cache (evicted, or a finalize or regrade replaced it): its fill stops.
   dropped = false
+  fill?: Fill
 
   constructor(readonly round: RoundRow, readonly key: string, readonly size: number) {
     this.cols = byRank(size)
@@ -57,8 +72,8 @@ export class LockedBoard {
         const pr = group.get(seq)
         const e = pr === undefined ? undefined : board.entry(pr)
         // The entry is read now, maybe a step after the group: it must still be that attempt.
-        if (pr !== undefined && e?.attemptSeq === seq) this.set(rank, pr, e.score, e.maxScore, e.durationMs, predictionError, e.unitId)
-        else this.setRow(one.get(this.round.contestId, this.round.id, rank) as StandingsRow)
+        if (pr !== undefined && e?.attemptSeq === seq) this.set({ rank, pr, score: e.score, maxScore: e.maxScore, durationMs: e.durationMs, predictionError, unitId: e.unitId })
+        else this.set(lockedRow(one.get(this.round.contestId, this.round.id, rank) as StandingsRow))
       }
       if (rows.length < step) break
       yield
@@ -72,29 +87,25 @@ export class LockedBoard {
     const read = preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`)
     while (this.filled < this.size && !this.dropped) {
       const rows = read.all(this.round.contestId, this.round.id, this.filled, step) as StandingsRow[]
-      for (const row of rows) this.setRow(row)
+      for (const row of rows) this.set(lockedRow(row))
       if (rows.length < step) break
       yield
     }
     return this.finish()
   }
 
-  private setRow([rank, predictionError, score, max, dur, pr, unitId]: StandingsRow) {
-    this.set(rank, pr, score, max, dur, predictionError, unitId ?? '')
-  }
-
-  private set(rank: number, pr: number, score: number, max: number, dur: number, predictionError: number | null, unitId: string) {
+  private set(r: LockedRow) {
     const c = this.cols
-    const i = rank - 1
-    c.pr[i] = pr
-    c.score[i] = score
-    c.max[i] = max
-    c.dur[i] = dur
-    c.predictionError[i] = predictionError ?? NaN
-    c.unit[i] = this.units.numberOf(unitId)
-    this.ranks = growColumns(this.ranks, pr, rankColumn)
-    this.ranks.rank[pr] = rank
-    this.filled = rank
+    const i = r.rank - 1
+    c.pr[i] = r.pr
+    c.score[i] = r.score
+    c.max[i] = r.maxScore
+    c.dur[i] = r.durationMs
+    c.predictionError[i] = r.predictionError ?? NaN
+    c.unit[i] = this.units.numberOf(r.unitId)
+    this.ranks = growColumns(this.ranks, r.pr, rankColumn)
+    this.ranks.rank[r.pr] = r.rank
+    this.filled = r.rank
   }
 
   private finish(): boolean {
@@ -111,7 +122,13 @@ export class LockedBoard {
     const c = this.cols
     const i = rank - 1
     const predictionError = c.predictionError[i]
-    return { pr: c.pr[i], score: c.score[i], maxScore: c.max[i], durationMs: c.dur[i], predictionError: Number.isNaN(predictionError) ? null : predictionError, unitId: this.units.at(c.unit[i]) }
+    return { rank, pr: c.pr[i], score: c.score[i], maxScore: c.max[i], durationMs: c.dur[i], predictionError: Number.isNaN(predictionError) ? null : predictionError, unitId: this.units.at(c.unit[i]) }
+  }
+
+  // The participant's place, or undefined when not ranked.
+  place(pr: number): LockedRow | undefined {
+    const rank = this.rankOf(pr)
+    return rank ? this.at(rank) : undefined
   }
 
   // The participant now belongs to another unit: as final_standings joined with their unit would read.
@@ -190,8 +207,6 @@ function drop(perDb: Map<string, LockedBoard>, key: string, board: LockedBoard) 
   board.dropped = true
 }
 
-type Fill = { done: Promise<void>; fromLive: boolean }
-const filling = new WeakMap<LockedBoard, Fill>()
 
 // Starts reading the round's locked board, a step at a time, unless it is in memory or being read; `done`
 // resolves when it is complete. From the live board (the usual case: it was in memory for the finalize)
@@ -205,12 +220,11 @@ export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
   let board = perDb.get(key)
   if (board?.built) return undefined
   if (!board) {
-    for (const [k, b] of [...perDb]) if (k.startsWith(`${round.id}:`)) drop(perDb, k, b)
+    dropLockedBoard(db, round.id)
     perDb.set(key, (board = new LockedBoard(round, key, lockedSize(db, round.id))))
     evict(perDb)
   }
-  let fill = filling.get(board)
-  if (!fill) {
+  if (!board.fill) {
     const b = board
     // The round's live board only if it is built already: building it for this would cost more than
     // reading final_standings.
@@ -218,27 +232,17 @@ export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
     // Nobody waits for a read from final_standings (pages come from SQLite meanwhile): it starts once the
     // name book, which those pages wait for, is in memory.
     const read = live
-      ? steps(b.fromLiveBoard(db, live, LIVE_STEP))
-      : Promise.resolve(warmNames(db)).then(() => steps(b.fromStandings(db, STANDINGS_STEP)))
+      ? inSteps(b.fromLiveBoard(db, live, LIVE_STEP))
+      : Promise.resolve(warmNames(db)).then(() => inSteps(b.fromStandings(db, STANDINGS_STEP)))
     // A fill that fails (the database closing at shutdown) leaves the board to the SQLite pages; nobody may
     // be waiting for it, so the error must not go unhandled.
     const done = read.then(() => undefined, (err: unknown) => {
       if (perDb.get(key) === b) drop(perDb, key, b)
       console.error(`locked board of round ${round.id}: ${String(err)}`)
     })
-    filling.set(board, (fill = { done, fromLive: live != null }))
+    board.fill = { done, fromLive: live != null }
   }
-  return fill
-}
-
-// Runs a fill to its end, with a turn of the event loop before each of its steps (the first one too: what
-// was waiting when the fill began goes first); its result.
-async function steps(fill: Generator<void, boolean>): Promise<boolean> {
-  for (;;) {
-    await nextTurn()
-    const next = fill.next()
-    if (next.done) return next.value
-  }
+  return board.fill
 }
 
 // A finalize rewrites final_standings (again after a regrade, possibly within the same millisecond).

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { prepared, type Db } from '../../db/client'
 import { RankedList } from '../lib/ranked-list'
+import { ChangeCounter } from '../lib/change-counter'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import { isPerfect } from '../rules/scoring'
@@ -15,13 +16,9 @@ import type { RoundRow } from './rounds'
 type Keys = { score: Float64Array; max: Float64Array; dur: Float64Array; end: Float64Array; seq: Float64Array; attempts: Int32Array; unit: Int32Array; present: Uint8Array }
 
 // Per round, so a disqualification in one round leaves every other round's board (and contest) alone.
-const epochs = new WeakMap<Db, Map<string, number>>()
-export function invalidateRound(db: Db, roundId: string) {
-  let perDb = epochs.get(db)
-  if (!perDb) epochs.set(db, (perDb = new Map()))
-  perDb.set(roundId, (perDb.get(roundId) ?? 0) + 1)
-}
-export const roundEpoch = (db: Db, roundId: string) => epochs.get(db)?.get(roundId) ?? 0
+const epochs = new ChangeCounter()
+export const invalidateRound = (db: Db, roundId: string) => epochs.bump(db, roundId)
+export const roundEpoch = (db: Db, roundId: string) => epochs.of(db, roundId)
 
 let boardsMade = 0
 

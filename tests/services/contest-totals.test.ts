@@ -4,7 +4,8 @@ import { ContestTotals } from '../../api/services/contest-totals'
 import { writeFinalRanking } from '../../api/services/final-ranking'
 import { RoundBoard } from '../../api/services/round-board'
 import { getRoundRow } from '../../api/services/rounds'
-import { finishLog } from '../helpers/finish-log'
+import type { Db } from '../../db/client'
+import { finishLog, type Finish } from '../helpers/finish-log'
 
 const PEOPLE = 10
 
@@ -20,27 +21,36 @@ function view(t: ContestTotals) {
   return { order, units }
 }
 
+// Boards of the live rounds r2 and r3, read up to now.
+const liveBoards = (db: Db) => ['r2', 'r3'].map((id) => {
+  const board = new RoundBoard(db, getRoundRow(db, id), null, 0)
+  board.sync()
+  return board
+})
+
+// The contest after `closed` finishes in r1, then finalized, and `open` finishes in r2 and r3.
+function contestAfter(closed: Finish[], open: (Finish & { round: string })[]) {
+  const { db, finish } = seedContest()
+  closed.forEach((f) => finish('r1', f))
+  db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
+  writeFinalRanking(db, 'r1', ['duration'], null)
+  open.forEach((f) => finish(f.round, f))
+  return { db, finish, locked: [getRoundRow(db, 'r1')] }
+}
+
 describe('contest totals followed through the boards’ change logs', () => {
   it('equal totals built from scratch after the same finishes, whatever arrives after the build', () => {
     fc.assert(fc.property(finishes, live, live, (closed, before, after) => {
-      const { db, finish } = seedContest()
-      closed.forEach((f) => finish('r1', f))
-      db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
-      writeFinalRanking(db, 'r1', ['duration'], null)
-      before.forEach((f) => finish(f.round, f))
-      const boards = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
-      boards.forEach((b) => b.sync())
-      const followed = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], boards)
+      const { db, finish, locked } = contestAfter(closed, before)
+      const boards = liveBoards(db)
+      const followed = new ContestTotals(db, 'c', 'k', locked, boards)
       for (const [i, f] of after.entries()) {
         finish(f.round, f)
         if (i % 3 === 0) { boards.forEach((b) => b.sync()); followed.sync() } // some reads in between
       }
       boards.forEach((b) => b.sync())
       followed.sync()
-      const fresh = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
-      fresh.forEach((b) => b.sync())
-      const scratch = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], fresh)
-      expect(view(followed)).toEqual(view(scratch))
+      expect(view(followed)).toEqual(view(new ContestTotals(db, 'c', 'k', locked, liveBoards(db))))
       const people = new Set([...closed, ...before, ...after].map((f) => f.person))
       expect(followed.list.size).toBe(people.size)
     }), { numRuns: 150 })
@@ -49,14 +59,9 @@ describe('contest totals followed through the boards’ change logs', () => {
   it('follow unit moves in place, also while the locked rounds are being read, to what a rebuild reads', () => {
     const move = fc.record({ person: fc.integer({ min: 0, max: PEOPLE - 1 }), unit: fc.constantFrom('u1', 'u2') })
     fc.assert(fc.property(finishes, live, fc.array(move, { maxLength: 8 }), fc.array(move, { maxLength: 8 }), fc.integer({ min: 1, max: 4 }), (closed, open, during, after, step) => {
-      const { db, finish } = seedContest()
-      closed.forEach((f) => finish('r1', f))
-      db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
-      writeFinalRanking(db, 'r1', ['duration'], null)
-      open.forEach((f) => finish(f.round, f))
-      const boards = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
-      boards.forEach((b) => b.sync())
-      const totals = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], boards, true)
+      const { db, locked } = contestAfter(closed, open)
+      const boards = liveBoards(db)
+      const totals = new ContestTotals(db, 'c', 'k', locked, boards, true)
       const moveUnit = (m: { person: number; unit: string }) => {
         db.$client.prepare("UPDATE participant_units SET unit_id = ? WHERE participant_id = ? AND contest_id = 'c'").run(m.unit, `p${m.person}`)
         const pr = (db.$client.prepare('SELECT rowid AS pr FROM participants WHERE id = ?').get(`p${m.person}`) as { pr: number }).pr
@@ -67,9 +72,7 @@ describe('contest totals followed through the boards’ change logs', () => {
       for (const _ of totals.fill(step)) if (k < during.length) moveUnit(during[k++])
       during.slice(k).forEach(moveUnit)
       after.forEach(moveUnit)
-      const fresh = ['r2', 'r3'].map((id) => new RoundBoard(db, getRoundRow(db, id), null, 0))
-      fresh.forEach((b) => b.sync())
-      expect(view(totals)).toEqual(view(new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], fresh)))
+      expect(view(totals)).toEqual(view(new ContestTotals(db, 'c', 'k', locked, liveBoards(db))))
     }), { numRuns: 200 })
   })
 
