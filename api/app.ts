@@ -22,18 +22,19 @@ import { attemptRoutes } from './routes/attempts'
 import { meRoutes } from './routes/me'
 import { publicRoutes } from './routes/public'
 import { sessionRoutes } from './routes/sessions'
-import { StandingsHub } from './services/standings-hub'
+import { Standings } from './standings/standings'
 
-export type AppOptions = { db: Db; env: Env; clock?: Clock; hub?: StandingsHub; limiter?: RateLimiter; isReady?: () => boolean }
+export type AppOptions = { db: Db; env: Env; clock?: Clock; limiter?: RateLimiter; isReady?: () => boolean }
 
 // The API app, mounted under /api by the server; tests call app.request() on it directly.
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock
+  const standings = new Standings(options.db, clock)
   const deps: Deps = {
-    db: options.db, env: options.env, clock,
-    hub: options.hub ?? new StandingsHub(1000, () => clock.now()),
+    db: options.db, env: options.env, clock, standings,
     limiter: options.limiter ?? new RateLimiter(() => clock.now()),
-    writes: new GroupCommit(options.db),
+    // A commit here may have finished attempts: streams hear of it on the next turn, not the next poll.
+    writes: new GroupCommit(options.db, { afterCommit: () => standings.wake() }),
   }
   const isReady = options.isReady ?? (() => true)
   const app = new Hono<AppEnv>()

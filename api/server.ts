@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server'
 import { fileURLToPath } from 'node:url'
 import { openDb } from '../db/client'
 import { migrateDb } from '../db/migrate'
-import { seedDatabase } from '../db/seed'
+import { seedDatabase } from './seed'
 import { createApp } from './app'
 import { createRoot } from './root'
 import { loadEnv } from './env'
@@ -20,7 +20,7 @@ const root = createRoot(api, webRoot)
 // Migrate and seed before the port opens, so /api/health answers 200 only when the data is there.
 migrateDb(db)
 const seeded = await seedDatabase(db, env, deps.clock.now())
-const stopSweeper = startSweeper({ db, hub: deps.hub, clock: deps.clock })
+const stopSweeper = startSweeper({ db, clock: deps.clock })
 ready = true
 
 const hostname = env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1')
@@ -32,7 +32,7 @@ const server = serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => 
 
 function shutdown() {
   stopSweeper()
-  deps.hub.close()
+  deps.standings.close()
   server.close()
   db.$client.close()
   process.exit(0)

@@ -18,7 +18,17 @@ export class GroupCommit {
 
   // A batch ends at maxBatch jobs or once it has run budgetMs: the first job of a batch is answered only
   // after the last one, so the budget bounds what grouping adds to any one write's latency.
-  constructor(private db: Db, private maxBatch = 64, private budgetMs = 4, private now: () => number = performance.now.bind(performance)) {}
+  private maxBatch: number
+  private budgetMs: number
+  private now: () => number
+  private afterCommit: () => void
+
+  constructor(private db: Db, options: { maxBatch?: number; budgetMs?: number; now?: () => number; afterCommit?: () => void } = {}) {
+    this.maxBatch = options.maxBatch ?? 64
+    this.budgetMs = options.budgetMs ?? 4
+    this.now = options.now ?? performance.now.bind(performance)
+    this.afterCommit = options.afterCommit ?? (() => undefined)
+  }
 
   run<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -63,6 +73,7 @@ export class GroupCommit {
         setImmediate(() => this.flush())
       }
     }
+    this.afterCommit()
     for (const job of batch) job.failed ? job.reject(job.error) : job.resolve(job.result)
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 // Times are integer milliseconds since the epoch (UTC); the API turns them into ISO strings.
@@ -141,6 +142,8 @@ export const attempts = sqliteTable('attempts', {
   answerSig: text(),
 }, (t) => [
   uniqueIndex('attempts_round_participant_number').on(t.roundId, t.participantId, t.number),
+  // One attempt in progress per participant and round, held by the database itself (SPEC §3).
+  uniqueIndex('attempts_one_in_progress').on(t.roundId, t.participantId).where(sql`status = 'in_progress'`),
   index('attempts_round_finish').on(t.roundId, t.finishSeq),
   index('attempts_round_sig').on(t.roundId, t.answerSig),
   index('attempts_finish_seq').on(t.finishSeq),
@@ -215,3 +218,17 @@ export const roundUnitPrizes = sqliteTable('round_unit_prizes', {
   name: text().notNull(),
   unitId: text().notNull(),
 }, (t) => [primaryKey({ columns: [t.roundId, t.rank] })])
+
+// The change log that in-memory standings follow (api/standings/): every change that moves standings,
+// other than a finish (attempts.finish_seq is that log), is a row written in the same transaction as the
+// change. A server applies the rows after the last one it has seen, in order, so each server's boards,
+// caches and versions follow the database and never each other.
+export const standingsChanges = sqliteTable('standings_changes', {
+  seq: integer().primaryKey({ autoIncrement: true }),
+  kind: text({ enum: ['round', 'finalize', 'unit_move', 'units', 'bank'] }).notNull(),
+  contestId: text(),
+  roundId: text(),
+  participantId: text(),
+  unitId: text(),
+  at: integer().notNull(),
+}, (t) => [index('standings_changes_kind').on(t.kind, t.seq)])

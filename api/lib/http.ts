@@ -23,6 +23,12 @@ export function sendFile(c: Context, body: Uint8Array | ReadableStream, type: st
   return c.body(body as Uint8Array<ArrayBuffer> | ReadableStream)
 }
 
+// A JSON body kept without its closing brace (a cached page), with serverTime added as send() does.
+export function sendOpenJson(c: Context, open: string) {
+  const sep = open.length > 1 ? ',' : ''
+  return c.body(`${open}${sep}"serverTime":"${serverTime(c)}"}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' })
+}
+
 // The app's own clock (the one deadlines are computed with), so deadlineAt − serverTime is the time left.
 export function serverTime(c: Context): string {
   const clock = c.get('clock') as { now(): number } | undefined

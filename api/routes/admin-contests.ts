@@ -7,7 +7,8 @@ import { currentUser, requireRole } from '../middleware/session'
 import { CreateContestInput, CreateRoundInput, PatchRoundInput, UnitsInput, UpdateContestInput } from '../schemas/admin'
 import { createContest, getContest, listContests, listUnits, setContestStatus, updateContest, upsertUnits } from '../services/contests'
 import { roundActivity, searchParticipants } from '../services/round-extras'
-import { createRound, getRoundRow, roundView, updateRound } from '../services/rounds'
+import { createRound, updateRound } from '../services/rounds'
+import { getRoundRow, roundView } from '../services/round-view'
 
 const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
@@ -57,6 +58,5 @@ export const adminContestRoutes = new Hono<AppEnv>()
     const { roundId } = readParams(c, RoundParam)
     const input = await readJson(c, PatchRoundInput)
     const round = updateRound(c.get('db'), currentUser(c), roundId, input, now(c))
-    c.get('hub').bump(roundId)
     return send(c, { round: roundView(round, now(c)) })
   })

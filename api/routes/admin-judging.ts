@@ -5,27 +5,26 @@ import type { AppEnv } from '../app-env'
 import { FILE_TYPES, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { DisqualifyInput, RegradeInput } from '../schemas/admin'
-import { judgeStandings } from '../services/judge-standings'
 import { disqualify, finalizeRound, regradeRound, undoDisqualify } from '../services/judging'
 import { listReports } from '../services/reports'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
-const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), hub: c.get('hub'), now: c.get('clock').now() })
+const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), standings: c.get('standings'), now: c.get('clock').now() })
 
 
 // The ranking as a file, streamed, with the audit head it was made against.
 function results(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
-  const t = resultsExport(c.get('db'), readParams(c, RoundParam).roundId)
+  const t = resultsExport(c.get('db'), c.get('standings'), readParams(c, RoundParam).roundId)
   c.header('X-Audit-Head', t.auditHead)
-  return sendFile(c, format === 'csv' ? resultsCsvStream(c.get('db'), t) : resultsXlsxStream(c.get('db'), t), FILE_TYPES[format], `ket-qua-dot-${t.round.number}.${format}`)
+  return sendFile(c, format === 'csv' ? resultsCsvStream(t) : resultsXlsxStream(t), FILE_TYPES[format], `ket-qua-dot-${t.round.number}.${format}`)
 }
 
 export const adminJudgingRoutes = new Hono<AppEnv>()
   .get('/rounds/:roundId/standings', requireRole('judge'), (c) => {
     const { roundId } = readParams(c, RoundParam)
     const page = readQuery(c, z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000), offset: z.coerce.number().int().min(0).default(0) }))
-    return send(c, judgeStandings(c.get('db'), roundId, c.get('clock').now(), page))
+    return send(c, c.get('standings').judgePage(roundId, c.get('clock').now(), page))
   })
   .post('/rounds/:roundId/disqualify', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)

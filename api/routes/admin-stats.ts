@@ -6,7 +6,7 @@ import { FILE_TYPES, readParams, readQuery, send, sendFile } from '../lib/http'
 import { requireRole } from '../middleware/session'
 import { itemStats } from '../services/item-stats'
 import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-stats-export'
-import { getRoundRow } from '../services/rounds'
+import { getRoundRow } from '../services/round-view'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: z.string().min(1).max(100).optional() })

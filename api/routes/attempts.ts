@@ -12,7 +12,7 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const AttemptParam = z.object({ attemptId: z.string().min(1).max(100) })
 const ItemParam = AttemptParam.extend({ position: z.coerce.number().int().min(1).max(1000) })
 
-const deps = (c: Context<AppEnv>): AttemptDeps => ({ db: c.get('db'), hub: c.get('hub'), now: c.get('clock').now() })
+const deps = (c: Context<AppEnv>): AttemptDeps => ({ db: c.get('db'), now: c.get('clock').now() })
 
 export const attemptRoutes = new Hono<AppEnv>()
   .post('/rounds/:roundId/attempts', requireParticipant, async (c) => {

@@ -28,3 +28,6 @@ export function scoreItems(items: ScoredItem[]): { score: number; maxScore: numb
 export function isPerfect(score: number, maxScore: number): boolean {
   return maxScore > 0 && score === maxScore
 }
+
+// The same test in SQL, over two column expressions.
+export const isPerfectSql = (score: string, maxScore: string) => `(${maxScore} > 0 AND ${score} = ${maxScore})`

@@ -6,6 +6,17 @@ export type { UnitInput, UnitPerson, UnitStat } from './types'
 export type RankedUnit = UnitStat & { rank: number }
 
 export type UnitDirect = { participants: number; attempts: number; scoreSum: number; perfect: number }
+export type UnitShare = { attempts: number; bestScore: number; maxScore: number }
+
+// Adds (sign 1) or takes away (-1) one person's share of the totals of the unit they are placed in: they
+// count as a participant, with their attempts, their best score and whether it is perfect. Every board
+// (round, contest, and the unitStats below) sums units through this one function.
+export function shiftUnit(d: UnitDirect, person: UnitShare, sign: 1 | -1): void {
+  d.participants += sign
+  d.attempts += sign * person.attempts
+  d.scoreSum += sign * person.bestScore
+  d.perfect += sign * (isPerfect(person.bestScore, person.maxScore) ? 1 : 0)
+}
 
 // Figures roll up the whole subtree: one walk up each person's memoized ancestor chain,
 // so the cost is people × depth, not people × units.
@@ -14,10 +25,7 @@ export function unitStats(units: UnitInput[], people: UnitPerson[]): UnitStat[] 
   for (const person of people) {
     let d = direct.get(person.unitId)
     if (!d) direct.set(person.unitId, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
-    d.participants += 1
-    d.attempts += person.attempts
-    d.scoreSum += person.bestScore
-    d.perfect += isPerfect(person.bestScore, person.maxScore) ? 1 : 0
+    shiftUnit(d, person, 1)
   }
   return unitStatsFromDirect(units, direct)
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client'
+import { pastWritesSql } from '../rules/attempt-time'
 import type { AttemptStatus } from '../schemas/wire'
 
 // Prepared statements for the attempt hot paths (start, save, submit, sweep), built once per database.
@@ -13,14 +14,14 @@ export type ItemRow = { position: number; question_id: string; revision: number;
 function build(db: Db) {
   const c = db.$client
   const byId = c.prepare('SELECT * FROM attempts WHERE id = ?')
-  // `+status` keeps the planner on the (round, participant) index: the (round, status) one would walk every
-  // live attempt of the round during an opening rush.
-  const inProgress = c.prepare("SELECT * FROM attempts WHERE round_id = ? AND participant_id = ? AND +status = 'in_progress'")
+  // On the partial index of attempts in progress: one entry per person at most.
+  const inProgress = c.prepare("SELECT * FROM attempts WHERE round_id = ? AND participant_id = ? AND status = 'in_progress'")
   const countFor = c.prepare('SELECT count(*) AS n FROM attempts WHERE round_id = ? AND participant_id = ?')
   const seen = c.prepare(`SELECT DISTINCT i.question_id AS id FROM attempt_items i JOIN attempts a ON a.seq = i.attempt_seq
     WHERE a.round_id = ? AND a.participant_id = ?`)
   const insertAttempt = c.prepare(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at, client_address)
-    VALUES (@id, @roundId, @participantId, @number, 'in_progress', @startedAt, @deadlineAt, @clientAddress)`)
+    VALUES (@id, @roundId, @participantId, @number, 'in_progress', @startedAt, @deadlineAt, @clientAddress)
+    ON CONFLICT (round_id, participant_id) WHERE status = 'in_progress' DO NOTHING`)
   // All items of a new attempt in one statement (one per item count): one call instead of twenty.
   const insertItemsBy = new Map<number, ReturnType<typeof c.prepare>>()
   const insertItems = (items: NewItem[]) => {
@@ -41,14 +42,17 @@ function build(db: Db) {
   const rescore = c.prepare('UPDATE attempts SET score = @score, max_score = @maxScore, correct_count = @correctCount WHERE seq = @seq')
   const item = c.prepare('SELECT position, question_id, revision, option_order, choice, answered_at FROM attempt_items WHERE attempt_seq = ? AND position = ?')
   const due = c.prepare(`SELECT a.* FROM attempts a JOIN rounds r ON r.id = a.round_id
-    WHERE a.status = 'in_progress' AND a.deadline_at + r.grace_sec * 1000 < ? LIMIT 500`)
+    WHERE a.status = 'in_progress' AND ${pastWritesSql('a', 'r', '?')} LIMIT 500`)
   return {
     byId: (id: string) => byId.get(id) as AttemptRow | undefined,
     inProgress: (roundId: string, participantId: string) => inProgress.get(roundId, participantId) as AttemptRow | undefined,
     countFor: (roundId: string, participantId: string) => (countFor.get(roundId, participantId) as { n: number }).n,
     seen: (roundId: string, participantId: string) => new Set((seen.all(roundId, participantId) as { id: string }[]).map((r) => r.id)),
-    insertAttempt: (v: { id: string; roundId: string; participantId: string; number: number; startedAt: number; deadlineAt: number; clientAddress: string }) =>
-      Number(insertAttempt.run(v).lastInsertRowid),
+    // The new attempt's seq, or null when the person already has one in progress in the round.
+    insertAttempt: (v: { id: string; roundId: string; participantId: string; number: number; startedAt: number; deadlineAt: number; clientAddress: string }) => {
+      const done = insertAttempt.run(v)
+      return done.changes ? Number(done.lastInsertRowid) : null
+    },
     insertItems: (items: NewItem[]) => { if (items.length) insertItems(items) },
     items: (seq: number) => items.all(seq) as ItemRow[],
     item: (seq: number, position: number) => item.get(seq, position) as ItemRow | undefined,

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { iso } from '../lib/time'
 import { answerSignature } from '../rules/answer-signature'
+import { deadlineFor, endedAt, isPastWrites, reviewOpen } from '../rules/attempt-time'
 import { drawQuestions, shuffleOptions } from '../rules/draw'
 import { cryptoRandom } from '../rules/random'
 import { isItemCorrect, scoreItems } from '../rules/scoring'
@@ -13,10 +14,9 @@ import { attemptStore, type AttemptRow, type ItemRow } from './attempt-store'
 import { getContestRow } from './contests'
 import { participantUnitId } from './participants'
 import { getRevision, publishedPool, publishedRevision } from './question-store'
-import { getRoundRow, graceMs, reviewOpen, roundStatus, type RoundRow } from './rounds'
-import type { StandingsHub } from './standings-hub'
+import { getRoundRow, roundStatus, type RoundRow } from './round-view'
 
-export type AttemptDeps = { db: Db; hub: StandingsHub; now: number; random?: RandomSource }
+export type AttemptDeps = { db: Db; now: number; random?: RandomSource }
 
 const letter = (i: number) => String.fromCharCode(65 + i)
 
@@ -30,15 +30,17 @@ export function startAttempt(deps: AttemptDeps, participantId: string, roundId: 
     if (!participantUnitId(db, participantId, round.contestId)) throw new AppError('UNIT_REQUIRED', 'Vui lòng chọn đơn vị của bạn trong cuộc thi này trước khi thi.')
     const open = store.inProgress(roundId, participantId)
     if (open) {
-      if (now <= open.deadline_at + graceMs(round)) return { attempt: attemptView(db, open, round, now), created: false }
-      finishAttempt(deps, open, round, 'expired', null)
+      if (!isPastWrites(open.deadline_at, round, now)) return { attempt: attemptView(db, open, round, now), created: false }
+      finishAttempt(deps, open, 'expired', null)
     }
     const used = store.countFor(roundId, participantId)
     if (round.maxAttempts != null && used >= round.maxAttempts) throw new AppError('NO_ATTEMPTS_LEFT', `Bạn đã dùng hết ${round.maxAttempts} lượt thi của đợt này.`)
     const random = deps.random ?? cryptoRandom
     const drawn = drawQuestions(publishedPool(db), round.blueprint, round.questionCount, store.seen(roundId, participantId), random)
-    const row = { id: newId(), roundId, participantId, number: used + 1, startedAt: now, deadlineAt: Math.min(now + round.timeLimitSec * 1000, round.closesAt), clientAddress }
+    const row = { id: newId(), roundId, participantId, number: used + 1, startedAt: now, deadlineAt: deadlineFor(now, round), clientAddress }
     const seq = store.insertAttempt(row)
+    // The database holds one attempt in progress per person and round: one started meanwhile is resumed.
+    if (seq == null) return { attempt: attemptView(db, store.inProgress(roundId, participantId)!, round, now), created: false }
     const items = drawn.map((q, i) => {
       const revision = publishedRevision(db, q.id)
       if (revision == null) throw new Error(`question ${q.id} vanished during draw`)
@@ -71,9 +73,9 @@ export function getAttempt(deps: AttemptDeps, participantId: string, attemptId: 
 }
 
 function expireIfDue(deps: AttemptDeps, row: AttemptRow, round: RoundRow): AttemptRow {
-  if (row.status !== 'in_progress' || deps.now <= row.deadline_at + graceMs(round)) return row
+  if (row.status !== 'in_progress' || !isPastWrites(row.deadline_at, round, deps.now)) return row
   return inTransaction(deps.db, () => {
-    finishAttempt(deps, row, round, 'expired', null)
+    finishAttempt(deps, row, 'expired', null)
     return attemptStore(deps.db).byId(row.id) ?? row
   })
 }
@@ -84,7 +86,7 @@ export function saveAnswer(deps: AttemptDeps, participantId: string, attemptId: 
   const round = getRoundRow(db, row.round_id)
   const closed = () => new AppError('ATTEMPT_CLOSED', 'Lượt thi đã kết thúc, không thể lưu câu trả lời.')
   if (row.status !== 'in_progress') throw closed()
-  if (now > row.deadline_at + graceMs(round)) {
+  if (isPastWrites(row.deadline_at, round, now)) {
     expireIfDue(deps, row, round)
     throw closed()
   }
@@ -107,8 +109,8 @@ export function submitAttempt(deps: AttemptDeps, participantId: string, attemptI
     let row = ownAttempt(db, participantId, attemptId)
     const round = getRoundRow(db, row.round_id)
     if (row.status === 'in_progress') {
-      const late = now > row.deadline_at + graceMs(round)
-      finishAttempt(deps, row, round, late ? 'expired' : 'submitted', late || !round.predictionEnabled ? null : prediction)
+      const late = isPastWrites(row.deadline_at, round, now)
+      finishAttempt(deps, row, late ? 'expired' : 'submitted', late || !round.predictionEnabled ? null : prediction)
       row = attemptStore(db).byId(attemptId) ?? row
     }
     const result = resultOf(row)
@@ -129,15 +131,13 @@ export function scoreAttemptItems(db: Db, items: ItemRow[]) {
 }
 
 // Runs inside the caller's transaction. Ended = min(submittedAt, deadlineAt); expired attempts keep no prediction.
-export function finishAttempt(deps: AttemptDeps, row: AttemptRow, round: RoundRow, status: 'submitted' | 'expired', prediction: number | null) {
+export function finishAttempt(deps: AttemptDeps, row: AttemptRow, status: 'submitted' | 'expired', prediction: number | null) {
   const store = attemptStore(deps.db)
   const { marks, totals, answerSig } = scoreAttemptItems(deps.db, store.items(row.seq))
   const submittedAt = status === 'submitted' ? deps.now : null
-  const endedAt = submittedAt == null ? row.deadline_at : Math.min(submittedAt, row.deadline_at)
-  const changed = store.finish({ seq: row.seq, status, submittedAt, endedAt, prediction: status === 'submitted' ? prediction : null, ...totals, answerSig })
+    const changed = store.finish({ seq: row.seq, status, submittedAt, endedAt: endedAt(submittedAt, row.deadline_at), prediction: status === 'submitted' ? prediction : null, ...totals, answerSig })
   if (changed !== 1) return
   for (const m of marks) store.markItem({ seq: row.seq, position: m.position, correct: m.correct ? 1 : 0 })
-  deps.hub.bump(round.id)
 }
 
 export function expireDueAttempts(deps: AttemptDeps): number {
@@ -146,7 +146,7 @@ export function expireDueAttempts(deps: AttemptDeps): number {
     const due = attemptStore(deps.db).due(deps.now)
     if (!due.length) return total
     inTransaction(deps.db, () => {
-      for (const row of due) finishAttempt(deps, row, getRoundRow(deps.db, row.round_id), 'expired', null)
+      for (const row of due) finishAttempt(deps, row, 'expired', null)
     })
     total += due.length
   }

@@ -6,8 +6,8 @@ import { newId } from '../lib/ids'
 import type { ContestDetail, ContestSummary, Unit } from '../schemas/wire'
 import type { CreateContestInput, UnitsInput, UpdateContestInput } from '../schemas/admin'
 import { appendAudit, type Actor } from './audit'
-import { unitsChanged } from './units-version'
-import { roundView } from './rounds'
+import { recordChange } from '../standings/change-log'
+import { roundView } from './round-view'
 
 function slugify(title: string): string {
   const base = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
@@ -95,7 +95,7 @@ export function upsertUnits(db: Db, actor: Actor, contestId: string, input: Unit
     }
     assertNoCycles(db.select({ id: units.id, parentId: units.parentId, code: units.code }).from(units).where(eq(units.contestId, contestId)).all())
     appendAudit(db, actor, 'units.upsert', 'contest', contestId, { units: input.units }, now)
-    unitsChanged(db, contestId)
+    recordChange(db, { kind: 'units', contestId }, now)
     return listUnits(db, contestId)
   })
 }

@@ -1,29 +1,24 @@
 import { prepared, type Db } from '../../db/client'
+import { roundSortKeys, sqlOrderBy } from '../rules/ranking'
+import { isPerfectSql } from '../rules/scoring'
 import type { PredictionTarget, TiebreakKey } from '../rules/types'
 
 // The final ranking computed inside SQLite and written straight into final_standings, so finalizing a round
-// of a million attempts creates no object per attempt. It states the same order as compareAttempts in
-// api/rules/ranking.ts (score, the round's keys, start order), and tests/services/final-ranking.test.ts
-// checks on random rounds that both give the same ranking and prediction truth.
-function orderBy(tiebreak: TiebreakKey[], withPrediction: boolean): string {
-  const keys = tiebreak.flatMap((k) => {
-    if (k === 'prediction') return withPrediction ? ['(perr IS NULL)', 'perr'] : []
-    return [k === 'duration' ? 'dur' : 'endt']
-  })
-  return ['score DESC', ...keys, 'seq'].join(', ')
-}
+// of a million attempts creates no object per attempt. Its ORDER BY is the round's order from
+// api/rules/ranking.ts, over the columns of ELIGIBLE below.
+const orderBy = (tiebreak: TiebreakKey[], withPrediction: boolean) =>
+  sqlOrderBy(roundSortKeys(tiebreak, withPrediction), { score: 'score', predictionError: 'perr', durationMs: 'dur', endedAt: 'endt', attemptSeq: 'seq' })
 
 const ELIGIBLE = `SELECT a.seq, a.participant_id, a.score, a.max_score, a.ended_at - a.started_at AS dur, a.ended_at AS endt,
     CASE WHEN a.prediction IS NULL OR @truth IS NULL THEN NULL ELSE abs(a.prediction - @truth) END AS perr
   FROM attempts a WHERE a.round_id = @round AND a.status != 'in_progress'
     AND a.participant_id NOT IN (SELECT participant_id FROM disqualifications WHERE round_id = @round)`
 
-// Same targets as predictionTruth in api/rules/prediction.ts: disqualified people count toward nothing,
-// and a perfect score needs a positive maximum.
+// Same targets as predictionTruth in api/rules/prediction.ts: disqualified people count toward nothing.
 export function predictionTruthSql(db: Db, roundId: string, target: PredictionTarget): number {
   const expr = target === 'participants' ? 'count(DISTINCT participant_id)'
     : target === 'attempts' ? 'count(*)'
-    : 'count(DISTINCT CASE WHEN max_score > 0 AND score = max_score THEN participant_id END)'
+    : `count(DISTINCT CASE WHEN ${isPerfectSql('score', 'max_score')} THEN participant_id END)`
   return (prepared(db, `SELECT ${expr} AS n FROM (${ELIGIBLE})`).get({ round: roundId, truth: null }) as { n: number }).n
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import { assignGroups, ItemTally, type ItemStat, type StatAttempt } from '../rules/item-stats'
 import { getRevision } from './question-store'
-import { getRoundRow } from './rounds'
+import { getRoundRow } from './round-view'
 
 export type ItemStatsFilter = { roundId?: string; questionId?: string; topic?: string }
 export type ItemStatsReport = { attempts: number; rounds: number; items: ItemStat[] }

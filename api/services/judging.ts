@@ -10,15 +10,15 @@ import { attemptStore } from './attempt-store'
 import { expireDueAttempts, scoreAttemptItems } from './attempts'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
-import { dropLockedBoard } from './locked-board'
 import { latestRevision } from './question-store'
-import { boardFor, invalidateRound } from './round-board'
-import { getRoundRow, graceMs } from './rounds'
+import { getRoundRow } from './round-view'
 import { finalTop, predictionTruthSql, writeFinalRanking } from './final-ranking'
-import { unitRows } from './leaderboards'
-import type { StandingsHub } from './standings-hub'
+import { reviewOpen } from '../rules/attempt-time'
+import { recordChange } from '../standings/change-log'
+import type { Standings } from '../standings/standings'
+import { unitRows } from '../standings/unit-names'
 
-type Deps = { db: Db; hub: StandingsHub; now: number }
+type Deps = { db: Db; standings: Standings; now: number }
 
 function openForJudging(db: Db, roundId: string) {
   const round = getRoundRow(db, roundId)
@@ -34,9 +34,8 @@ export function disqualify(deps: Deps, actor: Actor, roundId: string, participan
     db.insert(disqualifications).values({ roundId, participantId, reason, by: actor.id, at: now })
       .onConflictDoUpdate({ target: [disqualifications.roundId, disqualifications.participantId], set: { reason, by: actor.id, at: now } }).run()
     appendAudit(db, actor, 'round.disqualify', 'round', roundId, { participantId, reason }, now)
+    recordChange(db, { kind: 'round', roundId }, now)
   })
-  invalidateRound(db, roundId)
-  deps.hub.bump(roundId)
 }
 
 export function undoDisqualify(deps: Deps, actor: Actor, roundId: string, participantId: string) {
@@ -46,19 +45,19 @@ export function undoDisqualify(deps: Deps, actor: Actor, roundId: string, partic
     const removed = db.delete(disqualifications).where(and(eq(disqualifications.roundId, roundId), eq(disqualifications.participantId, participantId))).run()
     if (removed.changes === 0) throw notFound('quyết định truất quyền')
     appendAudit(db, actor, 'round.undisqualify', 'round', roundId, { participantId }, now)
+    recordChange(db, { kind: 'round', roundId }, now)
   })
-  invalidateRound(db, roundId)
-  deps.hub.bump(roundId)
 }
 
 // Computes the true prediction value, the final ranking and the prize list, and locks them (SPEC §5).
 export function finalizeRound(deps: Deps, actor: Actor, roundId: string): FinalizeResult {
   const { db, now } = deps
-  const result = inTransaction(db, () => {
+  if (!reviewOpen(getRoundRow(db, roundId), now)) throw new AppError('ROUND_NOT_CLOSED', 'Chưa thể chốt kết quả: đợt thi chưa kết thúc.')
+  // Attempts the sweeper has not reached yet are scored (and committed) first, so the final ranking and
+  // the live board the unit prizes are read from both count them all.
+  expireDueAttempts(deps)
+  return inTransaction(db, () => {
     const round = getRoundRow(db, roundId)
-    if (now < round.closesAt + graceMs(round)) throw new AppError('ROUND_NOT_CLOSED', 'Chưa thể chốt kết quả: đợt thi chưa kết thúc.')
-    // Attempts the sweeper has not reached yet are scored first, so the final ranking counts them all.
-    expireDueAttempts(deps)
     const contest = getContestRow(db, round.contestId)
     const truth = round.predictionEnabled && round.predictionTarget ? predictionTruthSql(db, roundId, round.predictionTarget) : null
     const ranked = writeFinalRanking(db, roundId, round.tiebreak, truth)
@@ -68,17 +67,15 @@ export function finalizeRound(deps: Deps, actor: Actor, roundId: string): Finali
     db.delete(roundPrizes).where(eq(roundPrizes.roundId, roundId)).run()
     for (const p of prizes) db.insert(roundPrizes).values({ roundId, rank: p.rank, name: p.name, participantId: p.participantId }).run()
     // Unit figures come from best scores only, which the live board already totals per unit.
-    const unitRanking = rankUnits(unitStatsFromDirect(unitRows(db, round.contestId), boardFor(db, round, null).direct))
+    const unitRanking = rankUnits(unitStatsFromDirect(unitRows(db, round.contestId), deps.standings.liveBoard(round).direct))
     const unitPrizes = allocateUnitPrizes(unitRanking.map((u) => ({ unitId: u.unitId, rank: u.rank })), round.unitPrizes)
     db.delete(roundUnitPrizes).where(eq(roundUnitPrizes.roundId, roundId)).run()
     for (const p of unitPrizes) db.insert(roundUnitPrizes).values({ roundId, rank: p.rank, name: p.name, unitId: p.unitId }).run()
     db.update(rounds).set({ finalizedAt: now, predictionTruth: truth }).where(eq(rounds.id, roundId)).run()
     const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked, prizes, unitPrizes }, now)
+    recordChange(db, { kind: 'finalize', roundId }, now)
     return { predictionTruth: truth, prizes, unitPrizes, auditHead }
   })
-  dropLockedBoard(db, roundId)
-  deps.hub.bump(roundId)
-  return result
 }
 
 function prizeWinnersElsewhere(db: Db, contestId: string, roundId: string): Set<string> {
@@ -108,9 +105,8 @@ export function regradeRound(deps: Deps, actor: Actor, roundId: string, question
       count++
     }
     appendAudit(db, actor, 'round.regrade', 'round', roundId, { questionId, revision: latest.revision, rescored: count }, now)
+    recordChange(db, { kind: 'round', roundId }, now)
     return count
   })
-  invalidateRound(db, roundId)
-  deps.hub.bump(roundId)
   return { rescored }
 }

@@ -9,7 +9,7 @@ import { foldText } from '../lib/text'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { RegisterInput } from '../schemas/participants'
 import { appendAudit, type Actor } from './audit'
-import { followUnitMove } from './contest-leaderboard'
+import { recordChange } from '../standings/change-log'
 
 export const CONSENT_VERSION = '2026-11-v1'
 
@@ -48,15 +48,17 @@ export function defaultUnitId(db: Db, participantId: string): string | null {
   return row?.unit_id ?? null
 }
 
-export function setContestUnit(db: Db, participantId: string, contestId: string, unitId: string) {
-  const unit = db.select().from(units).where(eq(units.id, unitId)).get()
-  if (!unit || unit.contestId !== contestId) throw new AppError('VALIDATION_FAILED', 'Đơn vị không thuộc cuộc thi này.', { field: 'unitId' })
-  const before = participantUnitId(db, participantId, contestId)
-  if (before === unitId) return { contestId, unitId }
-  db.insert(participantUnits).values({ participantId, contestId, unitId })
-    .onConflictDoUpdate({ target: [participantUnits.participantId, participantUnits.contestId], set: { unitId } }).run()
-  followUnitMove(db, contestId, participantId, unitId)
-  return { contestId, unitId }
+export function setContestUnit(db: Db, participantId: string, contestId: string, unitId: string, now: number) {
+  return inTransaction(db, () => {
+    const unit = db.select().from(units).where(eq(units.id, unitId)).get()
+    if (!unit || unit.contestId !== contestId) throw new AppError('VALIDATION_FAILED', 'Đơn vị không thuộc cuộc thi này.', { field: 'unitId' })
+    const before = participantUnitId(db, participantId, contestId)
+    if (before === unitId) return { contestId, unitId }
+    db.insert(participantUnits).values({ participantId, contestId, unitId })
+      .onConflictDoUpdate({ target: [participantUnits.participantId, participantUnits.contestId], set: { unitId } }).run()
+    recordChange(db, { kind: 'unit_move', contestId, participantId, unitId }, now)
+    return { contestId, unitId }
+  })
 }
 
 export async function changePassword(db: Db, participantId: string, current: string, next: string) {

@@ -5,6 +5,7 @@ import { questionRevisions, questions, type QuestionContent } from '../../db/sch
 import type { BankQuestion } from '../../questions/schema'
 import { foldText, normalizeForCompare } from '../lib/text'
 import type { DrawCandidate } from '../rules/types'
+import { lastChangeOf } from '../standings/change-log'
 
 export function toContent(q: BankQuestion): QuestionContent {
   return {
@@ -30,14 +31,11 @@ export function fingerprint(c: Pick<QuestionContent, 'type' | 'stem' | 'options'
   return createHash('sha256').update(parts.join('\u0001')).digest('hex').slice(0, 32)
 }
 
-// Caches are per database; a write to the bank drops the pool, which is read again on next use.
-type Published = { pool: DrawCandidate[]; revisions: Map<string, number> }
+// Caches are per database. The pool is kept with the position of the last bank change in the change log
+// (one index seek to check), so a write on any server is seen; revisions never change once written.
+type Published = { pool: DrawCandidate[]; revisions: Map<string, number>; at: number }
 const poolCache = new WeakMap<Db, Published>()
 const revisionCache = new WeakMap<Db, Map<string, QuestionContent>>()
-
-export function invalidateBank(db: Db): void {
-  poolCache.delete(db)
-}
 
 export function publishedPool(db: Db): DrawCandidate[] {
   return published(db).pool
@@ -50,13 +48,15 @@ export function publishedRevision(db: Db, questionId: string): number | undefine
 }
 
 function published(db: Db): Published {
+  const at = lastChangeOf(db, 'bank')
   const cached = poolCache.get(db)
-  if (cached) return cached
+  if (cached?.at === at) return cached
   const rows = db.select({ id: questions.id, revision: questions.revision, topic: questions.topic, tags: questions.tags, difficulty: questions.difficulty, group: questions.group })
     .from(questions).where(eq(questions.status, 'published')).all()
   const fresh = {
     pool: rows.map((r) => ({ id: r.id, topic: r.topic, tags: r.tags, difficulty: r.difficulty, group: r.group })),
     revisions: new Map(rows.map((r) => [r.id, r.revision])),
+    at,
   }
   poolCache.set(db, fresh)
   return fresh
@@ -83,7 +83,8 @@ export function latestRevision(db: Db, questionId: string): { revision: number; 
   return q ? { revision: q.revision, content: getRevision(db, questionId, q.revision) } : null
 }
 
-// Writes a question's new state as its next revision (or its first). Run inside a transaction.
+// Writes a question's new state as its next revision (or its first). Run inside a transaction whose
+// caller records one bank change for all it writes (recordChange), so draws see the new pool.
 export function writeQuestion(db: Db, id: string, content: QuestionContent, now: number, by: string | null): number {
   const current = db.select({ revision: questions.revision }).from(questions).where(eq(questions.id, id)).get()
   const revision = (current?.revision ?? 0) + 1
@@ -94,6 +95,5 @@ export function writeQuestion(db: Db, id: string, content: QuestionContent, now:
   if (current) db.update(questions).set(row).where(eq(questions.id, id)).run()
   else db.insert(questions).values({ id, ...row }).run()
   db.insert(questionRevisions).values({ questionId: id, revision, content, createdAt: now, createdBy: by }).run()
-  invalidateBank(db)
   return revision
 }

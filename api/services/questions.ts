@@ -8,6 +8,7 @@ import { parseWith } from '../lib/http'
 import { containsPattern } from '../lib/text'
 import type { AdminQuestion } from '../schemas/wire'
 import { appendAudit, type Actor } from './audit'
+import { recordChange } from '../standings/change-log'
 import { fingerprint, getRevision, toBankQuestion, toContent, writeQuestion } from './question-store'
 
 export type QuestionFilter = { topic?: string; status?: 'draft' | 'published' | 'retired'; type?: string; difficulty?: number; q?: string; limit: number; offset: number }
@@ -54,6 +55,7 @@ export function updateQuestion(db: Db, actor: Actor, id: string, patch: Record<s
     const content = toContent(merged)
     if (fingerprint(content) === fingerprint(toContent(currentFields)) && JSON.stringify(content) === JSON.stringify(toContent(currentFields))) return current
     const revision = writeQuestion(db, id, content, now, actor.id)
+    recordChange(db, { kind: 'bank' }, now)
     appendAudit(db, actor, 'question.update', 'question', id, { before: currentFields, after: merged, revision }, now)
     return { ...toBankQuestion(id, content), revision }
   })
@@ -91,6 +93,7 @@ export function storeImported(db: Db, actor: Actor, items: { question: BankQuest
       writeQuestion(db, item.question.id, content, now, actor.id)
       out.imported++
     }
+    if (out.imported || out.updated) recordChange(db, { kind: 'bank' }, now)
     if (out.imported || out.updated) appendAudit(db, actor, 'questions.import', 'question', source, { imported: out.imported, updated: out.updated, skipped: out.skipped }, now)
     return out
   })

@@ -6,7 +6,8 @@ import { newId } from '../lib/ids'
 import { iso } from '../lib/time'
 import { attemptStore } from './attempt-store'
 import { ownAttempt } from './attempts'
-import { getRoundRow, reviewOpen } from './rounds'
+import { reviewOpen } from '../rules/attempt-time'
+import { getRoundRow } from './round-view'
 
 // Reports open with review: before that a report could hint at keys to others taking the round.
 export function reportQuestion(db: Db, participantId: string, attemptId: string, position: number, message: string, now: number) {

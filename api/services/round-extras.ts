@@ -2,7 +2,7 @@ import { prepared, type Db } from '../../db/client'
 import { iso } from '../lib/time'
 import { containsPattern } from '../lib/text'
 import { normalizePhone } from '../rules/phone'
-import { getRoundRow } from './rounds'
+import { getRoundRow } from './round-view'
 
 // The locked prize lists of a finalized round, with names (empty until finalized).
 export function roundPrizes(db: Db, roundId: string) {

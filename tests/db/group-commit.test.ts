@@ -56,7 +56,7 @@ describe('group commit', () => {
 
   it('splits a long queue into batches of at most maxBatch and still runs every job in order', async () => {
     const db = notesDb()
-    const writes = new GroupCommit(db, 4)
+    const writes = new GroupCommit(db, { maxBatch: 4 })
     const jobs = Array.from({ length: 10 }, (_, i) => writes.run(add(db, `n${i}`)))
     await Promise.all(jobs)
     expect(texts(db)).toEqual(Array.from({ length: 10 }, (_, i) => `n${i}`))
@@ -66,7 +66,7 @@ describe('group commit', () => {
   it('ends a batch once it has run its time budget, so grouping adds little to any one write', async () => {
     const db = notesDb()
     let clock = 0
-    const writes = new GroupCommit(db, 64, 4, () => clock)
+    const writes = new GroupCommit(db, { maxBatch: 64, budgetMs: 4, now: () => clock })
     const jobs = Array.from({ length: 7 }, (_, i) => writes.run(() => { clock += 3; return add(db, `slow${i}`)() })) // each job "takes" 3 ms
     await Promise.all(jobs)
     expect(texts(db)).toHaveLength(7)

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client'
+import { inTransaction, type Db } from '../../db/client'
+import { recordChange } from '../../api/standings/change-log'
 import type { BankQuestion } from '../../questions/schema'
 import { toContent, writeQuestion } from '../../api/services/question-store'
 
@@ -11,8 +12,12 @@ export function makeQuestion(id: string, over: Partial<BankQuestion> = {}): Bank
   }
 }
 
+// As an import writes them: one bank change in the change log, so draws see the new pool.
 export function seedQuestions(db: Db, list: BankQuestion[], now = Date.parse('2026-01-01T00:00:00Z')) {
-  for (const q of list) writeQuestion(db, q.id, toContent(q), now, 'test')
+  inTransaction(db, () => {
+    for (const q of list) writeQuestion(db, q.id, toContent(q), now, 'test')
+    recordChange(db, { kind: 'bank' }, now)
+  })
 }
 
 export function seedBank(db: Db, perTopic: Record<string, number>) {

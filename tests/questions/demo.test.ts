@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadEnv } from '../../api/env'
-import { seedDatabase } from '../../db/seed'
+import { seedDatabase } from '../../api/seed'
 import { loadBankQuestions } from '../../questions/load'
 import { TOPICS } from '../../questions/topics'
 import { testApp } from '../helpers/app'

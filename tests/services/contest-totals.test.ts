@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ContestTotals } from '../../api/services/contest-totals'
+import { ContestTotals } from '../../api/standings/contest-totals'
 import { writeFinalRanking } from '../../api/services/final-ranking'
-import { RoundBoard } from '../../api/services/round-board'
-import { getRoundRow } from '../../api/services/rounds'
+import { RoundBoard } from '../../api/standings/round-board'
+import { getRoundRow } from '../../api/services/round-view'
 import type { Db } from '../../db/client'
 import { finishLog, type Finish } from '../helpers/finish-log'
 
@@ -23,7 +23,7 @@ function view(t: ContestTotals) {
 
 // Boards of the live rounds r2 and r3, read up to now.
 const liveBoards = (db: Db) => ['r2', 'r3'].map((id) => {
-  const board = new RoundBoard(db, getRoundRow(db, id), null, 0)
+  const board = new RoundBoard(db, getRoundRow(db, id), null)
   board.sync()
   return board
 })
@@ -82,7 +82,7 @@ describe('contest totals followed through the boards’ change logs', () => {
     finish('r1', { person: 1, score: 4, dur: 6 })
     db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
     writeFinalRanking(db, 'r1', ['duration'], null)
-    const board = new RoundBoard(db, getRoundRow(db, 'r2'), null, 0)
+    const board = new RoundBoard(db, getRoundRow(db, 'r2'), null)
     board.sync()
     const totals = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], [board])
     finish('r2', { person: 0, score: 2, dur: 1 })

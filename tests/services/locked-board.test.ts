@@ -1,10 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { writeFinalRanking } from '../../api/services/final-ranking'
-import { myEntry, publicView, roundLeaderboard } from '../../api/services/leaderboards'
-import { dropLockedBoard, fillLockedBoard, lockedBoard } from '../../api/services/locked-board'
-import { boardFor } from '../../api/services/round-board'
-import { getRoundRow } from '../../api/services/rounds'
+import { myEntry, publicView, roundLeaderboard } from '../../api/standings/pages'
+import { createParts, type Parts } from '../../api/standings/parts'
+import { getRoundRow } from '../../api/services/round-view'
 import { finishLog } from '../helpers/finish-log'
 
 const PEOPLE = 12
@@ -18,53 +17,55 @@ const setup = fc.record({
 })
 
 // Every page, every person's own entry and a search, as the public reads them.
-function everything(db: ReturnType<typeof finishLog>['db'], pageSize: number) {
-  const round = getRoundRow(db, 'r')
-  const view = publicView(db, round, 10)
+function everything(parts: Parts, pageSize: number) {
+  const round = getRoundRow(parts.db, 'r')
+  const view = publicView(parts, round, 10)
   const pages = []
-  for (let offset = 0; offset <= PEOPLE; offset += pageSize) pages.push(roundLeaderboard(db, view, 10, { offset, limit: pageSize }))
-  const mine = Array.from({ length: PEOPLE }, (_, i) => myEntry(db, view, `p${i}`))
-  return { pages, mine, search: roundLeaderboard(db, view, 10, { offset: 0, limit: 50, q: 'x' }) }
+  for (let offset = 0; offset <= PEOPLE; offset += pageSize) pages.push(roundLeaderboard(parts, view, 10, { offset, limit: pageSize }))
+  const mine = Array.from({ length: PEOPLE }, (_, i) => myEntry(parts, view, `p${i}`))
+  return { pages, mine, search: roundLeaderboard(parts, view, 10, { offset: 0, limit: 50, q: 'x' }) }
 }
 
 describe('locked board', () => {
   it('serves the same pages, own entries and searches as final_standings read through SQLite', async () => {
     await fc.assert(fc.asyncProperty(setup, async ({ finishes: list, withPrediction, disqualified, liveBoardFirst, pageSize }) => {
       const { db, finish } = finishLog(['r'], PEOPLE, (i) => (i % 2 ? 'u2' : 'u1'))
+      const parts = createParts(db)
       const c = db.$client
       list.forEach((f) => finish('r', f))
       c.prepare('UPDATE attempts SET prediction = (seq * 7) % 5').run()
       if (withPrediction) c.prepare(`UPDATE rounds SET prediction_enabled = 1, prediction_target = 'participants', tiebreak = '["prediction","duration"]'`).run()
       for (const p of disqualified) c.prepare(`INSERT INTO disqualifications (round_id, participant_id, reason, by, at) VALUES ('r', ?, 'x', 'judge', 0)`).run(`p${p}`)
-      if (liveBoardFirst) boardFor(db, getRoundRow(db, 'r'), null)
+      if (liveBoardFirst) parts.boards.get(getRoundRow(db, 'r'), null)
       const round = getRoundRow(db, 'r')
       writeFinalRanking(db, 'r', round.tiebreak, withPrediction ? 3 : null)
       c.prepare('UPDATE rounds SET finalized_at = 5 WHERE id = ?').run('r')
       const finalized = getRoundRow(db, 'r')
 
-      const fromSql = everything(db, pageSize)
-      const fill = fillLockedBoard(db, finalized)
+      const fromSql = everything(parts, pageSize)
+      const fill = parts.locked.fill(finalized)
       expect(fill?.fromLive).toBe(liveBoardFirst)
       await fill?.done
-      expect(lockedBoard(db, finalized)).toBeDefined()
-      expect(everything(db, pageSize)).toEqual(fromSql)
+      expect(parts.locked.get(finalized)).toBeDefined()
+      expect(everything(parts, pageSize)).toEqual(fromSql)
     }), { numRuns: 150 })
   })
 
   it('a board dropped while it is read (a finalize again) stops, and pages keep coming from SQLite', async () => {
     const { db, finish } = finishLog(['r'], PEOPLE, (i) => (i % 2 ? 'u2' : 'u1'))
+    const parts = createParts(db)
     for (let i = 0; i < PEOPLE; i++) finish('r', { person: i, score: i % 5, dur: 1 + (i % 3) })
     writeFinalRanking(db, 'r', ['duration'], null)
     db.$client.prepare('UPDATE rounds SET finalized_at = 5 WHERE id = ?').run('r')
     const round = getRoundRow(db, 'r')
-    const fromSql = everything(db, 5)
-    const fill = fillLockedBoard(db, round)
-    dropLockedBoard(db, 'r') // before its first step
+    const fromSql = everything(parts, 5)
+    const fill = parts.locked.fill(round)
+    parts.locked.dropRound('r') // before its first step
     await fill?.done
-    expect(lockedBoard(db, round)).toBeUndefined()
-    expect(everything(db, 5)).toEqual(fromSql)
-    await fillLockedBoard(db, round)?.done // read again from the start
-    expect(lockedBoard(db, round)).toBeDefined()
-    expect(everything(db, 5)).toEqual(fromSql)
+    expect(parts.locked.get(round)).toBeUndefined()
+    expect(everything(parts, 5)).toEqual(fromSql)
+    await parts.locked.fill(round)?.done // read again from the start
+    expect(parts.locked.get(round)).toBeDefined()
+    expect(everything(parts, 5)).toEqual(fromSql)
   })
 })

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { boardFor, invalidateRound, RoundBoard, warmBoard } from '../../api/services/round-board'
-import { getRoundRow } from '../../api/services/rounds'
+import { RoundBoard, RoundBoards } from '../../api/standings/round-board'
+import { recordChange } from '../../api/standings/change-log'
+import { Standings } from '../../api/standings/standings'
+import { getRoundRow } from '../../api/services/round-view'
 import type { Db } from '../../db/client'
 import { finishLog, type Finish } from '../helpers/finish-log'
 
@@ -24,12 +26,12 @@ describe('round board built a step at a time', () => {
       const { db, finish } = seedRound(12)
       before.forEach(finish)
       const round = getRoundRow(db, 'r')
-      const stepped = new RoundBoard(db, round, null, 0)
+      const stepped = new RoundBoard(db, round, null)
       let k = 0
       while (!stepped.buildStep(step)) if (k < during.length) finish(during[k++])
       during.slice(k).forEach(finish)
       stepped.sync() // the live path picks up what came after the build
-      const atOnce = new RoundBoard(db, round, null, 0)
+      const atOnce = new RoundBoard(db, round, null)
       atOnce.sync()
       expect(order(stepped)).toEqual(order(atOnce))
       expect(units(stepped)).toEqual(units(atOnce))
@@ -44,7 +46,7 @@ describe('round board built a step at a time', () => {
     )
     fc.assert(fc.property(fc.array(step, { maxLength: 40 }), fc.array(step, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (before, during, buildStep) => {
       const { db, finish } = seedRound(12)
-      const board = new RoundBoard(db, getRoundRow(db, 'r'), null, 0)
+      const board = new RoundBoard(db, getRoundRow(db, 'r'), null)
       const apply = (s: (typeof before)[number]) => {
         if (s.kind === 'finish') return finish(s)
         db.$client.prepare("UPDATE participant_units SET unit_id = ? WHERE participant_id = ? AND contest_id = 'c'").run(s.unit, `p${s.person}`)
@@ -55,7 +57,7 @@ describe('round board built a step at a time', () => {
       while (!board.buildStep(buildStep)) if (k < during.length) apply(during[k++])
       during.slice(k).forEach((s) => { apply(s); if (s.kind === 'finish') board.sync() })
       board.sync()
-      const fresh = new RoundBoard(db, getRoundRow(db, 'r'), null, 0)
+      const fresh = new RoundBoard(db, getRoundRow(db, 'r'), null)
       fresh.sync()
       expect(order(board)).toEqual(order(fresh))
       expect(units(board)).toEqual(units(fresh))
@@ -67,13 +69,15 @@ describe('round board built a step at a time', () => {
     finish('r1', { person: 0, score: 3, dur: 2 })
     finish('r2', { person: 1, score: 2, dur: 2 })
     const [r1, r2] = ['r1', 'r2'].map((id) => getRoundRow(db, id))
-    const before = [boardFor(db, r1, null), boardFor(db, r2, null)]
-    invalidateRound(db, 'r1')
-    expect(boardFor(db, r1, null)).not.toBe(before[0])
-    expect(boardFor(db, r2, null)).toBe(before[1])
+    const standings = new Standings(db, { now: () => 10 })
+    const before = [standings.liveBoard(r1), standings.liveBoard(r2)]
+    expect(standings.liveBoard(r1)).toBe(before[0])
+    recordChange(db, { kind: 'round', roundId: 'r1' }, 10) // as a disqualification in r1 writes it
+    expect(standings.liveBoard(r1)).not.toBe(before[0])
+    expect(standings.liveBoard(r2)).toBe(before[1])
   })
 
-  it('warmBoard builds between turns of the event loop, and boardFor then serves the same board', async () => {
+  it('warm() builds between turns of the event loop, and get() then serves the same board', async () => {
     const { db, finish } = seedRound(12)
     for (let i = 0; i < 12; i++) finish({ person: i, score: i % 5, dur: 1 + (i % 3) })
     const round = getRoundRow(db, 'r')
@@ -81,12 +85,13 @@ describe('round board built a step at a time', () => {
     let ticking = true
     const tick = () => { turns++; if (ticking) setImmediate(tick) }
     setImmediate(tick)
-    await warmBoard(db, round, null, 2) // 12 finishes, 2 a step: 7 steps with a turn between each
+    const boards = new RoundBoards(db)
+    await boards.warm(round, null, 2) // 12 finishes, 2 a step: 7 steps with a turn between each
     ticking = false
-    const board = boardFor(db, round, null)
+    const board = boards.get(round, null)
     expect(board.built).toBe(true)
     expect(board.list.size).toBe(12)
     expect(turns).toBeGreaterThanOrEqual(6) // other work (here: the ticker) ran between the steps
-    await warmBoard(db, round, null) // already built: resolves at once
+    expect(boards.warm(round, null)).toBeUndefined() // already built
   })
 })

@@ -2,16 +2,21 @@ import { prepared, type Db } from '../../db/client'
 import { RankedList } from '../lib/ranked-list'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
-import type { UnitDirect } from '../rules/units'
+import { CONTEST_SORT_KEYS, columnComparator } from '../rules/ranking'
+import { shiftUnit, type UnitDirect } from '../rules/units'
+import type { RoundRow } from '../services/round-view'
 import type { RoundBoard } from './round-board'
-import type { RoundRow } from './rounds'
 
 export type ContestEntry = { score: number; maxScore: number; durationMs: number; attempts: number; unitId: string }
 
-type Sums = { score: Float64Array; max: Float64Array; dur: Float64Array; attempts: Int32Array; unit: Int32Array; present: Uint8Array }
+// By participant rowid, which is also their registration order (`participantOrder`, the last key).
+type Sums = { score: Float64Array; max: Float64Array; durationMs: Float64Array; participantOrder: Float64Array; attempts: Int32Array; unit: Int32Array; present: Uint8Array }
 
 function allocate(n: number): Sums {
-  return { score: new Float64Array(n), max: new Float64Array(n), dur: new Float64Array(n), attempts: new Int32Array(n), unit: new Int32Array(n).fill(-1), present: new Uint8Array(n) }
+  return {
+    score: new Float64Array(n), max: new Float64Array(n), durationMs: new Float64Array(n), participantOrder: Float64Array.from({ length: n }, (_, i) => i),
+    attempts: new Int32Array(n), unit: new Int32Array(n).fill(-1), present: new Uint8Array(n),
+  }
 }
 
 // The contest-wide ranking (SPEC §5): per person, the sum over the contest's rounds of their best score,
@@ -21,6 +26,7 @@ function allocate(n: number): Sums {
 export class ContestTotals {
   private fixed: Sums = allocate(1024) // the finalized rounds, summed
   private total: Sums = allocate(1024) // fixed + every live board
+  private cmp = columnComparator(CONTEST_SORT_KEYS, this.total)
   readonly list: RankedList
   private units = new NumberedStrings()
   readonly direct = new Map<string, UnitDirect>()
@@ -30,8 +36,7 @@ export class ContestTotals {
 
   // Built at once; or, with `deferred`, left for fill() to build a step at a time.
   constructor(private db: Db, readonly contestId: string, readonly key: string, readonly finalized: RoundRow[], readonly boards: RoundBoard[], deferred = false) {
-    const t = () => this.total
-    this.list = new RankedList((a, b) => t().score[b] - t().score[a] || t().dur[a] - t().dur[b] || a - b)
+    this.list = new RankedList((a, b) => this.cmp(a, b))
     if (!deferred) for (const _ of this.fill(-1)) { /* all at once */ }
   }
 
@@ -73,7 +78,7 @@ export class ContestTotals {
       const f = (this.fixed = growColumns(this.fixed, r.pr, allocate))
       f.score[r.pr] += r.score
       f.max[r.pr] += r.max_score
-      f.dur[r.pr] += r.dur
+      f.durationMs[r.pr] += r.dur
       f.attempts[r.pr] += r.n
       f.unit[r.pr] = this.units.numberOf(r.unit_id)
       f.present[r.pr] = 1
@@ -92,7 +97,7 @@ export class ContestTotals {
     const fixedHere = p < f.present.length && f.present[p] === 1
     let score = fixedHere ? f.score[p] : 0
     let max = fixedHere ? f.max[p] : 0
-    let dur = fixedHere ? f.dur[p] : 0
+    let dur = fixedHere ? f.durationMs[p] : 0
     let attempts = fixedHere ? f.attempts[p] : 0
     let unit = fixedHere ? f.unit[p] : -1
     let present = fixedHere
@@ -106,10 +111,10 @@ export class ContestTotals {
       unit = this.units.numberOf(e.unitId ?? '')
       present = true
     }
-    const t = (this.total = growColumns(this.total, p, allocate))
+    const t = this.grownTotal(p)
     t.score[p] = score
     t.max[p] = max
-    t.dur[p] = dur
+    t.durationMs[p] = dur
     t.attempts[p] = attempts
     t.unit[p] = unit
     t.present[p] = present ? 1 : 0
@@ -118,15 +123,21 @@ export class ContestTotals {
     if (this.built) this.list.insert(p)
   }
 
+  private grownTotal(p: number): Sums {
+    const t = growColumns(this.total, p, allocate)
+    if (t !== this.total) {
+      this.total = t
+      this.cmp = columnComparator(CONTEST_SORT_KEYS, t)
+    }
+    return t
+  }
+
   private addToUnit(p: number, sign: 1 | -1) {
     const t = this.total
     const id = this.units.at(t.unit[p])
     let d = this.direct.get(id)
     if (!d) this.direct.set(id, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
-    d.participants += sign
-    d.attempts += sign * t.attempts[p]
-    d.scoreSum += sign * t.score[p]
-    d.perfect += sign * (t.max[p] > 0 && t.score[p] === t.max[p] ? 1 : 0)
+    shiftUnit(d, { attempts: t.attempts[p], bestScore: t.score[p], maxScore: t.max[p] }, sign)
   }
 
   // The participant moved to another unit: their locked rounds count there from now on, as a rebuild would
@@ -150,6 +161,6 @@ export class ContestTotals {
 
   entry(p: number): ContestEntry {
     const t = this.total
-    return { score: t.score[p], maxScore: t.max[p], durationMs: t.dur[p], attempts: t.attempts[p], unitId: this.units.at(t.unit[p]) }
+    return { score: t.score[p], maxScore: t.max[p], durationMs: t.durationMs[p], attempts: t.attempts[p], unitId: this.units.at(t.unit[p]) }
   }
 }

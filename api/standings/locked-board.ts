@@ -2,9 +2,9 @@ import { prepared, preparedRaw, type Db } from '../../db/client'
 import { inSteps } from '../lib/in-steps'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
-import { warmNames } from './name-book'
-import { builtBoard, roundEpoch, type RoundBoard } from './round-board'
-import type { RoundRow } from './rounds'
+import type { RoundRow } from '../services/round-view'
+import type { NameBook } from './name-book'
+import type { RoundBoard, RoundBoards } from './round-board'
 
 // By rank - 1. predictionError is NaN where the standings hold NULL.
 type ByRank = { pr: Int32Array; score: Float64Array; max: Float64Array; dur: Float64Array; predictionError: Float64Array; unit: Int32Array }
@@ -162,16 +162,11 @@ function scoreGroup(board: RoundBoard, rank: number): [Map<number, number>, numb
 
 // Most recently read last. Kept within a budget of ranks (~36 bytes each): the weekly rounds of a season
 // are small, a round of 900,000 people takes ~32 MB.
-const boards = new WeakMap<Db, Map<string, LockedBoard>>()
 const MAX_RANKS = 2_000_000
 // Ranks read between two turns of the event loop: ~15 ms of work from the live board; from
 // final_standings alone each rank costs SQLite lookups by text id, more on a cold cache.
 const LIVE_STEP = 10_000
 const STANDINGS_STEP = 2_000
-
-// A regrade after the finalize changes the attempts' scores that a locked page shows, and bumps the
-// round's epoch: the key carries both.
-const keyOf = (db: Db, round: RoundRow) => `${round.id}:${round.finalizedAt}:${roundEpoch(db, round.id)}`
 
 // How many people the locked ranking holds. Ranks run 1..n (row_number), so the last rank is the count:
 // one index seek, where count(*) walks the round's 900,000 index entries (~100 ms on a cold cache).
@@ -179,79 +174,86 @@ export function lockedSize(db: Db, roundId: string): number {
   return (prepared(db, 'SELECT coalesce(max(rank), 0) AS n FROM final_standings WHERE round_id = ?').get(roundId) as { n: number }).n
 }
 
-// The locked board of a finalized round when it is in memory and complete; undefined otherwise (pages
-// then come from SQLite, as before it was built).
-export function lockedBoard(db: Db, round: RoundRow): LockedBoard | undefined {
-  const perDb = boards.get(db)
-  const key = keyOf(db, round)
-  const board = perDb?.get(key)
-  if (!board?.built) return undefined
-  perDb!.delete(key)
-  perDb!.set(key, board)
-  return board
-}
+// The locked boards one read model keeps. A board is keyed by the round's last finalize in the change
+// log: a finalize again after a regrade writes final_standings anew, and so a new key.
+export class LockedBoards {
+  private boards = new Map<string, LockedBoard>()
 
-// Drops the least recently read boards beyond the budget, keeping the newest one whatever its size.
-function evict(perDb: Map<string, LockedBoard>) {
-  let ranks = 0
-  for (const b of perDb.values()) ranks += b.size
-  for (const [key, b] of perDb) {
-    if (ranks <= MAX_RANKS || perDb.size === 1) break
-    drop(perDb, key, b)
-    ranks -= b.size
+  constructor(private db: Db, private names: NameBook, private live: RoundBoards, private finalizedAt: (roundId: string) => number) {}
+
+  private keyOf(round: RoundRow) {
+    return `${round.id}:${round.finalizedAt}:${this.finalizedAt(round.id)}`
   }
-}
 
-function drop(perDb: Map<string, LockedBoard>, key: string, board: LockedBoard) {
-  perDb.delete(key)
-  board.dropped = true
-}
-
-
-// Starts reading the round's locked board, a step at a time, unless it is in memory or being read; `done`
-// resolves when it is complete. From the live board (the usual case: it was in memory for the finalize)
-// the read takes about a second at 900,000 people; from final_standings alone (`fromLive` false: after a
-// restart), about ten.
-export function fillLockedBoard(db: Db, round: RoundRow): Fill | undefined {
-  if (round.finalizedAt == null) return undefined
-  let perDb = boards.get(db)
-  if (!perDb) boards.set(db, (perDb = new Map()))
-  const key = keyOf(db, round)
-  let board = perDb.get(key)
-  if (board?.built) return undefined
-  if (!board) {
-    dropLockedBoard(db, round.id)
-    perDb.set(key, (board = new LockedBoard(round, key, lockedSize(db, round.id))))
-    evict(perDb)
+  // The locked board of a finalized round when it is in memory and complete; undefined otherwise (pages
+  // then come from SQLite, as before it was built).
+  get(round: RoundRow): LockedBoard | undefined {
+    const key = this.keyOf(round)
+    const board = this.boards.get(key)
+    if (!board?.built) return undefined
+    this.boards.delete(key)
+    this.boards.set(key, board)
+    return board
   }
-  if (!board.fill) {
-    const b = board
-    // The round's live board only if it is built already: building it for this would cost more than
-    // reading final_standings.
-    const live = builtBoard(db, round, null)
-    // Nobody waits for a read from final_standings (pages come from SQLite meanwhile): it starts once the
-    // name book, which those pages wait for, is in memory.
-    const read = live
-      ? inSteps(b.fromLiveBoard(db, live, LIVE_STEP))
-      : Promise.resolve(warmNames(db)).then(() => inSteps(b.fromStandings(db, STANDINGS_STEP)))
-    // A fill that fails (the database closing at shutdown) leaves the board to the SQLite pages; nobody may
-    // be waiting for it, so the error must not go unhandled.
-    const done = read.then(() => undefined, (err: unknown) => {
-      if (perDb.get(key) === b) drop(perDb, key, b)
-      console.error(`locked board of round ${round.id}: ${String(err)}`)
-    })
-    board.fill = { done, fromLive: live != null }
+
+  // Drops the least recently read boards beyond the budget, keeping the newest one whatever its size.
+  private evict() {
+    let ranks = 0
+    for (const b of this.boards.values()) ranks += b.size
+    for (const [key, b] of this.boards) {
+      if (ranks <= MAX_RANKS || this.boards.size === 1) break
+      this.drop(key, b)
+      ranks -= b.size
+    }
   }
-  return board.fill
-}
 
-// A finalize rewrites final_standings (again after a regrade, possibly within the same millisecond).
-export function dropLockedBoard(db: Db, roundId: string) {
-  const perDb = boards.get(db)
-  for (const [k, b] of [...(perDb ?? [])]) if (k.startsWith(`${roundId}:`)) drop(perDb!, k, b)
-}
+  private drop(key: string, board: LockedBoard) {
+    this.boards.delete(key)
+    board.dropped = true
+  }
 
-// The locked boards in memory of the contest's rounds, for unit moves to follow.
-export function lockedBoardsOf(db: Db, contestId: string): LockedBoard[] {
-  return [...(boards.get(db)?.values() ?? [])].filter((b) => b.round.contestId === contestId)
+  // Starts reading the round's locked board, a step at a time, unless it is in memory or being read; `done`
+  // resolves when it is complete. From the live board (the usual case: it was in memory for the finalize)
+  // the read takes about a second at 900,000 people; from final_standings alone (`fromLive` false: after a
+  // restart), about ten.
+  fill(round: RoundRow): Fill | undefined {
+    if (round.finalizedAt == null) return undefined
+    const key = this.keyOf(round)
+    let board = this.boards.get(key)
+    if (board?.built) return undefined
+    if (!board) {
+      this.dropRound(round.id)
+      this.boards.set(key, (board = new LockedBoard(round, key, lockedSize(this.db, round.id))))
+      this.evict()
+    }
+    if (!board.fill) {
+      const b = board
+      // The round's live board only if it is built already: building it for this would cost more than
+      // reading final_standings.
+      const live = this.live.built(round, null)
+      // Nobody waits for a read from final_standings (pages come from SQLite meanwhile): it starts once the
+      // name book, which those pages wait for, is in memory.
+      const read = live
+        ? inSteps(b.fromLiveBoard(this.db, live, LIVE_STEP))
+        : Promise.resolve(this.names.warm()).then(() => inSteps(b.fromStandings(this.db, STANDINGS_STEP)))
+      // A fill that fails (the database closing at shutdown) leaves the board to the SQLite pages; nobody may
+      // be waiting for it, so the error must not go unhandled.
+      const done = read.then(() => undefined, (err: unknown) => {
+        if (this.boards.get(key) === b) this.drop(key, b)
+        console.error(`locked board of round ${round.id}: ${String(err)}`)
+      })
+      board.fill = { done, fromLive: live != null }
+    }
+    return board.fill
+  }
+
+  // The round's locked ranking was written again (a finalize after a regrade), or its scores moved.
+  dropRound(roundId: string) {
+    for (const [k, b] of [...this.boards]) if (b.round.id === roundId) this.drop(k, b)
+  }
+
+  // The locked boards in memory of the contest's rounds, for unit moves to follow.
+  ofContest(contestId: string): LockedBoard[] {
+    return [...this.boards.values()].filter((b) => b.round.contestId === contestId)
+  }
 }

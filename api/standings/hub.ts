@@ -23,6 +23,11 @@ export class StandingsHub {
     this.pending.set(roundId, timer)
   }
 
+  listening(): boolean {
+    for (const set of this.listeners.values()) if (set.size) return true
+    return false
+  }
+
   subscribe(roundId: string, listener: Listener): () => void {
     let set = this.listeners.get(roundId)
     if (!set) this.listeners.set(roundId, (set = new Set()))

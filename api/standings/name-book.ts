@@ -19,10 +19,13 @@ export class NameBook {
   private index = columns(1024)
   private highest = 0
   filled = false
-  private readonly above: Database.Statement
+  private statement: Database.Statement | null = null
 
-  constructor(db: Db) {
-    this.above = db.$client.prepare('SELECT rowid, id, full_name FROM participants WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(true)
+  // The read model is made before the server migrates a new database: the statement waits for first use.
+  constructor(private db: Db) {}
+
+  private get above(): Database.Statement {
+    return (this.statement ??= this.db.$client.prepare('SELECT rowid, id, full_name FROM participants WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(true))
   }
 
   get(pr: number): Named | undefined {
@@ -60,6 +63,17 @@ export class NameBook {
     this.used += nameLength[pr]
   }
 
+  // Fills the book 20,000 people at a time with a turn of the event loop between (900,000 take ~1 s), so
+  // the first board read after a restart does not stop other requests while it loads.
+  // Undefined when nothing was left to read.
+  warm(): Promise<void> | undefined {
+    if (this.filled || this.readNew(20_000)) return undefined
+    return (async () => {
+      do await nextTurn()
+      while (!this.readNew(20_000))
+    })()
+  }
+
   private growBytes(need: number) {
     let n = this.bytes.length
     while (n < need) n *= 2
@@ -67,23 +81,4 @@ export class NameBook {
     this.bytes.copy(next, 0, 0, this.used)
     this.bytes = next
   }
-}
-
-const books = new WeakMap<Db, NameBook>()
-export function nameBook(db: Db): NameBook {
-  let book = books.get(db)
-  if (!book) books.set(db, (book = new NameBook(db)))
-  return book
-}
-
-// Fills the book 20,000 people at a time with a turn of the event loop between (900,000 take ~1 s), so the
-// first board read after a restart does not stop other requests while it loads.
-// Undefined when nothing was left to read.
-export function warmNames(db: Db): Promise<void> | undefined {
-  const book = nameBook(db)
-  if (book.filled || book.readNew(20_000)) return undefined
-  return (async () => {
-    do await nextTurn()
-    while (!book.readNew(20_000))
-  })()
 }

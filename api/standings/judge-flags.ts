@@ -1,9 +1,9 @@
 import { prepared, type Db } from '../../db/client'
 import { likelyDuplicates } from '../rules/duplicates'
 import type { Flag } from '../schemas/wire'
-import { answerTwins } from './answer-twins'
+import { answerTwins } from '../services/answer-twins'
 import type { RoundBoard } from './round-board'
-import type { RoundRow } from './rounds'
+import type { RoundRow } from '../services/round-view'
 
 // An attempt quicker than this per question is flagged: reading a question takes longer.
 export const FAST_MS_PER_QUESTION = 3000

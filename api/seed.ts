@@ -1,15 +1,16 @@
 import { inArray } from 'drizzle-orm'
-import type { Env } from '../api/env'
-import { generatePassword } from '../api/lib/password'
-import { SYSTEM_ACTOR } from '../api/services/audit'
-import { createContest, setContestStatus, upsertUnits } from '../api/services/contests'
-import { toContent, writeQuestion } from '../api/services/question-store'
-import { createRound } from '../api/services/rounds'
-import { createStaffUser, hasStaff } from '../api/services/staff'
+import type { Env } from './env'
+import { generatePassword } from './lib/password'
+import { recordChange } from './standings/change-log'
+import { SYSTEM_ACTOR } from './services/audit'
+import { createContest, setContestStatus, upsertUnits } from './services/contests'
+import { toContent, writeQuestion } from './services/question-store'
+import { createRound } from './services/rounds'
+import { createStaffUser, hasStaff } from './services/staff'
 import { loadBankQuestions } from '../questions/load'
 import { TOPICS } from '../questions/topics'
-import { inTransaction, type Db } from './client'
-import { contests, questions } from './schema'
+import { inTransaction, type Db } from '../db/client'
+import { contests, questions } from '../db/schema'
 
 // Adds shipped questions the database does not have yet; questions already there are left as organizers edited them.
 export function loadShippedBank(db: Db, now: number): number {
@@ -22,6 +23,7 @@ export function loadShippedBank(db: Db, now: number): number {
   const missing = bank.filter((q) => !have.has(q.id))
   inTransaction(db, () => {
     for (const q of missing) writeQuestion(db, q.id, toContent({ ...q, status: 'published' }), now, 'seed')
+    if (missing.length) recordChange(db, { kind: 'bank' }, now)
   })
   return missing.length
 }

@@ -1,0 +1,44 @@
+import { prepared, type Db } from '../../db/client'
+
+// A change that moves standings, other than a finish. Services record it in the same transaction as the
+// change itself, so a rolled-back change is never seen and every server sees the same changes in order.
+export type StandingsChange =
+  | { kind: 'round'; roundId: string } // disqualify or undo, regrade, a round's settings edited
+  | { kind: 'finalize'; roundId: string } // the locked ranking written (again after a regrade)
+  | { kind: 'unit_move'; contestId: string; participantId: string; unitId: string }
+  | { kind: 'units'; contestId: string } // the contest's unit tree, names or headcounts edited
+  | { kind: 'bank' } // questions written: the published pool a draw reads from may have moved
+
+export type LoggedChange = { seq: number; kind: StandingsChange['kind']; contestId: string | null; roundId: string | null; participantId: string | null; unitId: string | null }
+
+export function recordChange(db: Db, change: StandingsChange, now: number): void {
+  const c = change as Partial<Record<'contestId' | 'roundId' | 'participantId' | 'unitId', string>>
+  prepared(db, `INSERT INTO standings_changes (kind, contest_id, round_id, participant_id, unit_id, at)
+    VALUES (@kind, @contestId, @roundId, @participantId, @unitId, @at)`)
+    .run({ kind: change.kind, contestId: c.contestId ?? null, roundId: c.roundId ?? null, participantId: c.participantId ?? null, unitId: c.unitId ?? null, at: now })
+}
+
+// Changes after `seq`, oldest first: nearly always none, one index seek.
+export function changesAfter(db: Db, seq: number, limit = 1000): LoggedChange[] {
+  return prepared(db, `SELECT seq, kind, contest_id AS contestId, round_id AS roundId, participant_id AS participantId, unit_id AS unitId
+    FROM standings_changes WHERE seq > ? ORDER BY seq LIMIT ?`).all(seq, limit) as LoggedChange[]
+}
+
+export function lastChange(db: Db): number {
+  return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM standings_changes').get() as { n: number }).n
+}
+
+// The position of the latest change of one kind: what a cache derived from that kind of data is keyed by.
+export function lastChangeOf(db: Db, kind: StandingsChange['kind']): number {
+  return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM standings_changes WHERE kind = ?').get(kind) as { n: number }).n
+}
+
+// The finish log: attempts.finish_seq numbers finishes in commit order (one writer). Rounds with finishes
+// after `seq`, and the last finish among them.
+export function finishesAfter(db: Db, seq: number): { roundId: string; last: number }[] {
+  return prepared(db, 'SELECT round_id AS roundId, max(finish_seq) AS last FROM attempts WHERE finish_seq > ? GROUP BY round_id').all(seq) as { roundId: string; last: number }[]
+}
+
+export function lastFinish(db: Db): number {
+  return (prepared(db, 'SELECT coalesce(max(finish_seq), 0) AS n FROM attempts').get() as { n: number }).n
+}

@@ -1,0 +1,104 @@
+import { prepared } from '../../db/client'
+import { notFound } from '../errors'
+import { inSteps } from '../lib/in-steps'
+import type { Leaderboard, UnitsLeaderboardEntry } from '../schemas/wire'
+import { getContestRow } from '../services/contests'
+import { getRoundRow, type RoundRow } from '../services/round-view'
+import { ContestTotals } from './contest-totals'
+import { pageEntries, publicBoard, publicEndedBy, rankedMatches, unitsBoard, type Page } from './pages'
+import type { Parts } from './parts'
+import type { RoundBoard } from './round-board'
+
+type Shape = { key: string; finalized: RoundRow[]; liveRounds: RoundRow[] }
+const FILL_STEP_ROWS = 5000
+
+// The contest-wide boards one read model keeps: per contest, the sum of each round's best score per
+// participant, ties by total duration (SPEC §5). Finalized rounds count from their locked standings, open
+// ones from their public boards. Rebuilt only when the contest's shape moves (a finalize, a regrade after
+// one, a new round, a board rebuilt after a disqualification); a finish on a live board, or a unit move,
+// moves just that person.
+export class ContestBoards {
+  private cache = new Map<string, ContestTotals>()
+  private building = new Map<string, Promise<void>>()
+  // Totals being filled a step at a time, per contest: a unit move reaches them too.
+  private filling = new Set<ContestTotals>()
+
+  constructor(private parts: Parts) {}
+
+  private shape(contestId: string): Shape {
+    const { db, positions } = this.parts
+    const contest = getContestRow(db, contestId)
+    if (contest.status === 'draft') throw notFound('cuộc thi')
+    const rounds = (prepared(db, 'SELECT id FROM rounds WHERE contest_id = ? ORDER BY number').all(contestId) as { id: string }[]).map((r) => getRoundRow(db, r.id))
+    const finalized = rounds.filter((r) => r.finalizedAt != null)
+    // A regrade after a finalize rescores the attempts the locked part is summed from: the round moves in the log.
+    const key = finalized.map((r) => `${r.id}:${r.finalizedAt}:${positions.finalized(r.id)}:${positions.round(r.id)}`).join(',')
+    return { key, finalized, liveRounds: rounds.filter((r) => r.finalizedAt == null) }
+  }
+
+  private current(contestId: string, shape: Shape, boards: RoundBoard[]): ContestTotals | undefined {
+    const totals = this.cache.get(contestId)
+    const same = totals && totals.key === shape.key && totals.boards.length === boards.length && totals.boards.every((b, i) => b === boards[i])
+    return same ? totals : undefined
+  }
+
+  private totals(contestId: string, now: number): ContestTotals {
+    const shape = this.shape(contestId)
+    const boards = shape.liveRounds.map((r) => publicBoard(this.parts, r, now))
+    let totals = this.current(contestId, shape, boards)
+    if (totals) totals.sync()
+    else this.cache.set(contestId, (totals = new ContestTotals(this.parts.db, contestId, shape.key, shape.finalized, boards)))
+    return totals
+  }
+
+  // Undefined when the contest's totals are in memory and current. Otherwise builds them a step at a time
+  // (a finalized round of 900,000 people takes some 14 s to read), with turns of the event loop between,
+  // so the first read after a restart or a finalize waits without stopping other requests.
+  ready(contestId: string, now: number): Promise<void> | undefined {
+    const { boards: roundBoards, names } = this.parts
+    const shape = this.shape(contestId)
+    const boardsReady = shape.liveRounds.map((r) => roundBoards.warm(r, publicEndedBy(r, now))).filter((p): p is Promise<void> => p != null)
+    const namesReady = names.warm()
+    if (!boardsReady.length && this.current(contestId, shape, shape.liveRounds.map((r) => publicBoard(this.parts, r, now)))) return namesReady
+    const key = `${contestId}|${shape.key}`
+    let done = this.building.get(key)
+    if (!done) {
+      done = (async () => {
+        await Promise.all([...boardsReady, namesReady])
+        const boards = shape.liveRounds.map((r) => publicBoard(this.parts, r, now))
+        const totals = new ContestTotals(this.parts.db, contestId, shape.key, shape.finalized, boards, true)
+        this.filling.add(totals)
+        try {
+          await inSteps(totals.fill(FILL_STEP_ROWS))
+        } finally {
+          this.filling.delete(totals)
+        }
+        this.cache.set(contestId, totals)
+      })().finally(() => this.building.delete(key))
+      this.building.set(key, done)
+    }
+    return done
+  }
+
+  // A participant now belongs to another unit of the contest: the totals move them in place. Call after
+  // the round boards have moved them.
+  moveUnit(contestId: string, pr: number, unitId: string) {
+    const totals = [this.cache.get(contestId), ...this.filling].filter((t): t is ContestTotals => t?.contestId === contestId)
+    for (const t of totals) t.moveUnit(pr, unitId)
+  }
+
+  page(contestId: string, now: number, page: Page): Leaderboard {
+    const totals = this.totals(contestId, now)
+    const entries = (rows: { pr: number; rank: number }[]) => pageEntries(this.parts, contestId, rows.map(({ pr, rank }) => ({ rank, pr, ...totals.entry(pr) })))
+    if (page.q?.trim()) {
+      const ranked = rankedMatches(this.parts, contestId, page.q, totals.list)
+      return { contest: { id: contestId }, total: ranked.length, entries: entries(ranked.slice(page.offset, page.offset + page.limit)) }
+    }
+    return { contest: { id: contestId }, total: totals.list.size, entries: entries(totals.list.slice(page.offset, page.limit).map((pr, i) => ({ pr, rank: page.offset + i + 1 }))) }
+  }
+
+  units(contestId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
+    const ranked = unitsBoard(this.parts, contestId, this.totals(contestId, now).direct)
+    return parentId ? ranked.filter((u) => u.parentId === parentId) : ranked
+  }
+}
