@@ -52,6 +52,8 @@ export type UnitsLeaderboardEntry = {
 }
 export type Flag = { kind: string; evidence: string }
 export type StandingsEntry = LeaderboardEntry & { dateOfBirth: string; phone: string; disqualified: boolean; disqualifyReason?: string; flags: Flag[] }
+// The judges' standings: `final` once finalized, when entries follow the locked ranking.
+export type JudgeStandings = { round: RoundSummary; final: boolean; total: number; entries: StandingsEntry[] }
 export type FinalizeResult = { predictionTruth: number | null; prizes: { name: string; participantId: string; rank: number }[]; unitPrizes: { name: string; unitId: string; rank: number }[]; auditHead: string }
 
 export type BankQuestionWire = {

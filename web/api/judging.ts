@@ -1,14 +1,13 @@
 import { action, query } from '@solidjs/router'
-import type { FinalizeResult, RoundSummary, StandingsEntry } from '../../api/schemas/wire'
+import type { FinalizeResult, JudgeStandings } from '../../api/schemas/wire'
 import { api, ApiError } from './client'
 import { getRoundPrizes, type RoundPrizes } from './leaderboards'
 
-export type Standings = { round: RoundSummary; total: number; entries: StandingsEntry[] }
 export type Report = { id: string; attemptId: string; position: number; questionId: string; participantId: string; message: string; createdAt: string }
 
 export const STANDINGS_PAGE = 100
 export const getStandings = query(async (roundId: string, offset: number) =>
-  api<Standings>('GET', `/admin/rounds/${roundId}/standings?limit=${STANDINGS_PAGE}&offset=${offset}`), 'standings')
+  api<JudgeStandings>('GET', `/admin/rounds/${roundId}/standings?limit=${STANDINGS_PAGE}&offset=${offset}`), 'standings')
 export const getReports = query(async () => (await api<{ reports: Report[] }>('GET', '/admin/reports')).reports, 'reports')
 
 export const disqualify = action(async (roundId: string, participantId: string, reason: string) => {

@@ -51,8 +51,11 @@ export default function JudgePage() {
         {(s) => (
           <>
             <FinalizePanel round={s().round} entries={s().entries} prizes={prizes()} unitName={(id) => units()?.find((u) => u.unitId === id)?.unitName ?? id} />
-            <h2>Bảng điểm trực tiếp (không đóng băng) · {s().total} người</h2>
-            <StandingsTable roundId={params.roundId} entries={s().entries} finalized={s().round.status === 'finalized'} canResetPassword={canOrganize(me()?.role)} />
+            <Show when={s().final} fallback={<h2>Bảng điểm trực tiếp (không đóng băng, tạm thời) · {s().total} người</h2>}>
+              <h2>Kết quả chính thức (đã chốt) · {s().total} người</h2>
+              <p class="muted small">Cùng thứ tự với bảng xếp hạng công khai, tệp kết quả và danh sách giải.</p>
+            </Show>
+            <StandingsTable roundId={params.roundId} entries={s().entries} finalized={s().final} canResetPassword={canOrganize(me()?.role)} />
             <Show when={s().total > STANDINGS_PAGE}><Pager offset={offset()} limit={STANDINGS_PAGE} total={s().total} onPage={setOffset} /></Show>
           </>
         )}

@@ -12,6 +12,7 @@ const FLAG: Record<string, string> = { fast_attempt: 'Làm quá nhanh', likely_d
 type Props = { roundId: string; entries: StandingsEntry[]; finalized: boolean; canResetPassword: boolean }
 
 export function StandingsTable(props: Props) {
+  const withPrediction = () => props.entries.some((e) => e.predictionError != null)
   const [target, setTarget] = createSignal<StandingsEntry | null>(null)
   const [reason, setReason] = createSignal('')
   const [newPassword, setNewPassword] = createSignal<{ name: string; password: string } | null>(null)
@@ -36,10 +37,10 @@ export function StandingsTable(props: Props) {
       <div class="table-wrap">
         <table class="table standings">
           <thead>
-            <tr><th scope="col" class="num">Hạng</th><th scope="col">Thí sinh</th><th scope="col" class="num">Điểm</th><th scope="col" class="num">Thời gian</th><th scope="col">Cảnh báo</th><th scope="col">Thao tác</th></tr>
+            <tr><th scope="col" class="num">Hạng</th><th scope="col">Thí sinh</th><th scope="col" class="num">Điểm</th><th scope="col" class="num">Thời gian</th><Show when={withPrediction()}><th scope="col" class="num">Sai số dự đoán</th></Show><th scope="col">Cảnh báo</th><th scope="col">Thao tác</th></tr>
           </thead>
           <tbody>
-            <For each={props.entries} fallback={<tr><td colspan="6">Chưa có bài nộp.</td></tr>}>
+            <For each={props.entries} fallback={<tr><td colspan="7">Chưa có bài nộp.</td></tr>}>
               {(e) => (
                 <tr classList={{ disqualified: e.disqualified }} data-participant={e.participantId}>
                   <td class="num">{e.disqualified ? '–' : e.rank}</td>
@@ -50,6 +51,7 @@ export function StandingsTable(props: Props) {
                   </td>
                   <td class="num">{fmtScore(e.score)}/{fmtScore(e.maxScore)}</td>
                   <td class="num">{fmtDuration(e.durationMs)}</td>
+                  <Show when={withPrediction()}><td class="num">{e.predictionError == null ? '–' : fmtScore(e.predictionError)}</td></Show>
                   <td><For each={e.flags}>{(f) => <span class="flag" title={f.evidence}>⚑ {FLAG[f.kind] ?? f.kind}<span class="sr-only">: {f.evidence}</span></span>}</For></td>
                   <td class="row-actions">
                     <Show when={!props.finalized}>
