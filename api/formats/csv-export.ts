@@ -1,5 +1,5 @@
 import type { BankQuestion } from '../../questions/schema'
-import { CSV_BOM } from '../lib/csv'
+import { CSV_BOM, formulaSafe } from '../lib/csv'
 import { COLUMNS } from './columns'
 import { questionRow } from './sheet-write'
 
@@ -8,9 +8,11 @@ const quote = (value: string | number): string => {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-const csvLine = (cells: (string | number)[]) => cells.map(quote).join(',') + '\r\n'
+const csvLine = (cells: (string | number)[], exact: boolean) => cells.map((v) => quote(exact || typeof v !== 'string' ? v : formulaSafe(v))).join(',') + '\r\n'
 
 // UTF-8 with a BOM so that Excel shows Vietnamese correctly (SPEC §8); CRLF as RFC 4180 has it.
-export function writeCsv(questions: BankQuestion[], header: readonly string[] = COLUMNS, rows = questions.map(questionRow)): Uint8Array {
-  return new TextEncoder().encode(CSV_BOM + csvLine([...header]) + rows.map(csvLine).join(''))
+// Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading ' unless `exact`: the
+// round-trip file for another import, which keeps every text as it is and is not for opening in Excel.
+export function writeCsv(questions: BankQuestion[], header: readonly string[] = COLUMNS, rows = questions.map(questionRow), exact = false): Uint8Array {
+  return new TextEncoder().encode(CSV_BOM + csvLine([...header], exact) + rows.map((r) => csvLine(r, exact)).join(''))
 }

@@ -1,6 +1,6 @@
 import { TRUE_FALSE_OPTIONS } from '../../questions/schema'
 import { addError } from './issues'
-import type { Collector, Where } from './types'
+import { addCandidate, type Collector, type Where } from './types'
 
 export const KEYS = ['A', 'B', 'C', 'D', 'E', 'F'] as const
 
@@ -21,7 +21,7 @@ export function addImported(c: Collector, where: Where, q: ImportedQuestion): vo
     return
   }
   const options = q.type === 'true_false' ? TRUE_FALSE_OPTIONS.map((o) => ({ ...o })) : q.options.map((text, i) => ({ key: KEYS[i], text }))
-  c.candidates.push({
+  addCandidate(c, {
     ...where,
     data: {
       topic: q.topic,

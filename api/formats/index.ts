@@ -35,9 +35,10 @@ export async function parseImport(format: ImportFormat, body: Uint8Array): Promi
   return finalize(parse(text))
 }
 
-export async function writeExport(format: ExportFormat, questions: BankQuestion[]): Promise<Uint8Array> {
+// `exact`: a CSV that round-trips every text as it is (see writeCsv); other formats are exact anyway.
+export async function writeExport(format: ExportFormat, questions: BankQuestion[], options: { exact?: boolean } = {}): Promise<Uint8Array> {
   if (format === 'json') return writeJson(questions)
-  if (format === 'csv') return writeCsv(questions)
+  if (format === 'csv') return writeCsv(questions, undefined, undefined, options.exact ?? false)
   if (format === 'xlsx') return writeXlsx(questions)
   return writeGift(questions)
 }

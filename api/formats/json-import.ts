@@ -1,7 +1,7 @@
 import { addError, lineFinder } from './issues'
 import { jsonFaultOffset } from './json-locate'
 import { isRecord } from './guards'
-import { newCollector, type Collector } from './types'
+import { addCandidate, newCollector, type Collector } from './types'
 
 // Start offsets of the elements of the first array (the top-level one, or "questions" of an object),
 // found by a scan that skips strings, so each question's problems can name its line.
@@ -59,7 +59,7 @@ export function parseJsonImport(text: string): Collector {
   list.forEach((item: unknown, i: number) => {
     const line = offsets[i] === undefined ? undefined : lineOf(offsets[i])
     if (!isRecord(item)) return addError(c, { line }, `phần tử thứ ${i + 1} không phải một câu hỏi (đối tượng { … }).`)
-    c.candidates.push({ data: item, line })
+    addCandidate(c, { data: item, line })
   })
   return c
 }

@@ -2,7 +2,7 @@ import { TRUE_FALSE_OPTIONS } from '../../questions/schema'
 import { DIFFICULTY_WORDS, STATUS_WORDS, TYPE_WORDS, wordValue, type Column } from './columns'
 import { KEYS } from './imported'
 import { addError } from './issues'
-import type { Collector, Where } from './types'
+import { addCandidate, type Collector, type Where } from './types'
 
 // "B", "A,C", "A;C", "A C" or "AC" → ["A", "C"]; null when a piece is not a letter A–F.
 export function parseKeys(cell: string): string[] | null {
@@ -67,5 +67,5 @@ export function readRow(c: Collector, where: Where, get: (col: Column) => string
     else problems.push(`phương án cố định ${key} không có nội dung`)
   }
   if (problems.length > 0) return addError(c, where, problems.join('; ') + '.')
-  c.candidates.push({ ...where, data })
+  addCandidate(c, { ...where, data })
 }

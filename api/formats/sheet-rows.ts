@@ -1,7 +1,7 @@
 import { columnOf, VI_HEADERS, type Column } from './columns'
 import { addError, addWarning } from './issues'
 import { readRow } from './row-read'
-import type { Collector, Where } from './types'
+import { MAX_IMPORT_QUESTIONS, tooManyQuestions, type Collector, type Where } from './types'
 
 export type SheetRow = { cells: string[]; row: number; line?: number }
 
@@ -10,10 +10,6 @@ const whereOf = (r: SheetRow): Where => (r.line === undefined ? { row: r.row } :
 const isEmpty = (r: SheetRow) => r.cells.every((cell) => cell.trim() === '')
 const known = (r: SheetRow) => r.cells.filter((cell) => columnOf(cell) !== undefined).length
 
-// One import holds its questions in memory until they are all checked (nothing is stored on an error),
-// so a file is capped: a bank this size is split into several files.
-export const MAX_IMPORT_QUESTIONS = 50_000
-const tooManyQuestions = (max: number) => `tệp có hơn ${max.toLocaleString('vi-VN')} câu hỏi; hãy chia thành nhiều tệp nhỏ hơn.`
 
 // Rows of a CSV or XLSX sheet. The header is the first row naming at least three known columns, so a
 // title row such as "NGÂN HÀNG CÂU HỎI" above it is allowed; every later non-empty row is a question.

@@ -1,4 +1,5 @@
 import type { BankQuestion } from '../../questions/schema'
+import { AppError } from '../errors'
 
 export type ImportFormat = 'json' | 'csv' | 'xlsx' | 'gift' | 'aiken' | 'moodlexml'
 export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'gift'
@@ -20,3 +21,14 @@ export type Collector = {
 }
 
 export const newCollector = (): Collector => ({ candidates: [], warnings: [], errors: [], skipped: 0 })
+
+// One import holds its questions in memory until they are all checked (nothing is stored on an error),
+// so a file is capped in every format: a bank this size is split into several files.
+export const MAX_IMPORT_QUESTIONS = 50_000
+export const tooManyQuestions = (max: number) => `tệp có hơn ${max.toLocaleString('vi-VN')} câu hỏi; hãy chia thành nhiều tệp nhỏ hơn.`
+
+// Every parser hands its questions on through here: past the cap, parsing stops with a 413.
+export function addCandidate(c: Collector, candidate: Candidate, max = MAX_IMPORT_QUESTIONS): void {
+  if (c.candidates.length >= max) throw new AppError('PAYLOAD_TOO_LARGE', `Tệp nhập vượt giới hạn: ${tooManyQuestions(max)}`)
+  c.candidates.push(candidate)
+}

@@ -1,3 +1,5 @@
+import { AppError } from '../errors'
+import { hiddenCharacterProblem } from '../schemas/text'
 import { headerKey } from './columns'
 import { parseCsv } from './csv-parse'
 import { decodeUtf8, NOT_UTF8 } from './decode'
@@ -32,8 +34,12 @@ export function parseHeadcount(cell: string): number | null {
   return n <= 10_000_000 ? n : null
 }
 
+// A contest's unit tree is thousands of units at most; a list longer than this is refused whole.
+export const MAX_IMPORT_UNITS = 100_000
+
 function readUnitRows(rows: SheetRow[], out: UnitsParse): void {
   const filled = rows.filter((r) => r.cells.some((cell) => cell.trim() !== ''))
+  if (filled.length > MAX_IMPORT_UNITS + 1) throw new AppError('PAYLOAD_TOO_LARGE', `Tệp nhập vượt giới hạn: hơn ${MAX_IMPORT_UNITS.toLocaleString('vi-VN')} đơn vị; hãy chia thành nhiều tệp nhỏ hơn.`)
   if (filled.length === 0) return void out.errors.push(issue({ row: 1 }, 'tệp trống: không có dòng tiêu đề cột và đơn vị nào.'))
   const headerAt = Math.max(0, filled.slice(0, 10).findIndex((r) => r.cells.filter((cell) => columnOf(cell)).length >= 2))
   for (const r of filled.slice(0, headerAt)) out.warnings.push(issue(whereOf(r), 'dòng trước dòng tiêu đề cột, đã bỏ qua.'))
@@ -51,12 +57,13 @@ function readUnitRows(rows: SheetRow[], out: UnitsParse): void {
   const firstRow = new Map<string, number>()
   for (const r of filled.slice(headerAt + 1)) {
     const get = (col: UnitColumn) => { const i = index.get(col); return i === undefined ? '' : (r.cells[i] ?? '').trim() }
-    const unit: ImportedUnit = { code: get('code'), name: get('name'), ...whereOf(r) }
+    const unit: ImportedUnit = { code: get('code'), name: get('name').normalize('NFC').replace(/\s+/g, ' '), ...whereOf(r) }
     const problems: string[] = []
     if (unit.code === '') problems.push('thiếu mã đơn vị')
     else if (unit.code.length > 50) problems.push('mã đơn vị dài quá 50 ký tự')
     if (unit.name === '') problems.push('thiếu tên đơn vị')
     else if (unit.name.length > 300) problems.push('tên đơn vị dài quá 300 ký tự')
+    else if (hiddenCharacterProblem(unit.name)) problems.push(`tên đơn vị ${hiddenCharacterProblem(unit.name)}`)
     const parent = get('parentCode')
     if (parent !== '') unit.parentCode = parent
     if (parent.length > 50) problems.push('mã đơn vị cha dài quá 50 ký tự')

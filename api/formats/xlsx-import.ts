@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { AppError } from '../errors'
 import { addError, addWarning } from './issues'
 import { sheetReader, type SheetRow } from './sheet-rows'
 import { cellText } from './xlsx-cell'
 import { columnName } from './xlsx-sheet-xml'
 import { utf8SafeReader } from './xlsx-utf8'
 import { newCollector, type Collector } from './types'
+import { checkZip } from './zip-guard'
 
 const NOT_XLSX = 'Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ hãy lưu lại dưới dạng .xlsx).'
 
@@ -40,7 +42,12 @@ async function readFirstSheet(c: Collector, body: Uint8Array, sink: RowSink): Pr
 export async function xlsxEachRow(c: Collector, body: Uint8Array, sink: RowSink): Promise<boolean> {
   // An xlsx is a zip; ExcelJS waits forever on an empty stream, so anything else is refused up front.
   const isZip = body.length > 4 && body[0] === 0x50 && body[1] === 0x4b && body[2] === 3 && body[3] === 4
-  const ok = isZip ? await readFirstSheet(c, body, sink).catch(() => false) : false
+  // Inflated once and counted before ExcelJS holds any of it; over a limit, a 413 naming it.
+  const bounded = isZip && await checkZip(body).then(() => true, (err: unknown) => {
+    if (err instanceof AppError && err.code === 'PAYLOAD_TOO_LARGE') throw err
+    return false
+  })
+  const ok = bounded ? await readFirstSheet(c, body, sink).catch(() => false) : false
   if (!ok) addError(c, {}, NOT_XLSX)
   return ok
 }

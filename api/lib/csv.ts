@@ -5,9 +5,12 @@ export type CsvCell = string | number | null | undefined
 // must round-trip text exactly (api/formats/csv-export.ts).
 export const CSV_BOM = '\uFEFF'
 
+// Text that a spreadsheet would run as a formula gets a leading ' (shown, never run).
+export const formulaSafe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)
+
 export function csvCell(v: CsvCell): string {
   let s = v == null ? '' : String(v)
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  if (typeof v === 'string') s = formulaSafe(s)
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 

@@ -54,7 +54,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
 export async function readBodyBytes(c: Context, limit: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? NaN)
   if (Number.isSafeInteger(declared) && declared >= 0 && declared <= limit) {
-    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    const bytes = new Uint8Array(await c.req.arrayBuffer().catch(() => { throw new ClientAbort() }))
     if (bytes.byteLength > limit) throw tooLarge(limit)
     return bytes
   }
@@ -63,14 +63,26 @@ export async function readBodyBytes(c: Context, limit: number): Promise<Uint8Arr
   const chunks: Uint8Array[] = []
   let size = 0
   const reader = stream.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size <= limit) chunks.push(value)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size <= limit) chunks.push(value)
+    }
+  } catch {
+    throw new ClientAbort()
   }
   if (size > limit) throw tooLarge(limit)
   return Buffer.concat(chunks)
+}
+
+// The client went away while sending its body (a closed tab, a dropped phone connection): nothing was
+// stored, nobody is left to answer, and it is not the server's fault. Logged as an abort, not an error.
+export class ClientAbort extends Error {
+  constructor() {
+    super('the client closed the connection while sending its body')
+  }
 }
 
 const tooLarge = (limit: number) => new AppError('PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên quá lớn (tối đa ${limit} byte).`)

@@ -2,7 +2,7 @@ import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../app-env'
 import { AppError, ERROR_STATUS } from '../errors'
-import { serverTime as currentServerTime } from '../lib/http'
+import { ClientAbort, serverTime as currentServerTime } from '../lib/http'
 
 // The only code → status map. Unknown errors are logged and become a 500 without internals.
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
@@ -18,6 +18,10 @@ export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
   }
   if (err instanceof HTTPException && err.status < 500) {
     return c.json({ error: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: err.message || 'Yêu cầu không hợp lệ.' }, serverTime }, err.status)
+  }
+  if (err instanceof ClientAbort) {
+    console.log(JSON.stringify({ t: serverTime, level: 'info', what: 'client_abort', method: c.req.method, route: c.req.routePath }))
+    return c.json({ error: { code: 'VALIDATION_FAILED', message: 'Việc gửi dữ liệu bị ngắt giữa chừng; chưa có gì được lưu.' }, serverTime }, 400)
   }
   console.error(JSON.stringify({ t: serverTime, level: 'error', method: c.req.method, path: c.req.path, error: String(err instanceof Error ? err.stack : err) }))
   return c.json({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ. Vui lòng thử lại.' }, serverTime }, 500)

@@ -7,6 +7,7 @@ import { FILE_TYPES, readBodyBytes, readJson, readParams, readQuery, send, sendF
 import { currentUser, requireRole } from '../middleware/session'
 import { getQuestion, listQuestions, publishedCounts, questionHistory, storeInChunks, updateQuestion } from '../services/questions'
 import { exportableBank } from '../services/question-export'
+import { parseImportOffThread } from '../formats/off-thread'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
 const formats = () => import('../formats/index')
@@ -25,7 +26,11 @@ const ImportQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx', 'gift', 'aiken', 'moodlexml']),
   mode: z.enum(['all', 'valid']).default('all'),
 })
-const ExportQuery = z.object({ format: z.enum(['json', 'csv', 'xlsx', 'gift']).default('json'), topic: z.string().max(80).optional(), status: z.enum(['draft', 'published', 'retired']).optional() })
+const ExportQuery = z.object({
+  format: z.enum(['json', 'csv', 'xlsx', 'gift']).default('json'), topic: z.string().max(80).optional(), status: z.enum(['draft', 'published', 'retired']).optional(),
+  // A CSV for another import, every text exactly as stored (formula-like text not neutralized).
+  exact: z.enum(['true', 'false']).default('false'),
+})
 
 async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
   const { importTemplate } = await formats()
@@ -37,7 +42,7 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
   .get('/questions/export', requireRole('organizer'), async (c) => {
     const q = readQuery(c, ExportQuery)
     const { writeExport, EXPORT_CONTENT_TYPES } = await formats()
-    const body = await writeExport(q.format, exportableBank(c.get('db'), q))
+    const body = await writeExport(q.format, exportableBank(c.get('db'), q), { exact: q.exact === 'true' })
     return sendFile(c, body, EXPORT_CONTENT_TYPES[q.format], `ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}`)
   })
   // Not in API.md: the bank's published questions counted per topic and difficulty, for the round form.
@@ -57,7 +62,7 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     const { format, mode } = readQuery(c, ImportQuery)
     const body = await readBodyBytes(c, c.get('env').IMPORT_LIMIT_BYTES)
     if (body.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'Tệp nhập rỗng.')
-    const parsed = await (await formats()).parseImport(format, body)
+    const parsed = await parseImportOffThread(format, body)
     if (parsed.errors.length && mode === 'all') {
       throw new AppError('VALIDATION_FAILED', `Tệp có ${parsed.errors.length} lỗi; chưa nhập câu nào.`, { errors: parsed.errors, warnings: parsed.warnings })
     }

@@ -6,6 +6,7 @@ import { AppError } from '../errors'
 import { FILE_TYPES, readBodyBytes, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { importUnits } from '../services/units-import'
+import { parseUnitsOffThread } from '../formats/off-thread'
 
 // The format code (exceljs) loads on first use, keeping it off the start-up path.
 const unitFormats = async () => ({ ...(await import('../formats/units-import')), ...(await import('../formats/units-template')) })
@@ -23,7 +24,7 @@ export const adminUnitRoutes = new Hono<AppEnv>()
     const { format } = readQuery(c, Format)
     const body = await readBodyBytes(c, c.get('env').IMPORT_LIMIT_BYTES)
     if (body.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'Tệp nhập rỗng.')
-    const parsed = await (await unitFormats()).parseUnitsImport(format, body)
+    const parsed = await parseUnitsOffThread(format, body)
     return send(c, importUnits(c.get('db'), currentUser(c), contestId, parsed, c.get('clock').now()))
   })
   .get('/units/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
