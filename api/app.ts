@@ -5,6 +5,7 @@ import type { AppEnv, Deps } from './app-env'
 import type { Env } from './env'
 import { AppError } from './errors'
 import { send } from './lib/http'
+import { GuessGuard } from './lib/guess-guard'
 import { RateLimiter } from './lib/rate-limit'
 import { systemClock, type Clock } from './lib/time'
 import { errorHandler } from './middleware/error-handler'
@@ -33,6 +34,7 @@ export function createApp(options: AppOptions) {
   const deps: Deps = {
     db: options.db, env: options.env, clock, standings,
     limiter: options.limiter ?? new RateLimiter(() => clock.now()),
+    guesses: new GuessGuard(() => clock.now()),
     // A commit here may have finished attempts: streams hear of it on the next turn, not the next poll.
     writes: new GroupCommit(options.db, { afterCommit: () => standings.wake() }),
   }

@@ -35,6 +35,12 @@ export const rounds = sqliteTable('rounds', {
   graceSec: integer().notNull(),
   finalizedAt: integer(),
   predictionTruth: integer(),
+  // After the round closes its review shows keys, except ('protect') of questions another round that is
+  // still open can draw; 'show' is the organizer's knowing choice to show them all.
+  reviewKeys: text({ enum: ['protect', 'show'] }).notNull().default('protect'),
+  // Which generation of final_standings is the locked ranking: a finalize writes a new one a slice at a
+  // time and then points here, in one short transaction.
+  finalGeneration: integer().notNull().default(0),
 }, (t) => [uniqueIndex('rounds_contest_number').on(t.contestId, t.number)])
 
 export type BlueprintRow = { topic?: string; tag?: string; difficulty?: number; count: number }
@@ -202,14 +208,16 @@ export const auditLog = sqliteTable('audit_log', {
   hash: text().notNull(),
 })
 
-// The locked final ranking of a finalized round, one row per ranked participant.
+// The locked final ranking of a finalized round, one row per ranked participant, in generations: the
+// round's finalGeneration names the one that counts (others are being written, or left to delete).
 export const finalStandings = sqliteTable('final_standings', {
   roundId: text().notNull().references(() => rounds.id),
+  generation: integer().notNull().default(0),
   rank: integer().notNull(),
   participantId: text().notNull(),
   attemptSeq: integer().notNull(),
   predictionError: integer(),
-}, (t) => [primaryKey({ columns: [t.roundId, t.rank] }), index('final_standings_participant').on(t.roundId, t.participantId)])
+}, (t) => [primaryKey({ columns: [t.roundId, t.generation, t.rank] }), index('final_standings_participant').on(t.roundId, t.generation, t.participantId)])
 
 // Unit prizes (giải tập thể) locked at finalize, by the units board's order.
 export const roundUnitPrizes = sqliteTable('round_unit_prizes', {

@@ -21,7 +21,36 @@ export class RankedList {
 
   // Replaces the contents with ids in any order: one sort, then cut into chunks.
   load(ids: number[]): void {
-    const sorted = ids.slice().sort(this.cmp)
+    this.loadSorted(ids.slice().sort(this.cmp))
+  }
+
+  // The same a slice at a time: a bottom-up merge sort that yields after about `budget` comparisons, so
+  // sorting a million entries (half a second and more in one go) never holds the event loop for long.
+  *loadInSteps(ids: number[], budget = 20_000): Generator<void> {
+    let from = ids.slice()
+    let to = new Array<number>(from.length)
+    const n = from.length
+    let work = 0
+    for (let width = 1; width < n; width *= 2) {
+      for (let lo = 0; lo < n; lo += 2 * width) {
+        const mid = Math.min(lo + width, n)
+        const hi = Math.min(lo + 2 * width, n)
+        let i = lo
+        let j = mid
+        for (let k = lo; k < hi; k++) {
+          to[k] = i < mid && (j >= hi || this.cmp(from[i], from[j]) <= 0) ? from[i++] : from[j++]
+          if (++work >= budget) {
+            work = 0
+            yield
+          }
+        }
+      }
+      ;[from, to] = [to, from]
+    }
+    this.loadSorted(from)
+  }
+
+  private loadSorted(sorted: number[]): void {
     this.chunks = []
     for (let i = 0; i < sorted.length; i += CHUNK) this.chunks.push(sorted.slice(i, i + CHUNK))
     this.count = sorted.length

@@ -5,7 +5,8 @@ import type { AppEnv } from '../app-env'
 import { FILE_TYPES, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { DisqualifyInput, RegradeInput } from '../schemas/admin'
-import { disqualify, finalizeRound, regradeRound, undoDisqualify } from '../services/judging'
+import { disqualify, regradeRound, undoDisqualify } from '../services/judging'
+import { finalizeRound } from '../services/finalize'
 import { listReports } from '../services/reports'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
 
@@ -40,7 +41,7 @@ export const adminJudgingRoutes = new Hono<AppEnv>()
   .post('/rounds/:roundId/finalize', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     await readJson(c, z.object({}))
-    return send(c, finalizeRound(deps(c), currentUser(c), roundId))
+    return send(c, await finalizeRound(deps(c), currentUser(c), roundId))
   })
   .post('/rounds/:roundId/regrade', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)

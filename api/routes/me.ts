@@ -8,6 +8,7 @@ import { ChangePasswordInput, SetUnitInput } from '../schemas/participants'
 import { listMyAttempts } from '../services/attempts'
 import { getContestRow } from '../services/contests'
 import { changePassword, defaultUnitId, participantUnitId, setContestUnit } from '../services/participants'
+import { changeStaffPassword } from '../services/staff'
 
 const MyAttemptsQuery = z.object({ roundId: z.string().min(1).max(100).optional() })
 
@@ -18,9 +19,12 @@ export const meRoutes = new Hono<AppEnv>()
     const unitId = user.kind === 'participant' ? defaultUnitId(c.get('db'), user.id) : null
     return send(c, { user: { id: user.id, role: user.role, name: user.name, ...(unitId ? { unitId } : {}) } })
   })
-  .put('/me/password', requireParticipant, async (c) => {
+  // Participants and staff alike; every other session of the person ends.
+  .put('/me/password', async (c) => {
+    const user = currentUser(c)
     const input = await readJson(c, ChangePasswordInput)
-    await changePassword(c.get('db'), currentUser(c).id, input.currentPassword, input.newPassword)
+    if (user.kind === 'staff') await changeStaffPassword(c.get('db'), user.id, input.currentPassword, input.newPassword, c.get('sessionId'), c.get('clock').now())
+    else await changePassword(c.get('db'), user.id, input.currentPassword, input.newPassword, c.get('sessionId'))
     return c.body(null, 204)
   })
   .get('/me/attempts', requireParticipant, (c) => {

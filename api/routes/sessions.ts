@@ -6,9 +6,8 @@ import { AppError } from '../errors'
 import { readJson, send } from '../lib/http'
 import { SESSION_COOKIE } from '../middleware/session'
 import { RegisterInput, SignInInput } from '../schemas/participants'
-import { createSession, deleteSession, signIn, type SessionUser } from '../services/auth'
+import { createSession, deleteSession, signIn, signInKey, type SessionUser } from '../services/auth'
 import { registerParticipant } from '../services/participants'
-import { normalizeNationalId, normalizePhone } from '../rules/phone'
 
 // A new session id at every sign-in; HttpOnly, SameSite=Lax, Secure when the request came over HTTPS.
 export function startSession(c: Context<AppEnv>, user: SessionUser) {
@@ -19,10 +18,6 @@ export function startSession(c: Context<AppEnv>, user: SessionUser) {
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/', expires: new Date(expiresAt) })
 }
 
-// Failed sign-ins count per person, however the phone or ID is written.
-function identifierKey(identifier: string): string {
-  return normalizePhone(identifier) ?? normalizeNationalId(identifier) ?? identifier.trim().toLowerCase()
-}
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/participants', async (c) => {
@@ -35,16 +30,16 @@ export const sessionRoutes = new Hono<AppEnv>()
   .post('/sessions', async (c) => {
     c.get('limiter').hit(`signin:${c.get('clientAddress')}`, c.get('env').RATE_SIGNIN_PER_MIN)
     const input = await readJson(c, SignInInput)
-    const idKey = `signin-fail:${identifierKey(input.identifier)}`
-    c.get('limiter').check(idKey, c.get('env').RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
+    // The guess is counted before the password is checked, so no number of parallel guesses gets past.
+    const outcome = c.get('guesses').reserve(signInKey(c.get('db'), input.identifier), c.get('env').RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
     let user: SessionUser
     try {
       user = await signIn(c.get('db'), input.identifier, input.password)
     } catch (err) {
-      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') c.get('limiter').hit(idKey, Number.MAX_SAFE_INTEGER)
+      outcome(err instanceof AppError && err.code === 'UNAUTHENTICATED' ? 'failure' : 'none')
       throw err
     }
-    c.get('limiter').reset(idKey)
+    outcome('success')
     startSession(c, user)
     return send(c, { user: { id: user.id, role: user.role, name: user.name } })
   })

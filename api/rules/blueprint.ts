@@ -16,6 +16,11 @@ export function matchesRow(c: DrawCandidate, row: DrawRow): boolean {
   )
 }
 
+// Whether a round with this blueprint can draw the question at all.
+export function canDraw(c: DrawCandidate, blueprint: BlueprintRow[], questionCount: number): boolean {
+  return drawRows(blueprint, questionCount).some((row) => matchesRow(c, row))
+}
+
 // A question without a variant group is a group of its own; prefixes keep the two kinds apart.
 export function groupKey(c: DrawCandidate): string {
   return c.group == null ? `q:${c.id}` : `g:${c.group}`

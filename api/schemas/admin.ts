@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { IsoTime } from './common'
+import { PersonName, VisibleLine } from './text'
 
-const Text = (max: number) => z.string().trim().min(1).max(max)
+const Text = (max: number) => VisibleLine(1, max)
 
 export const CreateContestInput = z.object({
   title: Text(300),
@@ -36,6 +37,7 @@ const PrizeInput = z.object({ name: Text(100), count: z.number().int().min(1).ma
 
 const roundFields = {
   title: Text(300),
+  reviewKeys: z.enum(['protect', 'show']).optional(),
   opensAt: IsoTime,
   closesAt: IsoTime,
   questionCount: z.number().int().min(1).max(200),
@@ -73,7 +75,7 @@ export const CreateUserInput = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập 3–40 ký tự: chữ không dấu, số, . _ -'),
   password: z.string().min(10, 'mật khẩu nhân viên tối thiểu 10 ký tự').max(200),
   role: z.enum(['organizer', 'judge', 'admin']),
-  name: Text(200),
+  name: PersonName(1, 200),
 })
 export type CreateUserInput = z.infer<typeof CreateUserInput>
 

@@ -1,13 +1,14 @@
 import { z } from 'zod'
+import { PersonName, VisibleLine } from './text'
 
 export const RegisterInput = z.object({
-  fullName: z.string().trim().min(2, 'họ và tên quá ngắn').max(120).transform((s) => s.normalize('NFC').replace(/\s+/g, ' ')),
+  fullName: PersonName(2, 120),
   dateOfBirth: z.iso.date('ngày sinh theo dạng YYYY-MM-DD'),
   phone: z.string().trim().min(9).max(20),
   nationalId: z.string().trim().max(20).optional().nullable(),
   unitId: z.string().min(1).max(100),
   password: z.string().min(6, 'mật khẩu tối thiểu 6 ký tự').max(200),
-  position: z.string().trim().max(200).optional().nullable(),
+  position: VisibleLine(0, 200).optional().nullable(),
   consent: z.literal(true, 'cần đồng ý tham gia và công bố họ tên, đơn vị trên bảng xếp hạng'),
 })
 export type RegisterInput = z.infer<typeof RegisterInput>

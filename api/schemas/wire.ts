@@ -16,7 +16,7 @@ export type RoundSummary = {
   questionCount: number; timeLimitSec: number; maxAttempts: number | null; graceSec: number
   prediction: { enabled: boolean; target: PredictionTarget | null }
   tiebreak: TiebreakKey[]; prizes: { name: string; count: number }[]; unitPrizes: { name: string; count: number }[]; freezeAt: string | null
-  finalizedAt: string | null; predictionTruth: number | null
+  finalizedAt: string | null; predictionTruth: number | null; reviewKeys: 'protect' | 'show'
   blueprint: { topic?: string; tag?: string; difficulty?: number; count: number }[]
 }
 export type ContestSummary = { id: string; slug: string; title: string; status: 'draft' | 'published' | 'archived'; rounds: RoundSummary[] }
@@ -28,6 +28,8 @@ export type AttemptItem = {
   options: { key: string; text: string }[]; choice: string[]
   // Present only after the round's closesAt plus grace.
   correct?: string[]; explanation?: string; source?: { document: string; section?: string; url?: string }
+  // After the close, instead of the key: why it is withheld (another round still open can draw the question).
+  keyWithheld?: string
 }
 export type AttemptResult = { score: number; maxScore: number; correctCount: number; durationMs: number }
 export type Attempt = {

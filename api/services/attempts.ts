@@ -11,6 +11,7 @@ import { isItemCorrect, scoreItems } from '../rules/scoring'
 import type { RandomSource } from '../rules/types'
 import type { Attempt, AttemptItem, AttemptResult, AttemptSummary, SubmitResult } from '../schemas/wire'
 import { attemptStore, type AttemptRow, type ItemRow } from './attempt-store'
+import { KEY_WITHHELD, withheldKeys } from './review-keys'
 import { getContestRow } from './contests'
 import { participantUnitId } from './participants'
 import { getRevision, publishedPool, publishedRevision } from './question-store'
@@ -167,6 +168,7 @@ export function attemptSummary(row: AttemptRow): AttemptSummary {
 
 export function attemptView(db: Db, row: AttemptRow, round: RoundRow, now: number, items: ItemRow[] = attemptStore(db).items(row.seq)): Attempt {
   const review = reviewOpen(round, now)
+  const withheld = review ? withheldKeys(db, round, now, items.map((it) => it.question_id)) : new Set<string>()
   const view: AttemptItem[] = items.map((it) => {
     const content = getRevision(db, it.question_id, it.revision)
     const order: string[] = JSON.parse(it.option_order)
@@ -175,7 +177,8 @@ export function attemptView(db: Db, row: AttemptRow, round: RoundRow, now: numbe
       position: it.position, questionId: it.question_id, type: content.type, stem: content.stem,
       options: order.map((k, i) => ({ key: letter(i), text: byKey.get(k) ?? '' })), choice: JSON.parse(it.choice),
     }
-    if (review) {
+    if (review && withheld.has(it.question_id)) item.keyWithheld = KEY_WITHHELD
+    else if (review) {
       item.correct = order.map((k, i) => (content.correct.includes(k) ? letter(i) : null)).filter((k): k is string => k !== null)
       item.explanation = content.explanation
       item.source = content.source

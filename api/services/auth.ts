@@ -23,6 +23,26 @@ export function deleteSession(db: Db, token: string): void {
   db.delete(sessions).where(eq(sessions.id, tokenHash(token))).run()
 }
 
+// A password changed or reset ends the person's sessions: all of them after a reset, every one but the
+// one making the change after a change of one's own.
+export function endSessions(db: Db, kind: SessionUser['kind'], userId: string, keepToken?: string): number {
+  const keep = keepToken ? tokenHash(keepToken) : ''
+  return db.$client.prepare('DELETE FROM sessions WHERE user_kind = ? AND user_id = ? AND id != ?').run(kind, userId, keep).changes
+}
+
+// Whom a sign-in names: failed guesses count per person, whichever of their identifiers is typed.
+export function signInKey(db: Db, identifier: string): string {
+  const staff = db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, identifier.trim().toLowerCase())).get()
+  if (staff) return `staff:${staff.id}`
+  const phone = normalizePhone(identifier)
+  const nationalId = phone ? null : normalizeNationalId(identifier)
+  const person = phone
+    ? db.select({ id: participants.id }).from(participants).where(eq(participants.phone, phone)).get()
+    : nationalId ? db.select({ id: participants.id }).from(participants).where(eq(participants.nationalId, nationalId)).get() : undefined
+  if (person) return `participant:${person.id}`
+  return `unknown:${phone ?? nationalId ?? identifier.trim().toLowerCase()}`
+}
+
 type SessionRow = { user_kind: 'participant' | 'staff'; user_id: string; expires_at: number; role: Role | null; name: string | null }
 const lookups = new WeakMap<Db, (hash: string) => SessionRow | undefined>()
 

@@ -1,12 +1,13 @@
+import type Database from 'better-sqlite3'
 import { prepared, type Db } from '../../db/client'
 import { roundSortKeys, sqlOrderBy } from '../rules/ranking'
 import { isPerfectSql } from '../rules/scoring'
 import type { PredictionTarget, TiebreakKey } from '../rules/types'
 
-// The final ranking computed inside SQLite and written straight into final_standings, so finalizing a round
-// of a million attempts creates no object per attempt. Its ORDER BY is the round's order from
-// api/rules/ranking.ts, over the columns of ELIGIBLE below.
-const orderBy = (tiebreak: TiebreakKey[], withPrediction: boolean) =>
+// The final ranking computed by SQLite's window functions, so ranking a round of a million attempts
+// creates no object per attempt. Its ORDER BY is the round's order from api/rules/ranking.ts, over the
+// columns of ELIGIBLE below.
+const orderBy = (tiebreak: readonly TiebreakKey[], withPrediction: boolean) =>
   sqlOrderBy(roundSortKeys(tiebreak, withPrediction), { score: 'score', predictionError: 'perr', durationMs: 'dur', endedAt: 'endt', attemptSeq: 'seq' })
 
 const ELIGIBLE = `SELECT a.seq, a.participant_id, a.score, a.max_score, a.ended_at - a.started_at AS dur, a.ended_at AS endt,
@@ -14,26 +15,55 @@ const ELIGIBLE = `SELECT a.seq, a.participant_id, a.score, a.max_score, a.ended_
   FROM attempts a WHERE a.round_id = @round AND a.status != 'in_progress'
     AND a.participant_id NOT IN (SELECT participant_id FROM disqualifications WHERE round_id = @round)`
 
-// Same targets as predictionTruth in api/rules/prediction.ts: disqualified people count toward nothing.
-export function predictionTruthSql(db: Db, roundId: string, target: PredictionTarget): number {
+const truthSql = (target: PredictionTarget) => {
   const expr = target === 'participants' ? 'count(DISTINCT participant_id)'
     : target === 'attempts' ? 'count(*)'
     : `count(DISTINCT CASE WHEN ${isPerfectSql('score', 'max_score')} THEN participant_id END)`
-  return (prepared(db, `SELECT ${expr} AS n FROM (${ELIGIBLE})`).get({ round: roundId, truth: null }) as { n: number }).n
+  return `SELECT ${expr} AS n FROM (${ELIGIBLE})`
 }
 
-// Replaces the round's final standings; returns how many people were ranked. Run inside the caller's transaction.
-export function writeFinalRanking(db: Db, roundId: string, tiebreak: TiebreakKey[], truth: number | null): number {
-  const order = orderBy(tiebreak, truth != null)
-  prepared(db, 'DELETE FROM final_standings WHERE round_id = ?').run(roundId)
-  const result = prepared(db, `INSERT INTO final_standings (round_id, rank, participant_id, attempt_seq, prediction_error)
-    SELECT @round, row_number() OVER (ORDER BY ${order}), participant_id, seq, perr FROM (
-      SELECT *, row_number() OVER (PARTITION BY participant_id ORDER BY ${order}) AS own FROM (${ELIGIBLE})
-    ) WHERE own = 1`).run({ round: roundId, truth })
-  return result.changes
+// Same targets as predictionTruth in api/rules/prediction.ts: disqualified people count toward nothing.
+export function predictionTruthSql(db: Db, roundId: string, target: PredictionTarget): number {
+  return (prepared(db, truthSql(target)).get({ round: roundId, truth: null }) as { n: number }).n
 }
 
-// The top of the locked ranking, enough to hand out prizes when winners elsewhere are passed over.
-export function finalTop(db: Db, roundId: string, count: number): { participantId: string; rank: number }[] {
-  return prepared(db, 'SELECT participant_id AS participantId, rank FROM final_standings WHERE round_id = ? ORDER BY rank LIMIT ?').all(roundId, count) as { participantId: string; rank: number }[]
+// A round's ranking, best attempt per person in rank order: ids joined by newlines and typed arrays, so a
+// million ranks cross from a worker thread cheaply. errors hold NaN where there is no prediction error.
+export type RoundRanking = { truth: number | null; ids: string; seqs: Float64Array; errors: Float64Array }
+export type RankingQuestion = { roundId: string; tiebreak: readonly TiebreakKey[]; target: PredictionTarget | null }
+
+// Reads on a plain better-sqlite3 connection (the server's, or a worker's own read-only one), in one
+// read transaction so the truth and the ranking see the same attempts.
+export function rankRound(client: Database.Database, q: RankingQuestion): RoundRanking {
+  return client.transaction(() => {
+    const truth = q.target ? (client.prepare(truthSql(q.target)).get({ round: q.roundId, truth: null }) as { n: number }).n : null
+    const order = orderBy(q.tiebreak, truth != null)
+    const rows = client.prepare(`SELECT participant_id, seq, perr FROM (
+        SELECT *, row_number() OVER (PARTITION BY participant_id ORDER BY ${order}) AS own FROM (${ELIGIBLE})
+      ) WHERE own = 1 ORDER BY ${order}`).raw(true).all({ round: q.roundId, truth }) as [string, number, number | null][]
+    const seqs = new Float64Array(rows.length)
+    const errors = new Float64Array(rows.length)
+    rows.forEach(([, seq, perr], i) => {
+      seqs[i] = seq
+      errors[i] = perr ?? NaN
+    })
+    return { truth, ids: rows.map((r) => r[0]).join('\n'), seqs, errors }
+  })()
+}
+
+// Writes ranks from..to-1 (0-based) of the ranking as final_standings of one generation. Run inside the
+// caller's transaction; a finalize writes a big ranking a slice per transaction.
+export function storeRanking(db: Db, roundId: string, generation: number, ranking: RoundRanking, ids: string[], from: number, to: number): void {
+  const insert = prepared(db, 'INSERT INTO final_standings (round_id, generation, rank, participant_id, attempt_seq, prediction_error) VALUES (?, ?, ?, ?, ?, ?)')
+  for (let i = from; i < Math.min(to, ids.length); i++) {
+    const error = ranking.errors[i]
+    insert.run(roundId, generation, i + 1, ids[i], ranking.seqs[i], Number.isNaN(error) ? null : error)
+  }
+}
+
+export const rankingIds = (ranking: RoundRanking) => (ranking.ids ? ranking.ids.split('\n') : [])
+
+// The top of a locked ranking, enough to hand out prizes when winners elsewhere are passed over.
+export function finalTop(db: Db, roundId: string, generation: number, count: number): { participantId: string; rank: number }[] {
+  return prepared(db, 'SELECT participant_id AS participantId, rank FROM final_standings WHERE round_id = ? AND generation = ? ORDER BY rank LIMIT ?').all(roundId, generation, count) as { participantId: string; rank: number }[]
 }

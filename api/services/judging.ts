@@ -1,24 +1,16 @@
-import { and, eq, ne } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
-import { disqualifications, participants, roundPrizes, roundUnitPrizes, rounds } from '../../db/schema'
+import { disqualifications, participants } from '../../db/schema'
 import { AppError, notFound } from '../errors'
-import { allocatePrizes, allocateUnitPrizes } from '../rules/prizes'
-import { rankUnits, unitStatsFromDirect } from '../rules/units'
-import type { FinalizeResult } from '../schemas/wire'
+import { recordChange } from '../standings/change-log'
 import { attemptStore } from './attempt-store'
-import { expireDueAttempts, scoreAttemptItems } from './attempts'
+import { scoreAttemptItems } from './attempts'
 import { appendAudit, type Actor } from './audit'
-import { getContestRow } from './contests'
 import { latestRevision } from './question-store'
 import { getRoundRow } from './round-view'
-import { finalTop, predictionTruthSql, writeFinalRanking } from './final-ranking'
-import { reviewOpen } from '../rules/attempt-time'
-import { recordChange } from '../standings/change-log'
-import type { Standings } from '../standings/standings'
-import { unitRows } from '../standings/unit-names'
 
-type Deps = { db: Db; standings: Standings; now: number }
+type Deps = { db: Db; now: number }
 
 function openForJudging(db: Db, roundId: string) {
   const round = getRoundRow(db, roundId)
@@ -47,41 +39,6 @@ export function undoDisqualify(deps: Deps, actor: Actor, roundId: string, partic
     appendAudit(db, actor, 'round.undisqualify', 'round', roundId, { participantId }, now)
     recordChange(db, { kind: 'round', roundId }, now)
   })
-}
-
-// Computes the true prediction value, the final ranking and the prize list, and locks them (SPEC §5).
-export function finalizeRound(deps: Deps, actor: Actor, roundId: string): FinalizeResult {
-  const { db, now } = deps
-  if (!reviewOpen(getRoundRow(db, roundId), now)) throw new AppError('ROUND_NOT_CLOSED', 'Chưa thể chốt kết quả: đợt thi chưa kết thúc.')
-  // Attempts the sweeper has not reached yet are scored (and committed) first, so the final ranking and
-  // the live board the unit prizes are read from both count them all.
-  expireDueAttempts(deps)
-  return inTransaction(db, () => {
-    const round = getRoundRow(db, roundId)
-    const contest = getContestRow(db, round.contestId)
-    const truth = round.predictionEnabled && round.predictionTarget ? predictionTruthSql(db, roundId, round.predictionTarget) : null
-    const ranked = writeFinalRanking(db, roundId, round.tiebreak, truth)
-    const excluded = contest.onePrizePerPerson ? prizeWinnersElsewhere(db, round.contestId, roundId) : new Set<string>()
-    const prizeCount = round.prizes.reduce((n, p) => n + p.count, 0)
-    const prizes = allocatePrizes(finalTop(db, roundId, prizeCount + excluded.size), round.prizes, excluded)
-    db.delete(roundPrizes).where(eq(roundPrizes.roundId, roundId)).run()
-    for (const p of prizes) db.insert(roundPrizes).values({ roundId, rank: p.rank, name: p.name, participantId: p.participantId }).run()
-    // Unit figures come from best scores only, which the live board already totals per unit.
-    const unitRanking = rankUnits(unitStatsFromDirect(unitRows(db, round.contestId), deps.standings.liveBoard(round).direct))
-    const unitPrizes = allocateUnitPrizes(unitRanking.map((u) => ({ unitId: u.unitId, rank: u.rank })), round.unitPrizes)
-    db.delete(roundUnitPrizes).where(eq(roundUnitPrizes.roundId, roundId)).run()
-    for (const p of unitPrizes) db.insert(roundUnitPrizes).values({ roundId, rank: p.rank, name: p.name, unitId: p.unitId }).run()
-    db.update(rounds).set({ finalizedAt: now, predictionTruth: truth }).where(eq(rounds.id, roundId)).run()
-    const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: truth, ranked, prizes, unitPrizes }, now)
-    recordChange(db, { kind: 'finalize', roundId }, now)
-    return { predictionTruth: truth, prizes, unitPrizes, auditHead }
-  })
-}
-
-function prizeWinnersElsewhere(db: Db, contestId: string, roundId: string): Set<string> {
-  const rows = db.select({ participantId: roundPrizes.participantId }).from(roundPrizes)
-    .innerJoin(rounds, eq(rounds.id, roundPrizes.roundId)).where(and(eq(rounds.contestId, contestId), ne(roundPrizes.roundId, roundId))).all()
-  return new Set(rows.map((r) => r.participantId))
 }
 
 // Moves every item of this round that used the question to its latest revision and rescores finished attempts.

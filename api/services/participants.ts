@@ -9,6 +9,7 @@ import { foldText } from '../lib/text'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { RegisterInput } from '../schemas/participants'
 import { appendAudit, type Actor } from './audit'
+import { endSessions } from './auth'
 import { recordChange } from '../standings/change-log'
 
 export const CONSENT_VERSION = '2026-11-v1'
@@ -61,11 +62,16 @@ export function setContestUnit(db: Db, participantId: string, contestId: string,
   })
 }
 
-export async function changePassword(db: Db, participantId: string, current: string, next: string) {
+// Every other session of the person ends: whoever else was signed in with the old password is out.
+export async function changePassword(db: Db, participantId: string, current: string, next: string, keepToken: string | null) {
   const person = db.select().from(participants).where(eq(participants.id, participantId)).get()
   if (!person) throw notFound('thí sinh')
   if (!(await verifyPassword(current, person.passwordHash))) throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', { field: 'currentPassword' })
-  db.update(participants).set({ passwordHash: await hashPassword(next) }).where(eq(participants.id, participantId)).run()
+  const hash = await hashPassword(next)
+  inTransaction(db, () => {
+    db.update(participants).set({ passwordHash: hash }).where(eq(participants.id, participantId)).run()
+    endSessions(db, 'participant', participantId, keepToken ?? undefined)
+  })
 }
 
 export async function resetParticipantPassword(db: Db, actor: Actor, participantId: string, now: number) {
@@ -75,7 +81,8 @@ export async function resetParticipantPassword(db: Db, actor: Actor, participant
   const hash = await hashPassword(password)
   inTransaction(db, () => {
     db.update(participants).set({ passwordHash: hash }).where(eq(participants.id, participantId)).run()
-    appendAudit(db, actor, 'participant.password_reset', 'participant', participantId, null, now)
+    const ended = endSessions(db, 'participant', participantId)
+    appendAudit(db, actor, 'participant.password_reset', 'participant', participantId, { sessionsEnded: ended }, now)
   })
   return password
 }

@@ -38,9 +38,9 @@ function* rankingBatches({ db, round, live, order }: ResultsExport): Generator<R
       FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
       LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id
       LEFT JOIN round_prizes rp ON rp.round_id = f.round_id AND rp.participant_id = f.participant_id
-      WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`)
+      WHERE f.round_id = ? AND f.generation = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`)
     for (let last = 0; ;) {
-      const rows = page.all(round.contestId, round.id, last, BATCH) as { rank: number; full_name: string; date_of_birth: string; phone: string; unit_name: string | null; score: number; max_score: number; dur: number; prediction_error: number | null; prize: string | null }[]
+      const rows = page.all(round.contestId, round.id, round.finalGeneration, last, BATCH) as { rank: number; full_name: string; date_of_birth: string; phone: string; unit_name: string | null; score: number; max_score: number; dur: number; prediction_error: number | null; prize: string | null }[]
       if (!rows.length) break
       last = rows[rows.length - 1].rank
       yield rows.map((r) => [r.rank, r.full_name, r.date_of_birth, r.phone, r.unit_name ?? '', r.score, r.max_score, seconds(r.dur), r.prediction_error, r.prize ?? '', ''])

@@ -20,7 +20,7 @@ export function roundView(r: RoundRow, now: number): RoundSummary {
     status: roundStatus(r, now), questionCount: r.questionCount, timeLimitSec: r.timeLimitSec, maxAttempts: r.maxAttempts,
     graceSec: r.graceSec, prediction: { enabled: r.predictionEnabled, target: r.predictionTarget ?? null },
     tiebreak: r.tiebreak, prizes: r.prizes, unitPrizes: r.unitPrizes, freezeAt: isoOrNull(r.freezeAt), blueprint: r.blueprint,
-    finalizedAt: isoOrNull(r.finalizedAt), predictionTruth: r.predictionTruth,
+    finalizedAt: isoOrNull(r.finalizedAt), predictionTruth: r.predictionTruth, reviewKeys: r.reviewKeys,
   }
 }
 
@@ -28,6 +28,7 @@ type RawRound = {
   id: string; contest_id: string; number: number; title: string; opens_at: number; closes_at: number; question_count: number; time_limit_sec: number
   max_attempts: number | null; blueprint: string; prediction_enabled: number; prediction_target: RoundRow['predictionTarget']; tiebreak: string
   prizes: string; unit_prizes: string; freeze_at: number | null; grace_sec: number; finalized_at: number | null; prediction_truth: number | null
+  review_keys: RoundRow['reviewKeys']; final_generation: number
 }
 const parsedJson = new Map<string, unknown>()
 // Round JSON columns repeat across calls; parsing each text once keeps the hot paths free of JSON.parse.
@@ -49,6 +50,7 @@ export function getRoundRow(db: Db, roundId: string): RoundRow {
     id: r.id, contestId: r.contest_id, number: r.number, title: r.title, opensAt: r.opens_at, closesAt: r.closes_at, questionCount: r.question_count,
     timeLimitSec: r.time_limit_sec, maxAttempts: r.max_attempts, blueprint: parseOnce(r.blueprint), predictionEnabled: r.prediction_enabled === 1,
     predictionTarget: r.prediction_target, tiebreak: parseOnce(r.tiebreak), prizes: parseOnce(r.prizes), unitPrizes: parseOnce(r.unit_prizes),
-    freezeAt: r.freeze_at, graceSec: r.grace_sec, finalizedAt: r.finalized_at, predictionTruth: r.prediction_truth,
+    freezeAt: r.freeze_at, graceSec: r.grace_sec, finalizedAt: r.finalized_at, predictionTruth: r.prediction_truth, reviewKeys: r.review_keys,
+    finalGeneration: r.final_generation,
   }
 }

@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/client'
 import { attempts, rounds } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
+import { reviewOpen, reviewOpensAt } from '../rules/attempt-time'
 import { checkBlueprint } from '../rules/draw'
 import type { CreateRoundInput, PatchRoundInput } from '../schemas/admin'
 import { appendAudit, type Actor } from './audit'
@@ -12,7 +13,7 @@ import { publishedPool } from './question-store'
 import { recordChange } from '../standings/change-log'
 import { DEFAULT_TIEBREAK, getRoundRow, type RoundRow } from './round-view'
 
-function validateRound(db: Db, r: Omit<RoundRow, 'id' | 'number' | 'finalizedAt' | 'predictionTruth'>): void {
+function validateRound(db: Db, r: Omit<RoundRow, 'id' | 'number' | 'finalizedAt' | 'predictionTruth' | 'finalGeneration'>): void {
   if (r.closesAt <= r.opensAt) throw new AppError('VALIDATION_FAILED', 'Thời điểm đóng phải sau thời điểm mở.')
   if (r.freezeAt != null && (r.freezeAt < r.opensAt || r.freezeAt > r.closesAt)) {
     throw new AppError('VALIDATION_FAILED', 'Thời điểm đóng băng bảng xếp hạng phải nằm trong thời gian mở đợt thi.')
@@ -39,11 +40,11 @@ export function createRound(db: Db, actor: Actor, contestId: string, input: Crea
       blueprint: input.blueprint ?? [], predictionEnabled: input.prediction?.enabled ?? false,
       predictionTarget: input.prediction?.enabled ? input.prediction.target ?? null : null,
       tiebreak: input.tiebreak ?? [...DEFAULT_TIEBREAK], prizes: input.prizes ?? [], unitPrizes: input.unitPrizes ?? [],
-      freezeAt: input.freezeAt ?? null, graceSec: input.graceSec ?? defaultGraceSec,
+      freezeAt: input.freezeAt ?? null, graceSec: input.graceSec ?? defaultGraceSec, reviewKeys: input.reviewKeys ?? 'protect',
     }
     validateRound(db, fields)
     const number = (db.select({ n: max(rounds.number) }).from(rounds).where(eq(rounds.contestId, contestId)).get()?.n ?? 0) + 1
-    const row: RoundRow = { id: newId(), number, finalizedAt: null, predictionTruth: null, ...fields }
+    const row: RoundRow = { id: newId(), number, finalizedAt: null, predictionTruth: null, finalGeneration: 0, ...fields }
     db.insert(rounds).values(row).run()
     appendAudit(db, actor, 'round.create', 'round', row.id, row, now)
     return row
@@ -62,6 +63,10 @@ export function updateRound(db: Db, actor: Actor, roundId: string, input: PatchR
     }
     if (input.blueprint && input.questionCount === undefined && input.blueprint.length) next.questionCount = input.blueprint.reduce((s, b) => s + b.count, 0)
     validateRound(db, next)
+    // Keys have been shown: a round reopened by a later close would let those who saw them answer again.
+    if (reviewOpen(before, now) && reviewOpensAt(next) > reviewOpensAt(before)) {
+      throw new AppError('CONFLICT', 'Đợt thi đã đóng và đã mở phần xem đáp án; không thể dời thời điểm đóng (hay thời gian gia hạn) muộn hơn.')
+    }
     const { id: _id, ...changes } = next
     db.update(rounds).set(changes).where(eq(rounds.id, roundId)).run()
     // Moving the close earlier caps the deadlines of attempts in progress (SPEC §3).

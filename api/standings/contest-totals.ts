@@ -57,7 +57,7 @@ export class ContestTotals {
     }
     const everyone: number[] = []
     for (let p = 0; p < this.total.present.length; p++) if (this.total.present[p]) everyone.push(p)
-    this.list.load(everyone)
+    yield* this.list.loadInSteps(everyone)
     this.built = true
   }
 
@@ -71,8 +71,8 @@ export class ContestTotals {
     const rows = prepared(this.db, `SELECT f.rank, p.rowid AS pr, a.score, a.max_score, a.ended_at - a.started_at AS dur, coalesce(pu.unit_id, '') AS unit_id,
         (SELECT count(*) FROM attempts x WHERE x.round_id = f.round_id AND x.participant_id = f.participant_id AND x.status != 'in_progress') AS n
       FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
-      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? WHERE f.round_id = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`)
-      .iterate(this.contestId, round.id, after, limit) as IterableIterator<{ rank: number; pr: number; score: number; max_score: number; dur: number; unit_id: string; n: number }>
+      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? WHERE f.round_id = ? AND f.generation = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`)
+      .iterate(this.contestId, round.id, round.finalGeneration, after, limit) as IterableIterator<{ rank: number; pr: number; score: number; max_score: number; dur: number; unit_id: string; n: number }>
     let last: number | null = null
     for (const r of rows) {
       const f = (this.fixed = growColumns(this.fixed, r.pr, allocate))

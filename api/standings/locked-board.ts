@@ -17,7 +17,7 @@ const rankColumn = (n: number) => ({ rank: new Int32Array(n) })
 const FROM_STANDINGS = `SELECT f.rank, f.prediction_error, a.score, a.max_score, a.ended_at - a.started_at AS dur,
     (SELECT rowid FROM participants WHERE id = f.participant_id) AS pr,
     (SELECT unit_id FROM participant_units WHERE participant_id = f.participant_id AND contest_id = ?) AS unit_id
-  FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ?`
+  FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ? AND f.generation = ?`
 type StandingsRow = [rank: number, predictionError: number | null, score: number, max: number, dur: number, pr: number, unitId: string | null]
 
 export type LockedRow = { rank: number; pr: number; score: number; maxScore: number; durationMs: number; predictionError: number | null; unitId: string }
@@ -26,10 +26,10 @@ const lockedRow = ([rank, predictionError, score, maxScore, durationMs, pr, unit
 
 // The locked ranking read from SQLite, for while its board is not in memory: a page of it, and one person.
 export function standingsPage(db: Db, round: RoundRow, offset: number, limit: number): LockedRow[] {
-  return (preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, offset, limit) as StandingsRow[]).map(lockedRow)
+  return (preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, round.finalGeneration, offset, limit) as StandingsRow[]).map(lockedRow)
 }
 export function standingOf(db: Db, round: RoundRow, pr: number): LockedRow | undefined {
-  const row = preparedRaw(db, `${FROM_STANDINGS} AND f.participant_id = (SELECT id FROM participants WHERE rowid = ?)`).get(round.contestId, round.id, pr) as StandingsRow | undefined
+  const row = preparedRaw(db, `${FROM_STANDINGS} AND f.participant_id = (SELECT id FROM participants WHERE rowid = ?)`).get(round.contestId, round.id, round.finalGeneration, pr) as StandingsRow | undefined
   return row && lockedRow(row)
 }
 
@@ -63,17 +63,17 @@ export class LockedBoard {
   *fromLiveBoard(db: Db, board: RoundBoard, step: number): Generator<void, boolean> {
     let group = new Map<number, number>()
     let groupEnd = 0
-    const read = preparedRaw(db, 'SELECT rank, attempt_seq, prediction_error FROM final_standings WHERE round_id = ? AND rank > ? ORDER BY rank LIMIT ?')
+    const read = preparedRaw(db, 'SELECT rank, attempt_seq, prediction_error FROM final_standings WHERE round_id = ? AND generation = ? AND rank > ? ORDER BY rank LIMIT ?')
     const one = preparedRaw(db, `${FROM_STANDINGS} AND f.rank = ?`)
     while (this.filled < this.size && !this.dropped) {
-      const rows = read.all(this.round.id, this.filled, step) as [number, number, number | null][]
+      const rows = read.all(this.round.id, this.round.finalGeneration, this.filled, step) as [number, number, number | null][]
       for (const [rank, seq, predictionError] of rows) {
         if (rank > groupEnd) [group, groupEnd] = scoreGroup(board, rank)
         const pr = group.get(seq)
         const e = pr === undefined ? undefined : board.entry(pr)
         // The entry is read now, maybe a step after the group: it must still be that attempt.
         if (pr !== undefined && e?.attemptSeq === seq) this.set({ rank, pr, score: e.score, maxScore: e.maxScore, durationMs: e.durationMs, predictionError, unitId: e.unitId })
-        else this.set(lockedRow(one.get(this.round.contestId, this.round.id, rank) as StandingsRow))
+        else this.set(lockedRow(one.get(this.round.contestId, this.round.id, this.round.finalGeneration, rank) as StandingsRow))
       }
       if (rows.length < step) break
       yield
@@ -86,7 +86,7 @@ export class LockedBoard {
   *fromStandings(db: Db, step: number): Generator<void, boolean> {
     const read = preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`)
     while (this.filled < this.size && !this.dropped) {
-      const rows = read.all(this.round.contestId, this.round.id, this.filled, step) as StandingsRow[]
+      const rows = read.all(this.round.contestId, this.round.id, this.round.finalGeneration, this.filled, step) as StandingsRow[]
       for (const row of rows) this.set(lockedRow(row))
       if (rows.length < step) break
       yield
@@ -170,8 +170,8 @@ const STANDINGS_STEP = 2_000
 
 // How many people the locked ranking holds. Ranks run 1..n (row_number), so the last rank is the count:
 // one index seek, where count(*) walks the round's 900,000 index entries (~100 ms on a cold cache).
-export function lockedSize(db: Db, roundId: string): number {
-  return (prepared(db, 'SELECT coalesce(max(rank), 0) AS n FROM final_standings WHERE round_id = ?').get(roundId) as { n: number }).n
+export function lockedSize(db: Db, round: RoundRow): number {
+  return (prepared(db, 'SELECT coalesce(max(rank), 0) AS n FROM final_standings WHERE round_id = ? AND generation = ?').get(round.id, round.finalGeneration) as { n: number }).n
 }
 
 // The locked boards one read model keeps. A board is keyed by the round's last finalize in the change
@@ -182,7 +182,7 @@ export class LockedBoards {
   constructor(private db: Db, private names: NameBook, private live: RoundBoards, private finalizedAt: (roundId: string) => number) {}
 
   private keyOf(round: RoundRow) {
-    return `${round.id}:${round.finalizedAt}:${this.finalizedAt(round.id)}`
+    return `${round.id}:${round.finalizedAt}:${round.finalGeneration}:${this.finalizedAt(round.id)}`
   }
 
   // The locked board of a finalized round when it is in memory and complete; undefined otherwise (pages
@@ -223,7 +223,7 @@ export class LockedBoards {
     if (board?.built) return undefined
     if (!board) {
       this.dropRound(round.id)
-      this.boards.set(key, (board = new LockedBoard(round, key, lockedSize(this.db, round.id))))
+      this.boards.set(key, (board = new LockedBoard(round, key, lockedSize(this.db, round))))
       this.evict()
     }
     if (!board.fill) {

@@ -82,7 +82,7 @@ export const livePlaces = (board: RoundBoard, rows: { pr: number; rank: number }
 // A page of the locked ranking: from its board once read, from SQLite until then.
 export function lockedPage(parts: Parts, round: RoundRow, offset: number, limit: number): { total: number; rows: LockedRow[] } {
   const locked = parts.locked.get(round)
-  if (!locked) return { total: lockedSize(parts.db, round.id), rows: standingsPage(parts.db, round, offset, limit) }
+  if (!locked) return { total: lockedSize(parts.db, round), rows: standingsPage(parts.db, round, offset, limit) }
   const rows: LockedRow[] = []
   for (let r = offset + 1; r <= Math.min(locked.size, offset + limit); r++) rows.push(locked.at(r))
   return { total: locked.size, rows }

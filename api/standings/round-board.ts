@@ -41,7 +41,8 @@ export class RoundBoard {
 
   // Filled by build steps; null once built. A big board takes seconds to read, so it can be built a step
   // at a time between requests (warm) instead of holding the event loop for all of it.
-  private building: { best: Set<number> } | null = { best: new Set() }
+  // Once every finish is read, the best entries are sorted a slice at a time too (`sorting`).
+  private building: { best: Set<number>; sorting?: Generator<void> } | null = { best: new Set() }
 
   constructor(private db: Db, readonly round: RoundRow, readonly endedBy: number | null) {
     this.k = allocate(1024)
@@ -76,24 +77,27 @@ export class RoundBoard {
   buildStep(rows: number): boolean {
     const building = this.building
     if (!building) return true
+    if (building.sorting) {
+      if (rows < 0) while (!building.sorting.next().done) { /* the rest, at once */ }
+      if (rows < 0 || building.sorting.next().done) this.building = null
+      return this.building === null
+    }
     let read = 0
     for (const r of this.finishes(this.lastFinish, rows < 0 ? undefined : rows)) {
       read++
       if (this.take(r, false)) building.best.add(r.pr)
     }
-    if (rows < 0 || read < rows) {
+    if (rows < 0) {
       this.list.load([...building.best])
       this.building = null
-    }
+    } else if (read < rows) building.sorting = this.list.loadInSteps([...building.best])
     return this.building === null
   }
 
-  // Applies finishes committed since the last look: a small indexed query, usually empty.
+  // Applies finishes committed since the last look: a small indexed query, usually empty. A board not
+  // built yet is finished at once first.
   sync(): void {
-    if (!this.built) {
-      this.buildStep(-1) // the rest, at once
-      return
-    }
+    if (!this.built) this.buildStep(-1)
     for (const r of [...this.finishes(this.lastFinish)]) this.take(r, true)
   }
 

@@ -46,6 +46,7 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/admin/audit/verify', who: 'admin' },
   { method: 'GET', path: '/admin/audit.csv', who: 'admin' },
   { method: 'POST', path: '/admin/participants/:participantId/password', who: 'organizer' },
+  { method: 'POST', path: '/admin/users/:userId/password', who: 'admin' },
   // Not in API.md: item statistics (admin-stats.ts) for organizers and judges alike.
   { method: 'GET', path: '/admin/rounds/:roundId/item-stats', who: 'staff' },
   { method: 'GET', path: '/admin/rounds/:roundId/item-stats.csv', who: 'staff' },
@@ -66,7 +67,6 @@ const PARTICIPANT_ROUTES: RouteRow[] = [
   { method: 'PUT', path: '/attempts/:attemptId/items/:position', url: '/attempts/no-such-attempt/items/1' },
   { method: 'POST', path: '/attempts/:attemptId/submit' },
   { method: 'POST', path: '/attempts/:attemptId/items/:position/report', url: '/attempts/no-such-attempt/items/1/report' },
-  { method: 'PUT', path: '/me/password' },
   { method: 'GET', path: '/me/attempts' },
   { method: 'GET', path: '/me/contests/:contestId/unit' },
   { method: 'PUT', path: '/me/contests/:contestId/unit' },
@@ -80,6 +80,8 @@ const OPEN_ROUTES: { method: string; path: string }[] = [
   { method: 'POST', path: '/sessions' },
   { method: 'DELETE', path: '/sessions/current' },
   { method: 'GET', path: '/me' },
+  // Any signed-in person, participant or staff (401 by itself when anonymous; auth.test.ts).
+  { method: 'PUT', path: '/me/password' },
   { method: 'GET', path: '/contests' },
   { method: 'GET', path: '/contests/:contestId' },
   { method: 'GET', path: '/contests/:contestId/units' },

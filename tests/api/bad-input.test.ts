@@ -18,7 +18,8 @@ async function fixture() {
   const start = await p.agent.post(`/rounds/${s.roundId}/attempts`, {})
   if (start.status !== 201) throw new Error(`start: ${start.text}`)
   const draft = await s.org.post('/admin/contests', { title: 'Cuộc thi nháp' })
-  return { t, s, admin, p, fresh, attemptId: start.body.attempt.id as string, questionId: start.body.attempt.items[0].questionId as string, draftId: draft.body.contest.id as string }
+  const judgeId = (await s.judge.get('/me')).body.user.id as string
+  return { t, s, admin, p, fresh, judgeId, attemptId: start.body.attempt.id as string, questionId: start.body.attempt.items[0].questionId as string, draftId: draft.body.contest.id as string }
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>
 type BodyRoute = { agent: Agent; method: string; url: string; valid: unknown; wrong: unknown }
@@ -50,6 +51,7 @@ function bodyRoutes(f: Fixture): Record<string, BodyRoute> {
     'POST /admin/rounds/:roundId/regrade': { agent: s.judge, method: 'POST', url: `/admin/rounds/${s.roundId}/regrade`, valid: { questionId }, wrong: { questionId: null } },
     'POST /admin/users': { agent: admin, method: 'POST', url: '/admin/users', valid: { username: 'nguoimoi', password: 'mat-khau-du-dai', role: 'judge', name: 'Người Mới' }, wrong: { username: 'a b', role: 'vua' } },
     'POST /admin/participants/:participantId/password': { agent: s.org, method: 'POST', url: `/admin/participants/${p.id}/password`, valid: {}, wrong: [1] },
+    'POST /admin/users/:userId/password': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/password`, valid: {}, wrong: [1] },
   }
 }
 const BODY_ROUTE_KEYS = [
@@ -57,7 +59,7 @@ const BODY_ROUTE_KEYS = [
   'PUT /attempts/:attemptId/items/:position', 'POST /attempts/:attemptId/submit', 'POST /attempts/:attemptId/items/:position/report',
   'POST /admin/contests', 'POST /admin/contests/:contestId/publish', 'POST /admin/contests/:contestId/units', 'POST /admin/contests/:contestId/rounds',
   'PATCH /admin/contests/:contestId', 'PATCH /admin/rounds/:roundId', 'PATCH /admin/questions/:questionId', 'POST /admin/rounds/:roundId/disqualify', 'POST /admin/rounds/:roundId/finalize',
-  'POST /admin/rounds/:roundId/regrade', 'POST /admin/users', 'POST /admin/participants/:participantId/password',
+  'POST /admin/rounds/:roundId/regrade', 'POST /admin/users', 'POST /admin/participants/:participantId/password', 'POST /admin/users/:userId/password',
 ]
 
 function expectError(res: TestResponse, status: number, code: string) {

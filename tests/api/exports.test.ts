@@ -73,10 +73,12 @@ describe('results.csv', () => {
 })
 
 describe('results.csv cells', () => {
-  it('a name that looks like a spreadsheet formula is exported as text, not as a formula', async () => {
+  // A person's name cannot hold "=" (registration refuses it), but a unit's can.
+  it('a unit name that looks like a spreadsheet formula is exported as text, not as a formula', async () => {
     const t = testApp()
     const s = await setupContest(t)
-    const p = await registerPerson(t, s.unit.A1, { fullName: '=HYPERLINK("http://x.invalid","Bấm")' })
+    expect((await s.org.post(`/admin/contests/${s.contestId}/units`, { units: [{ code: 'A1', name: '=HYPERLINK("http://x.invalid","Bấm")' }] })).status).toBe(200)
+    const p = await registerPerson(t, s.unit.A1)
     const attempt = await takeAttempt(t, p.agent, s.roundId, 1)
     expect((await p.agent.post(`/attempts/${attempt.id}/submit`, {})).status).toBe(200)
     const text = csvLines((await download(t, s.judge, `/admin/rounds/${s.roundId}/results.csv`)).bytes).join('\n')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { predictionTruth } from '../../api/rules/prediction'
 import { predictionError, rankAttempts } from '../../api/rules/ranking'
 import type { PredictionTarget, RankedAttempt, TiebreakKey } from '../../api/rules/types'
-import { writeFinalRanking } from '../../api/services/final-ranking'
+import { lockRanking } from '../helpers/final-ranking'
 import { testApp, type TestApp } from '../helpers/app'
 import { setupContest, type Setup } from '../helpers/contest'
 
@@ -73,12 +73,12 @@ async function views(t: TestApp, s: Setup) {
 }
 
 // The final ranking's SQL, run and rolled back: what a finalize would write now.
-function sqlRanking(t: TestApp, roundId: string, tiebreak: TiebreakKey[], truth: number | null): string[] {
+function sqlRanking(t: TestApp, roundId: string, tiebreak: TiebreakKey[], target: PredictionTarget | null): string[] {
   let rows: string[] = []
   try {
     t.db.$client.transaction(() => {
-      writeFinalRanking(t.db, roundId, tiebreak, truth)
-      rows = (t.db.$client.prepare('SELECT participant_id FROM final_standings WHERE round_id = ? ORDER BY rank').all(roundId) as { participant_id: string }[]).map((r) => r.participant_id)
+      lockRanking(t.db, roundId, tiebreak, target)
+      rows = (t.db.$client.prepare('SELECT participant_id FROM final_standings WHERE round_id = ? AND generation = 0 ORDER BY rank').all(roundId) as { participant_id: string }[]).map((r) => r.participant_id)
       throw new Error('rollback')
     })()
   } catch (err) {
@@ -127,7 +127,7 @@ describe('one ranking rule, one order everywhere', () => {
       expect(after.judgeFinal).toBe(true)
       expect(after.judgeErrors).toEqual(ranked.map((e) => e.predictionError))
       expect(after.csv).toEqual(final)
-      expect(sqlRanking(t, s.roundId, sc.tiebreak, truth)).toEqual(final)
+      expect(sqlRanking(t, s.roundId, sc.tiebreak, sc.target)).toEqual(final)
       expect(fin.body.prizes.map((p: { participantId: string }) => p.participantId)).toEqual(final.slice(0, 3))
     }), { numRuns: 30 })
   }, 120_000)

@@ -230,6 +230,13 @@ describe('a whole contest in the browser', () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: AN.phone, password }),
     })
     expect(res.status).toBe(200)
+    // A reset ends every session of the person: the phone signs in again with the new password.
+    expect((await phone.request.get('/api/me')).status()).toBe(401)
+    await phonePage.goto(`/dang-nhap?next=${encodeURIComponent(`/luot-thi/${state.attemptId}`)}`)
+    await phonePage.getByLabel('Số điện thoại, số CCCD hoặc tên đăng nhập').fill(AN.phone)
+    await phonePage.getByLabel('Mật khẩu').fill(password)
+    await phonePage.getByRole('button', { name: 'Đăng nhập' }).click()
+    await phonePage.waitForURL(`**/luot-thi/${state.attemptId}`)
     expect(errors).toEqual([])
   })
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ContestTotals } from '../../api/standings/contest-totals'
-import { writeFinalRanking } from '../../api/services/final-ranking'
+import { lockRanking } from '../helpers/final-ranking'
 import { RoundBoard } from '../../api/standings/round-board'
 import { getRoundRow } from '../../api/services/round-view'
 import type { Db } from '../../db/client'
@@ -33,7 +33,7 @@ function contestAfter(closed: Finish[], open: (Finish & { round: string })[]) {
   const { db, finish } = seedContest()
   closed.forEach((f) => finish('r1', f))
   db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
-  writeFinalRanking(db, 'r1', ['duration'], null)
+  lockRanking(db, 'r1', ['duration'])
   open.forEach((f) => finish(f.round, f))
   return { db, finish, locked: [getRoundRow(db, 'r1')] }
 }
@@ -81,7 +81,7 @@ describe('contest totals followed through the boards’ change logs', () => {
     finish('r1', { person: 0, score: 3, dur: 5 })
     finish('r1', { person: 1, score: 4, dur: 6 })
     db.$client.prepare("UPDATE rounds SET finalized_at = 5 WHERE id = 'r1'").run()
-    writeFinalRanking(db, 'r1', ['duration'], null)
+    lockRanking(db, 'r1', ['duration'])
     const board = new RoundBoard(db, getRoundRow(db, 'r2'), null)
     board.sync()
     const totals = new ContestTotals(db, 'c', 'k', [getRoundRow(db, 'r1')], [board])

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { finalTop, predictionTruthSql, writeFinalRanking } from '../../api/services/final-ranking'
+import { finalTop, predictionTruthSql } from '../../api/services/final-ranking'
+import { lockRanking } from '../helpers/final-ranking'
 import { predictionTruth } from '../../api/rules/prediction'
 import { rankAttempts } from '../../api/rules/ranking'
 import type { PredictionTarget, RankedAttempt, TiebreakKey } from '../../api/rules/types'
@@ -50,13 +51,15 @@ describe('the final ranking written by SQLite', () => {
       const { db, all, dq } = seed(g)
       const truth = predictionOn ? predictionTruthSql(db, 'r', target) : null
       if (predictionOn) expect(truth).toBe(predictionTruth(target, all, dq))
-      const n = writeFinalRanking(db, 'r', tiebreak, truth)
+      const ranking = lockRanking(db, 'r', tiebreak, predictionOn ? target : null)
+      expect(ranking.truth).toBe(truth)
+      const n = ranking.seqs.length
       const keys = truth == null ? tiebreak.filter((k) => k !== 'prediction') : tiebreak
       const want = rankAttempts(all.filter((a) => !dq.has(a.participantId)), keys, truth)
       const got = db.$client.prepare("SELECT rank, participant_id AS participantId, attempt_seq AS attemptSeq, prediction_error AS predictionError FROM final_standings WHERE round_id = 'r' ORDER BY rank").all()
       expect(n).toBe(want.length)
       expect(got).toEqual(want.map((w) => ({ rank: w.rank, participantId: w.participantId, attemptSeq: w.attemptSeq, predictionError: w.predictionError })))
-      expect(finalTop(db, 'r', 3)).toEqual(want.slice(0, 3).map((w) => ({ participantId: w.participantId, rank: w.rank })))
+      expect(finalTop(db, 'r', 0, 3)).toEqual(want.slice(0, 3).map((w) => ({ participantId: w.participantId, rank: w.rank })))
     }), { numRuns: 300 })
   })
 })

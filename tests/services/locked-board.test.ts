@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { writeFinalRanking } from '../../api/services/final-ranking'
+import { lockRanking } from '../helpers/final-ranking'
 import { myEntry, publicView, roundLeaderboard } from '../../api/standings/pages'
 import { createParts, type Parts } from '../../api/standings/parts'
 import { getRoundRow } from '../../api/services/round-view'
@@ -38,7 +38,7 @@ describe('locked board', () => {
       for (const p of disqualified) c.prepare(`INSERT INTO disqualifications (round_id, participant_id, reason, by, at) VALUES ('r', ?, 'x', 'judge', 0)`).run(`p${p}`)
       if (liveBoardFirst) parts.boards.get(getRoundRow(db, 'r'), null)
       const round = getRoundRow(db, 'r')
-      writeFinalRanking(db, 'r', round.tiebreak, withPrediction ? 3 : null)
+      lockRanking(db, 'r', round.tiebreak, withPrediction ? 'participants' : null)
       c.prepare('UPDATE rounds SET finalized_at = 5 WHERE id = ?').run('r')
       const finalized = getRoundRow(db, 'r')
 
@@ -55,7 +55,7 @@ describe('locked board', () => {
     const { db, finish } = finishLog(['r'], PEOPLE, (i) => (i % 2 ? 'u2' : 'u1'))
     const parts = createParts(db)
     for (let i = 0; i < PEOPLE; i++) finish('r', { person: i, score: i % 5, dur: 1 + (i % 3) })
-    writeFinalRanking(db, 'r', ['duration'], null)
+    lockRanking(db, 'r', ['duration'])
     db.$client.prepare('UPDATE rounds SET finalized_at = 5 WHERE id = ?').run('r')
     const round = getRoundRow(db, 'r')
     const fromSql = everything(parts, 5)

@@ -46,7 +46,7 @@ describe('round form unit prizes', () => {
   const round = {
     id: 'r1', contestId: 'c1', number: 1, title: 'Tuần 1', opensAt: at(1), closesAt: at(20), status: 'scheduled', questionCount: 5, timeLimitSec: 600,
     maxAttempts: 3, graceSec: 3, prediction: { enabled: false, target: null }, tiebreak: ['duration'], prizes: [{ name: 'Giải Nhất', count: 1 }],
-    unitPrizes: [{ name: 'Đơn vị xuất sắc', count: 2 }], freezeAt: null, finalizedAt: null, predictionTruth: null, blueprint: [],
+    unitPrizes: [{ name: 'Đơn vị xuất sắc', count: 2 }], freezeAt: null, finalizedAt: null, predictionTruth: null, reviewKeys: 'protect', blueprint: [],
   } satisfies RoundSummary
 
   it('loads the round\'s unit prizes and sends them back trimmed', () => {

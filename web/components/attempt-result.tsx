@@ -12,7 +12,7 @@ type Props = { attempt: Attempt; round?: RoundSummary; contestSlug?: string; not
 export function AttemptResult(props: Props) {
   const entry = createAsync(() => getMyEntry(props.attempt.roundId).catch(() => null))
   const board = createAsync(() => getLeaderboard('round', props.attempt.roundId, 0, 1, '').catch(() => null))
-  const reviewOpen = () => props.attempt.items.some((i) => i.correct)
+  const reviewOpen = () => props.attempt.items.some((i) => i.correct || i.keyWithheld)
   const r = () => props.attempt.result
   return (
     <section class="page result">

@@ -12,7 +12,7 @@ export function ReviewItem(props: { attemptId: string; item: AttemptItem }) {
   const sub = useSubmission(reportQuestion, ([id, pos]) => id === props.attemptId && pos === props.item.position)
   const id = () => `report-${props.item.position}`
   return (
-    <article class="card review-item" classList={{ right: right(), wrong: !right() }}>
+    <article class="card review-item" classList={{ right: right(), wrong: !right() && !props.item.keyWithheld }}>
       <h3><span class="qnum">{props.item.position}.</span> {props.item.stem}</h3>
       <ul class="plain options-review">
         <For each={props.item.options}>
@@ -23,7 +23,12 @@ export function ReviewItem(props: { attemptId: string; item: AttemptItem }) {
           )}
         </For>
       </ul>
-      <p><strong>{right() ? `✓ ${t('review.right')}` : `✕ ${t('review.wrong')}`}</strong> · {props.item.choice.length ? t('review.yourChoice', { c: props.item.choice.join(', ') }) : t('review.noChoice')} · {t('review.correct', { c: (props.item.correct ?? []).join(', ') })}</p>
+      <Show when={!props.item.keyWithheld} fallback={
+        <p>{props.item.choice.length ? t('review.yourChoice', { c: props.item.choice.join(', ') }) : t('review.noChoice')}</p>
+      }>
+        <p><strong>{right() ? `✓ ${t('review.right')}` : `✕ ${t('review.wrong')}`}</strong> · {props.item.choice.length ? t('review.yourChoice', { c: props.item.choice.join(', ') }) : t('review.noChoice')} · {t('review.correct', { c: (props.item.correct ?? []).join(', ') })}</p>
+      </Show>
+      <Show when={props.item.keyWithheld}><p class="muted">{t('review.withheld')}</p></Show>
       <Show when={props.item.explanation}><p><strong>{t('review.explanation')}:</strong> {props.item.explanation}</p></Show>
       <Show when={props.item.source}>
         {(s) => (

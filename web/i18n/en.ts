@@ -144,6 +144,7 @@ export const en: Record<MessageKey, string> = {
   'review.right': 'Correct',
   'review.wrong': 'Wrong',
   'review.explanation': 'Explanation',
+  'review.withheld': 'The key and explanation of this question are withheld for now: another round that has not ended can draw it. They show once those rounds end.',
   'review.source': 'Source',
   'review.report': 'Report this question',
   'review.reportLabel': 'Why do you think this question is wrong?',

@@ -143,6 +143,7 @@ export const vi = {
   'review.right': 'Đúng',
   'review.wrong': 'Sai',
   'review.explanation': 'Giải thích',
+  'review.withheld': 'Đáp án và giải thích của câu này tạm giữ kín vì một đợt thi khác chưa kết thúc có thể ra câu này; sẽ hiện khi các đợt đó kết thúc.',
   'review.source': 'Nguồn',
   'review.report': 'Phản ánh câu hỏi',
   'review.reportLabel': 'Vì sao bạn cho rằng câu hỏi này chưa đúng?',

@@ -7,7 +7,7 @@ import type { Prize } from './prize-editor'
 export type RoundFormState = {
   title: string; opensAt: string; closesAt: string; freezeAt: string; questionCount: number; minutes: number
   maxAttempts: string; graceSec: number; predictionOn: boolean; target: 'participants' | 'perfect_scores' | 'attempts'
-  tiebreak: (TiebreakKey | '')[]; prizes: Prize[]; unitPrizes: Prize[]; blueprint: BlueprintRow[]
+  tiebreak: (TiebreakKey | '')[]; prizes: Prize[]; unitPrizes: Prize[]; blueprint: BlueprintRow[]; reviewKeys: 'protect' | 'show'
 }
 
 export const TIEBREAK_LABEL: Record<TiebreakKey, string> = {
@@ -26,6 +26,7 @@ export function initialState(r?: RoundSummary): RoundFormState {
     prizes: r?.prizes ?? [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }, { name: 'Giải Ba', count: 3 }, { name: 'Giải Khuyến khích', count: 10 }],
     unitPrizes: r?.unitPrizes ?? [],
     blueprint: (r?.blueprint ?? []).map((b) => ({ topic: b.topic ?? '', difficulty: b.difficulty ?? '', count: b.count })),
+    reviewKeys: r?.reviewKeys ?? 'protect',
   }
 }
 
@@ -40,6 +41,6 @@ export function toBody(s: RoundFormState): RoundBody {
     tiebreak: s.tiebreak.filter((k): k is TiebreakKey => !!k),
     prizes: s.prizes.filter((p) => p.name.trim() && p.count > 0).map((p) => ({ name: p.name.trim(), count: p.count })),
     unitPrizes: s.unitPrizes.filter((p) => p.name.trim() && p.count > 0).map((p) => ({ name: p.name.trim(), count: p.count })),
-    blueprint,
+    blueprint, reviewKeys: s.reviewKeys,
   }
 }

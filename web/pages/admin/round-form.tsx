@@ -66,6 +66,14 @@ export function RoundForm(props: Props) {
           )}
         </Index>
       </fieldset>
+      <fieldset>
+        <legend>Xem đáp án sau khi đợt thi đóng</legend>
+        <label for="round-review-keys">Câu hỏi mà một đợt thi khác chưa đóng có thể ra</label>
+        <select id="round-review-keys" value={s.reviewKeys} onChange={(e) => set('reviewKeys', e.currentTarget.value as 'protect' | 'show')}>
+          <option value="protect">Giữ kín đáp án cho đến khi các đợt đó đóng (khuyên dùng)</option>
+          <option value="show">Vẫn công bố đáp án (người đã xem có thể dùng ở đợt khác)</option>
+        </select>
+      </fieldset>
       <PrizeEditor id="prizes" legend="Giải cá nhân" prizes={s.prizes} onChange={(p) => set('prizes', p)} />
       <PrizeEditor id="unit-prizes" legend="Giải tập thể (theo đơn vị)" prizes={s.unitPrizes} onChange={(p) => set('unitPrizes', p)} />
       <button type="submit" class="primary" disabled={props.busy || blocked()}>{props.submitLabel}</button>

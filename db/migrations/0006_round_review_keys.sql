@@ -1,0 +1,1 @@
+ALTER TABLE `rounds` ADD `review_keys` text DEFAULT 'protect' NOT NULL;
