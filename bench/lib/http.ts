@@ -48,11 +48,11 @@ export const serverTimingMs = (h: Headers) => {
 
 // node:http for long requests (undici's fetch gives up after 300 s of waiting for headers), with time
 // to first byte, so a streamed body can be told from one built in memory first.
-export function longRequest(base: string, method: string, path: string, cookie: string, timeoutMs: number):
+export function longRequest(base: string, method: string, path: string, cookie: string, timeoutMs: number, body?: Uint8Array):
   Promise<{ status: number; ttfbMs: number; totalMs: number; bytes: number; head: Buffer; serverMs: number; text: string }> {
   return import('node:http').then(({ request }) => new Promise((resolve, reject) => {
     const t0 = performance.now()
-    const req = request(`${base}/api${path}`, { method, agent: false, headers: { cookie, 'content-type': 'application/json' } }, (res) => {
+    const req = request(`${base}/api${path}`, { method, agent: false, headers: { cookie, 'content-type': body ? 'application/octet-stream' : 'application/json' } }, (res) => {
       let ttfbMs = NaN
       let bytes = 0
       const chunks: Buffer[] = []
@@ -70,7 +70,7 @@ export function longRequest(base: string, method: string, path: string, cookie: 
     })
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)))
     req.on('error', reject)
-    req.end(method === 'POST' ? '{}' : undefined)
+    req.end(body ? Buffer.from(body) : method === 'POST' ? '{}' : undefined)
   }))
 }
 
