@@ -12,9 +12,9 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : '
 const TOO_LARGE = `Tệp nhập vượt giới hạn: cần hơn ${PARSE_HEAP_MB} MB bộ nhớ để đọc. Hãy chia thành nhiều tệp nhỏ hơn.`
 
 export function parseImportOffThread(format: ImportFormat, body: Uint8Array): Promise<ParseResult> {
-  return runWorkerTask<ParseResult>(WORKER, { task: 'questions', format, body } satisfies ParseJob, { maxHeapMb: PARSE_HEAP_MB, tooLarge: TOO_LARGE })
+  return runWorkerTask<ParseResult>(WORKER, { task: 'questions', format, body } satisfies ParseJob, { maxHeapMb: PARSE_HEAP_MB, tooLarge: TOO_LARGE, parts: 'questions' })
 }
 
 export function parseUnitsOffThread(format: 'csv' | 'xlsx', body: Uint8Array): Promise<UnitsParse> {
-  return runWorkerTask<UnitsParse>(WORKER, { task: 'units', format, body } satisfies ParseJob, { maxHeapMb: PARSE_HEAP_MB, tooLarge: TOO_LARGE })
+  return runWorkerTask<UnitsParse>(WORKER, { task: 'units', format, body } satisfies ParseJob, { maxHeapMb: PARSE_HEAP_MB, tooLarge: TOO_LARGE, parts: 'units' })
 }

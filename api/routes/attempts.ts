@@ -12,6 +12,8 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const AttemptParam = z.object({ attemptId: z.string().min(1).max(100) })
 const ItemParam = AttemptParam.extend({ position: z.coerce.number().int().min(1).max(1000) })
 
+// Read when the request arrives: a write is judged against its deadline by that time, not by when the
+// group commit or a busy moment lets it run.
 const deps = (c: Context<AppEnv>): AttemptDeps => ({ db: c.get('db'), now: c.get('clock').now() })
 
 export const attemptRoutes = new Hono<AppEnv>()
@@ -29,16 +31,18 @@ export const attemptRoutes = new Hono<AppEnv>()
     return send(c, { attempt: getAttempt(deps(c), currentUser(c).id, attemptId) })
   })
   .put('/attempts/:attemptId/items/:position', requireParticipant, async (c) => {
+    const arrived = deps(c)
     const { attemptId, position } = readParams(c, ItemParam)
     const { choice } = await readJson(c, AnswerInput)
     const me = currentUser(c)
-    return send(c, await c.get('writes').run(() => saveAnswer(deps(c), me.id, attemptId, position, choice)))
+    return send(c, await c.get('writes').run(() => saveAnswer(arrived, me.id, attemptId, position, choice)))
   })
   .post('/attempts/:attemptId/submit', requireParticipant, async (c) => {
+    const arrived = deps(c)
     const { attemptId } = readParams(c, AttemptParam)
     const { prediction } = await readJson(c, SubmitInput)
     const me = currentUser(c)
-    return send(c, { result: await c.get('writes').run(() => submitAttempt(deps(c), me.id, attemptId, prediction ?? null)) })
+    return send(c, { result: await c.get('writes').run(() => submitAttempt(arrived, me.id, attemptId, prediction ?? null)) })
   })
   .post('/attempts/:attemptId/items/:position/report', requireParticipant, async (c) => {
     const { attemptId, position } = readParams(c, ItemParam)
