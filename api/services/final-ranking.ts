@@ -32,6 +32,12 @@ export function predictionTruthSql(db: Db, roundId: string, target: PredictionTa
 export type RoundRanking = { truth: number | null; ids: string; seqs: Float64Array; errors: Float64Array }
 export type RankingQuestion = { roundId: string; tiebreak: readonly TiebreakKey[]; target: PredictionTarget | null }
 
+const grown = (a: Float64Array) => {
+  const next = new Float64Array(a.length * 2)
+  next.set(a)
+  return next
+}
+
 // Reads on a plain better-sqlite3 connection (the server's, or a worker's own read-only one), in one
 // read transaction so the truth and the ranking see the same attempts.
 export function rankRound(client: Database.Database, q: RankingQuestion): RoundRanking {
@@ -40,28 +46,51 @@ export function rankRound(client: Database.Database, q: RankingQuestion): RoundR
     const order = orderBy(q.tiebreak, truth != null)
     const rows = client.prepare(`SELECT participant_id, seq, perr FROM (
         SELECT *, row_number() OVER (PARTITION BY participant_id ORDER BY ${order}) AS own FROM (${ELIGIBLE})
-      ) WHERE own = 1 ORDER BY ${order}`).raw(true).all({ round: q.roundId, truth }) as [string, number, number | null][]
-    const seqs = new Float64Array(rows.length)
-    const errors = new Float64Array(rows.length)
-    rows.forEach(([, seq, perr], i) => {
+      ) WHERE own = 1 ORDER BY ${order}`).raw(true).iterate({ round: q.roundId, truth }) as IterableIterator<[string, number, number | null]>
+    let seqs = new Float64Array(1024)
+    let errors = new Float64Array(1024)
+    const ids: string[] = []
+    for (const [id, seq, perr] of rows) {
+      const i = ids.length
+      if (i === seqs.length) [seqs, errors] = [grown(seqs), grown(errors)]
       seqs[i] = seq
       errors[i] = perr ?? NaN
-    })
-    return { truth, ids: rows.map((r) => r[0]).join('\n'), seqs, errors }
+      ids.push(id)
+    }
+    return { truth, ids: ids.join('\n'), seqs: seqs.slice(0, ids.length), errors: errors.slice(0, ids.length) }
   })()
 }
 
-// Writes ranks from..to-1 (0-based) of the ranking as final_standings of one generation. Run inside the
-// caller's transaction; a finalize writes a big ranking a slice per transaction.
-export function storeRanking(db: Db, roundId: string, generation: number, ranking: RoundRanking, ids: string[], from: number, to: number): void {
-  const insert = prepared(db, 'INSERT INTO final_standings (round_id, generation, rank, participant_id, attempt_seq, prediction_error) VALUES (?, ?, ?, ?, ?, ?)')
-  for (let i = from; i < Math.min(to, ids.length); i++) {
-    const error = ranking.errors[i]
-    insert.run(roundId, generation, i + 1, ids[i], ranking.seqs[i], Number.isNaN(error) ? null : error)
+// The ranking's ids one after another, read off the joined text as they are needed (splitting 900,000
+// at once holds the event loop for a tenth of a second and more).
+export function idReader(ranking: RoundRanking) {
+  let at = 0
+  return (): string => {
+    const end = ranking.ids.indexOf('\n', at)
+    const id = ranking.ids.slice(at, end < 0 ? undefined : end)
+    at = end < 0 ? ranking.ids.length : end + 1
+    return id
   }
 }
 
-export const rankingIds = (ranking: RoundRanking) => (ranking.ids ? ranking.ids.split('\n') : [])
+const ROWS_PER_INSERT = 100
+const insertSql = (rows: number) => `INSERT INTO final_standings (round_id, generation, rank, participant_id, attempt_seq, prediction_error) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`
+
+// Writes ranks from..to-1 (0-based) of the ranking as final_standings of one generation, taking the ids
+// in order from `nextId`, a hundred rows a statement. Run inside the caller's transaction; a finalize
+// writes a big ranking a slice per transaction.
+export function storeRanking(db: Db, roundId: string, generation: number, ranking: RoundRanking, nextId: () => string, from: number, to: number): void {
+  const end = Math.min(to, ranking.seqs.length)
+  for (let i = from; i < end; i += ROWS_PER_INSERT) {
+    const rows = Math.min(ROWS_PER_INSERT, end - i)
+    const values: unknown[] = []
+    for (let k = i; k < i + rows; k++) {
+      const error = ranking.errors[k]
+      values.push(roundId, generation, k + 1, nextId(), ranking.seqs[k], Number.isNaN(error) ? null : error)
+    }
+    prepared(db, insertSql(rows)).run(values)
+  }
+}
 
 // The top of a locked ranking, enough to hand out prizes when winners elsewhere are passed over.
 export function finalTop(db: Db, roundId: string, generation: number, count: number): { participantId: string; rank: number }[] {

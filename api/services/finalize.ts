@@ -14,7 +14,7 @@ import { unitRows } from '../standings/unit-names'
 import { expireDueAttempts } from './attempts'
 import { appendAudit, type Actor } from './audit'
 import { getContestRow } from './contests'
-import { finalTop, rankingIds, rankRound, storeRanking, type RankingQuestion, type RoundRanking } from './final-ranking'
+import { finalTop, idReader, rankRound, storeRanking, type RankingQuestion, type RoundRanking } from './final-ranking'
 import { getRoundRow } from './round-view'
 
 type Deps = { db: Db; standings: Standings; now: number }
@@ -44,13 +44,14 @@ export async function finalizeRound(deps: Deps, actor: Actor, roundId: string): 
     expireDueAttempts(deps)
     const since = { change: lastChange(db), finish: lastFinish(db) }
     const ranking = await rankOffThread(db, { roundId, tiebreak: round.tiebreak, target: round.predictionEnabled ? round.predictionTarget : null })
-    const ids = rankingIds(ranking)
+    const ranked = ranking.seqs.length
+    const nextId = idReader(ranking)
     const generation = (prepared(db, 'SELECT coalesce(max(generation), 0) AS g FROM final_standings WHERE round_id = ?').get(roundId) as { g: number }).g + 1
-    for (let from = 0; from < ids.length; from += STORE_STEP) {
-      inTransaction(db, () => storeRanking(db, roundId, generation, ranking, ids, from, from + STORE_STEP))
-      if (from + STORE_STEP < ids.length) await nextTurn()
+    for (let from = 0; from < ranked; from += STORE_STEP) {
+      inTransaction(db, () => storeRanking(db, roundId, generation, ranking, nextId, from, from + STORE_STEP))
+      if (from + STORE_STEP < ranked) await nextTurn()
     }
-    return inTransaction(db, () => lock(deps, actor, roundId, generation, ranking, ids.length, since))
+    return inTransaction(db, () => lock(deps, actor, roundId, generation, ranking, ranked, since))
   } finally {
     busy.delete(roundId)
     void dropUnusedGenerations(db, roundId).catch((err: unknown) => console.error(JSON.stringify({ level: 'error', what: 'final_standings cleanup', roundId, error: String(err) })))

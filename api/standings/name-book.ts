@@ -63,14 +63,14 @@ export class NameBook {
     this.used += nameLength[pr]
   }
 
-  // Fills the book 20,000 people at a time with a turn of the event loop between (900,000 take ~1 s), so
+  // Fills the book 5,000 people at a time with a turn of the event loop between (900,000 take ~1 s), so
   // the first board read after a restart does not stop other requests while it loads.
   // Undefined when nothing was left to read.
   warm(): Promise<void> | undefined {
-    if (this.filled || this.readNew(20_000)) return undefined
+    if (this.filled || this.readNew(5_000)) return undefined
     return (async () => {
       do await nextTurn()
-      while (!this.readNew(20_000))
+      while (!this.readNew(5_000))
     })()
   }
 

@@ -193,7 +193,7 @@ function setKeys(k: Keys, p: number, r: FinishRow) {
 
 // A board of a million people is ~60 MB; open rounds are few, and an evicted board is rebuilt on demand.
 const MAX_BOARDS = 6
-const WARM_STEP_ROWS = 5000 // ~40 ms of reading at most between two turns of the event loop
+const WARM_STEP_ROWS = 2500 // tens of milliseconds of reading at most between two turns of the event loop
 
 const boardKey = (round: RoundRow, endedBy: number | null) => `${round.id}:${endedBy ?? 'live'}:${round.tiebreak.join(',')}`
 

@@ -76,17 +76,17 @@ export function longRequest(base: string, method: string, path: string, cookie: 
 
 // Sends GET /api/health one after another (a pause between) while `work` runs: the slowest answer shows
 // how long the server's event loop was blocked meanwhile, i.e. how long everyone else waited.
-export async function probeWhile<T>(base: string, work: Promise<T>, pauseMs = 100): Promise<{ value: T; worstMs: number; probes: number }> {
+export async function probeWhile<T>(base: string, work: Promise<T>, pauseMs = 100): Promise<{ value: T; worstMs: number; p99Ms: number; probes: number }> {
   let done = false
   const value = work.finally(() => { done = true })
-  let worstMs = 0
-  let probes = 0
+  const waits: number[] = []
   while (!done) {
     const t0 = performance.now()
     try { await fetch(`${base}/api/health`).then((r) => r.arrayBuffer()) } catch { /* the work's own result tells */ }
-    worstMs = Math.max(worstMs, performance.now() - t0)
-    probes++
+    waits.push(performance.now() - t0)
     await new Promise((r) => setTimeout(r, pauseMs))
   }
-  return { value: await value, worstMs, probes }
+  waits.sort((a, b) => a - b)
+  const p99Ms = waits.length ? waits[Math.min(waits.length - 1, Math.ceil(waits.length * 0.99) - 1)] : 0
+  return { value: await value, worstMs: waits.at(-1) ?? 0, p99Ms, probes: waits.length }
 }

@@ -61,10 +61,10 @@ export async function bigRound(ctx: Ctx, big: Big) {
   const url = server.url
   const conn = ctx.cfg.saveConnections
   const lb = `/rounds/${big.roundId}/leaderboard`
-  const first = await phase(server, () => probeWhile(url, call(url, 'GET', `${lb}?limit=50&offset=0`)))
+  const first = await phase(server, () => probeWhile(url, call(url, 'GET', `${lb}?limit=50&offset=0`), 20))
   const total = first.value.value.body?.total ?? 0
-  ctx.report.add({ scenario: '5', what: 'first board read after start', value: `${first.value.value.ms.toFixed(0)} ms (server ${serverTimingMs(first.value.value.headers).toFixed(0)} ms), board of ${total}; /api/health meanwhile waited up to ${first.value.worstMs.toFixed(0)} ms`,
-    rssMb: first.rssMb, cpu: first.cpu, met: null })
+  ctx.report.add({ scenario: '5', what: 'first board read after start (cold board build), health probed every 20 ms', value: `${first.value.value.ms.toFixed(0)} ms (server ${serverTimingMs(first.value.value.headers).toFixed(0)} ms), board of ${total}; /api/health meanwhile p99 ${first.value.p99Ms.toFixed(0)} ms, worst ${first.value.worstMs.toFixed(0)} ms over ${first.value.probes} probes`,
+    rssMb: first.rssMb, cpu: first.cpu, target: 'health p99 ≤ 100 ms', met: first.value.p99Ms <= 100 })
   const pages = () => load({ url, connections: conn, durationSec: ctx.cfg.durationSec, request: () => ({ path: `/api${lb}?limit=50&offset=${50 * Math.floor(Math.random() * Math.ceil(total / 50))}` }) })
   let base = await health(ctx, server, conn, '5')
   const p = await phase(server, pages)
@@ -82,9 +82,10 @@ export async function bigRound(ctx: Ctx, big: Big) {
   for (const [name, r] of [['pages', p.value], ['my rank', me.value], ['units board', ub.value]] as const) {
     if (r.failed || r.errors || !r.ok) ctx.report.note(`big round/${name}: ${r.failed} non-2xx ${JSON.stringify(r.statuses)}, ${r.errors} errors, ${r.sent} sent, ${r.timeouts} timeouts.`)
   }
-  const finP = await phase(server, () => probeWhile(url, longRequest(url, 'POST', `/admin/rounds/${big.roundId}/finalize`, big.judge, 900_000).catch((e: Error) => ({ error: e.message }))))
+  const finP = await phase(server, () => probeWhile(url, longRequest(url, 'POST', `/admin/rounds/${big.roundId}/finalize`, big.judge, 900_000).catch((e: Error) => ({ error: e.message })), 20))
   const fin = { ...finP, value: finP.value.value }
-  const waited = `/api/health meanwhile waited up to ${(finP.value.worstMs / 1000).toFixed(1)} s`
+  const waited = `/api/health (probed every 20 ms) meanwhile p99 ${finP.value.p99Ms.toFixed(0)} ms, worst ${finP.value.worstMs.toFixed(0)} ms over ${finP.value.probes} probes`
+  ctx.report.add({ scenario: '5', what: 'health during the finalize', value: waited, target: 'p99 ≤ 100 ms', met: finP.value.p99Ms <= 100 })
   if ('error' in fin.value || fin.value.status !== 200) {
     ctx.report.add({ scenario: '5', what: 'finalize', value: 'error' in fin.value ? fin.value.error : `HTTP ${fin.value.status} ${fin.value.text.slice(0, 200)}`, rssMb: fin.rssMb, cpu: fin.cpu, target: '≤ 10 s', met: false })
   } else {

@@ -1,11 +1,10 @@
 import { inTransaction, type Db } from '../../db/client'
-import { rankingIds, rankRound, storeRanking, type RoundRanking } from '../../api/services/final-ranking'
+import { idReader, rankRound, storeRanking, type RoundRanking } from '../../api/services/final-ranking'
 import type { PredictionTarget, TiebreakKey } from '../../api/rules/types'
 
 // The final ranking as a finalize writes it (generation 0, the default of a round), all at once.
 export function lockRanking(db: Db, roundId: string, tiebreak: TiebreakKey[], target: PredictionTarget | null = null): RoundRanking {
   const ranking = rankRound(db.$client, { roundId, tiebreak, target })
-  const ids = rankingIds(ranking)
-  inTransaction(db, () => storeRanking(db, roundId, 0, ranking, ids, 0, ids.length))
+  inTransaction(db, () => storeRanking(db, roundId, 0, ranking, idReader(ranking), 0, ranking.seqs.length))
   return ranking
 }
