@@ -19,8 +19,8 @@ import { getRoundRow } from './round-view'
 
 type Deps = { db: Db; standings: Standings; now: number }
 
-// Ranks written a transaction at a time: a few milliseconds each, with a turn of the event loop between.
-const STORE_STEP = 5000
+// Ranks written a transaction at a time (~20 ms each on a slow machine), with a turn of the event loop between.
+const STORE_STEP = 1000
 const RANKING_WORKER = new URL(import.meta.url.endsWith('.ts') ? './ranking-worker.ts' : './ranking-worker.js', import.meta.url)
 
 // Finalizes under way in this process, per database and round: a second request meanwhile is refused.
