@@ -47,6 +47,8 @@ export type LeaderboardEntry = {
   rank: number; participantId: string; fullName: string; unitId: string; unitName: string
   score: number; maxScore: number; durationMs: number; predictionError?: number | null
 }
+// A participant's own entry: `final` once the round is finalized (the locked ranking), with their prize.
+export type MyEntry = LeaderboardEntry & { final: boolean; prize: string | null }
 export type Leaderboard = { round?: { id: string; status: RoundStatus; frozen: boolean }; contest?: { id: string }; total: number; entries: LeaderboardEntry[] }
 export type UnitsLeaderboardEntry = {
   rank: number; unitId: string; unitName: string; parentId: string | null; participants: number; headcount: number | null

@@ -3,7 +3,7 @@ import { notFound } from '../errors'
 import type { RankedList } from '../lib/ranked-list'
 import { containsPattern, foldText } from '../lib/text'
 import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
-import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
+import type { Leaderboard, LeaderboardEntry, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from '../services/contests'
 import { getRoundRow, roundStatus, type RoundRow } from '../services/round-view'
 import { lockedSize, standingOf, standingsPage, type LockedRow } from './locked-board'
@@ -134,15 +134,17 @@ export function rowidOf(parts: Parts, participantId: string): number | undefined
   return (prepared(parts.db, 'SELECT rowid AS pr FROM participants WHERE id = ?').get(participantId) as { pr: number } | undefined)?.pr
 }
 
-export function myEntry(parts: Parts, { round, board }: PublicView, participantId: string): LeaderboardEntry | null {
+export function myEntry(parts: Parts, { round, board }: PublicView, participantId: string): MyEntry | null {
   const pr = rowidOf(parts, participantId)
   if (pr == null) return null
   if (!board) {
     const row = lockedPlace(parts, round, pr)
-    return row ? pageEntries(parts, round.contestId, [row], round.predictionEnabled)[0] : null
+    if (!row) return null
+    const prize = prepared(parts.db, 'SELECT name FROM round_prizes WHERE round_id = ? AND participant_id = ?').get(round.id, participantId) as { name: string } | undefined
+    return { ...pageEntries(parts, round.contestId, [row], round.predictionEnabled)[0], final: true, prize: prize?.name ?? null }
   }
   const rank = board.list.rankOf(pr)
-  return rank ? pageEntries(parts, round.contestId, livePlaces(board, [{ pr, rank }]))[0] : null
+  return rank ? { ...pageEntries(parts, round.contestId, livePlaces(board, [{ pr, rank }]))[0], final: false, prize: null } : null
 }
 
 export function unitsBoard(parts: Parts, contestId: string, direct: Map<string, UnitDirect>): UnitsLeaderboardEntry[] {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import type { Clock } from '../lib/time'
-import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
+import type { Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getRoundRow, type RoundRow } from '../services/round-view'
 import { changesAfter, finishesAfter, lastChange, lastFinish, type LoggedChange } from './change-log'
 import { ContestBoards } from './contest-board'
@@ -139,7 +139,7 @@ export class Standings {
     return this.pages.body(key, () => roundLeaderboard(this.parts, view, now, page))
   }
 
-  myEntry(round: RoundRow, now: number, participantId: string): LeaderboardEntry | null {
+  myEntry(round: RoundRow, now: number, participantId: string): MyEntry | null {
     return myEntry(this.parts, publicView(this.parts, round, now), participantId)
   }
 

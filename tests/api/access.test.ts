@@ -80,6 +80,7 @@ const OPEN_ROUTES: { method: string; path: string }[] = [
   { method: 'POST', path: '/sessions' },
   { method: 'DELETE', path: '/sessions/current' },
   { method: 'GET', path: '/me' },
+  { method: 'GET', path: '/sessions/current' },
   // Any signed-in person, participant or staff (401 by itself when anonymous; auth.test.ts).
   { method: 'PUT', path: '/me/password' },
   { method: 'GET', path: '/contests' },

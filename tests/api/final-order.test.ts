@@ -21,6 +21,8 @@ describe('after finalize every view shows the locked order', () => {
       expect((await p.agent.post(`/attempts/${a.id}/submit`, { prediction: 9 + (8 - i) * 3 })).status).toBe(200)
     }
     const liveOrder = people.map((p) => p.id)
+    const provisional = (await people[0].agent.get(`/rounds/${s.roundId}/leaderboard/me`)).body.entry
+    expect([provisional.rank, provisional.final, provisional.prize]).toEqual([1, false, null])
     expect((await s.judge.get(`/admin/rounds/${s.roundId}/standings`)).body.entries.map((e: { participantId: string }) => e.participantId)).toEqual(liveOrder)
 
     t.clock.advance(25 * 3600_000)
@@ -36,9 +38,10 @@ describe('after finalize every view shows the locked order', () => {
 
     const board = await t.agent().get(`/rounds/${s.roundId}/leaderboard?limit=50`)
     expect(board.body.entries.map((e: { participantId: string }) => e.participantId)).toEqual(finalOrder)
+    const prizeOf = ['Giải Nhất', 'Giải Nhì', 'Giải Ba']
     for (const [rank, p] of finalOrder.entries()) {
       const me = await people.find((x) => x.id === p)!.agent.get(`/rounds/${s.roundId}/leaderboard/me`)
-      expect(me.body.entry.rank).toBe(rank + 1)
+      expect([me.body.entry.rank, me.body.entry.final, me.body.entry.prize]).toEqual([rank + 1, true, prizeOf[rank] ?? null])
     }
 
     const csv = await s.judge.get(`/admin/rounds/${s.roundId}/results.csv`)

@@ -249,3 +249,17 @@ describe('exports and aborted uploads', () => {
     expect(count(t, 'questions')).toBe(0)
   })
 })
+
+describe('who is signed in, without a 401', () => {
+  it('get /sessions/current answers 200 with { user: null } when signed out, and the user when signed in', async () => {
+    const t = testApp()
+    const s = await setupContest(t, { bank: { t1: 5 } })
+    const anonymous = await t.agent().get('/sessions/current')
+    expect([anonymous.status, anonymous.body.user]).toEqual([200, null])
+    const p = await registerPerson(t, s.unit.A1)
+    const me = await p.agent.get('/sessions/current')
+    expect(me.status).toBe(200)
+    expect(me.body.user).toEqual((await p.agent.get('/me')).body.user)
+    expect(me.body.user).toMatchObject({ id: p.id, role: 'participant', unitId: s.unit.A1 })
+  })
+})

@@ -12,7 +12,7 @@ const AN = {
 
 function serve(role: 'organizer' | 'judge') {
   return fakeApi({
-    'GET /api/me': { user: { id: 's1', role, name: 'Cán bộ' } },
+    'GET /api/sessions/current': { user: { id: 's1', role, name: 'Cán bộ' } },
     'GET /api/admin/contests': { contests: [{ id: 'c1', slug: 'hoi-thi', title: 'Hội thi lịch sử', status: 'published', rounds: [] }] },
     'GET /api/admin/participants': (_init: RequestInit, url: URL) => ({ participants: url.searchParams.get('q') === '0900 000 101' ? [AN] : [] }),
     'POST /api/admin/participants/p-an/password': { password: 'mk-moi-12345' },

@@ -2,15 +2,8 @@ import { action, query } from '@solidjs/router'
 import type { Me, Role } from '../../api/schemas/wire'
 import { api, ApiError } from './client'
 
-// Who is signed in, or null; a 401 is an answer here, not an error.
-export const getMe = query(async (): Promise<Me | null> => {
-  try {
-    return (await api<{ user: Me }>('GET', '/me')).user
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null
-    throw err
-  }
-}, 'me')
+// Who is signed in, or null: the route answers 200 either way, so a signed-out page logs no 401.
+export const getMe = query(async (): Promise<Me | null> => (await api<{ user: Me | null }>('GET', '/sessions/current')).user, 'me')
 
 export const isStaff = (role: Role | undefined) => role === 'organizer' || role === 'judge' || role === 'admin'
 export const canOrganize = (role: Role | undefined) => role === 'organizer' || role === 'admin'
