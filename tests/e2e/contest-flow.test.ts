@@ -80,8 +80,23 @@ describe('a whole contest in the browser', () => {
     await shot(phonePage, 'phone-contest-signed-in')
   })
 
-  it('takes the round: answers save at once, survive a reload, and a network drop only queues them', async () => {
+  it('shows a start screen first: no attempt exists until "Bắt đầu làm bài"', async () => {
     await phonePage.getByRole('link', { name: 'Vào thi' }).click()
+    await phonePage.waitForURL('**/dot-thi/*/vao-thi')
+    await expect.poll(() => phonePage.getByRole('button', { name: 'Bắt đầu làm bài' }).isVisible()).toBe(true)
+    const facts = await phonePage.locator('.start-facts').textContent()
+    expect(facts).toContain('Lượt thi thứ 1')
+    expect(facts).toContain('5 câu hỏi')
+    expect(facts).toContain('câu hỏi dự đoán')
+    expect(facts).toContain('chọn đúng và đủ')
+    await shot(phonePage, 'phone-start-screen')
+    const mine = await (await phone.request.get(`/api/me/attempts?roundId=${state.roundId}`)).json()
+    expect(mine.attempts).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('takes the round: answers save at once, survive a reload, and a network drop only queues them', async () => {
+    await phonePage.getByRole('button', { name: 'Bắt đầu làm bài' }).click()
     await phonePage.waitForURL('**/luot-thi/*')
     state.attemptId = attemptIdOf(phonePage)
     const picked: string[][] = []
@@ -157,6 +172,7 @@ describe('a whole contest in the browser', () => {
     await deskPage.goto(`/cuoc-thi/hoi-thi-e2e/dang-ky`)
     await register(deskPage, BINH)
     await deskPage.getByRole('link', { name: 'Vào thi' }).click()
+    await deskPage.getByRole('button', { name: 'Bắt đầu làm bài' }).click()
     await deskPage.waitForURL('**/luot-thi/*')
     for (const pos of [1, 2, 3, 4, 5]) {
       await goTo(deskPage, pos)

@@ -38,7 +38,7 @@ export function RoundCard(props: Props) {
         <Show when={r().status === 'open' && (!props.signedIn || props.participant)}>
           <Show when={inProgress()} fallback={
             <Show when={left()} fallback={<p class="note">{t('round.noneLeft')}</p>}>
-              <A class="button primary" href={props.signedIn ? `/dot-thi/${r().id}/vao-thi` : `/cuoc-thi/${props.contestSlug}/dang-ky`}>{t('round.take')}</A>
+              <A class="button primary" href={props.signedIn ? `/dot-thi/${r().id}/vao-thi` : `/cuoc-thi/${props.contestSlug}/dang-ky?next=${encodeURIComponent(`/dot-thi/${r().id}/vao-thi`)}`}>{t('round.take')}</A>
             </Show>
           }>
             {(a) => <A class="button primary" href={`/luot-thi/${a().id}`}>{t('round.resume')}</A>}

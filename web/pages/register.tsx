@@ -13,6 +13,8 @@ import { useTitle } from '../lib/title'
 export default function RegisterPage() {
   const params = useParams<{ contestId: string }>()
   const [search] = useSearchParams()
+  // Where to go once registered or signed in: back to the round's start screen when that is where they came from.
+  const next = () => (typeof search.next === 'string' && search.next.startsWith('/') ? search.next : null)
   const navigate = useNavigate()
   const contest = createAsync(() => getContest(params.contestId))
   const units = createAsync(async () => (contest() ? getUnits(contest()!.id) : []))
@@ -38,7 +40,7 @@ export default function RegisterPage() {
     }
     try {
       await doRegister(toBody(form))
-      navigate(typeof search.next === 'string' && search.next.startsWith('/') ? search.next : `/cuoc-thi/${contest()!.slug}`)
+      navigate(next() ?? `/cuoc-thi/${contest()!.slug}`)
     } catch (err) {
       setErrors(fieldErrors(err))
     }
@@ -53,7 +55,7 @@ export default function RegisterPage() {
         <FormError message={Object.values(errors).some(Boolean) ? t('reg.fix') : undefined} />
         <FormError message={serverError()}>
           <Show when={submission.error instanceof ApiError && submission.error.code === 'DUPLICATE_PERSON'}>
-            {' '}<A href={`/dang-nhap?next=${encodeURIComponent(`/cuoc-thi/${params.contestId}`)}`}>{t('nav.signIn')}</A>
+            {' '}<A href={`/dang-nhap?next=${encodeURIComponent(next() ?? `/cuoc-thi/${params.contestId}`)}`}>{t('nav.signIn')}</A>
           </Show>
         </FormError>
         <Field id="fullName" label={t('reg.fullName')} value={form.fullName} onInput={set('fullName')} error={errors.fullName} autocomplete="name" required />
@@ -78,7 +80,7 @@ export default function RegisterPage() {
           <Show when={errors.consent}><p class="error" id="consent-error" role="alert">{errors.consent}</p></Show>
         </fieldset>
         <button type="submit" class="primary block" disabled={submission.pending}>{submission.pending ? t('reg.submitting') : t('reg.submit')}</button>
-        <p>{t('contest.haveAccount')} <A href={`/dang-nhap?next=${encodeURIComponent(`/cuoc-thi/${params.contestId}`)}`}>{t('nav.signIn')}</A></p>
+        <p>{t('contest.haveAccount')} <A href={`/dang-nhap?next=${encodeURIComponent(next() ?? `/cuoc-thi/${params.contestId}`)}`}>{t('nav.signIn')}</A></p>
       </form>
     </section>
   )
