@@ -259,6 +259,9 @@ describe('a whole contest in the browser', () => {
   it('after the close the participant reviews keys, explanations and sources, in Vietnamese or English', async () => {
     await phonePage.goto(`/luot-thi/${state.attemptId}`)
     await expect.poll(() => phonePage.locator('.review-item').count()).toBe(5)
+    // Finalized: the official rank (and prize, if any), no longer "tạm thời".
+    await expect.poll(() => phonePage.getByTestId('official').textContent()).toMatch(/Kết quả chính thức: hạng \d+\/\d+/)
+    expect(await phonePage.getByText('có thể thay đổi đến khi công bố kết quả').count()).toBe(0)
     expect(await phonePage.locator('.review-item').first().textContent()).toMatch(/Đáp án đúng: [A-F]/)
     await shot(phonePage, 'phone-review')
     await phonePage.getByRole('button', { name: 'English' }).click()

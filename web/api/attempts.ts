@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { Attempt, AttemptSummary, LeaderboardEntry, SubmitResult } from '../../api/schemas/wire'
+import type { Attempt, AttemptSummary, MyEntry, SubmitResult } from '../../api/schemas/wire'
 import type { SendResult } from '../stores/answer-queue'
 import { api, ApiError } from './client'
 
@@ -7,7 +7,7 @@ export const getAttempt = query(async (id: string) => (await api<{ attempt: Atte
 export const getMyAttempts = query(async (roundId?: string) =>
   (await api<{ attempts: AttemptSummary[] }>('GET', `/me/attempts${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`)).attempts, 'my-attempts')
 export const getMyEntry = query(async (roundId: string) =>
-  (await api<{ entry: LeaderboardEntry | null }>('GET', `/rounds/${roundId}/leaderboard/me`)).entry, 'my-entry')
+  (await api<{ entry: MyEntry | null }>('GET', `/rounds/${roundId}/leaderboard/me`)).entry, 'my-entry')
 
 export const startAttempt = (roundId: string) => api<{ attempt: Attempt }>('POST', `/rounds/${roundId}/attempts`, {}).then((r) => r.attempt)
 

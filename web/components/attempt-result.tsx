@@ -1,7 +1,7 @@
 import { A, createAsync } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import type { Attempt, RoundSummary } from '../../api/schemas/wire'
-import { getMyEntry } from '../api/attempts'
+import { getMyAttempts, getMyEntry } from '../api/attempts'
 import { getLeaderboard } from '../api/leaderboards'
 import { t } from '../i18n'
 import { fmtDateTime, fmtDuration, fmtScore } from '../lib/format'
@@ -12,7 +12,9 @@ type Props = { attempt: Attempt; round?: RoundSummary; contestSlug?: string; not
 export function AttemptResult(props: Props) {
   const entry = createAsync(() => getMyEntry(props.attempt.roundId).catch(() => null))
   const board = createAsync(() => getLeaderboard('round', props.attempt.roundId, 0, 1, '').catch(() => null))
+  const mine = createAsync(() => getMyAttempts(props.attempt.roundId).catch(() => null))
   const reviewOpen = () => props.attempt.items.some((i) => i.correct || i.keyWithheld)
+  const left = () => (props.round?.maxAttempts == null || !mine() ? null : Math.max(0, props.round.maxAttempts - mine()!.length))
   const r = () => props.attempt.result
   return (
     <section class="page result">
@@ -26,17 +28,28 @@ export function AttemptResult(props: Props) {
             <div class="stat"><dt>{t('result.correct')}</dt><dd>{res().correctCount}/{props.attempt.items.length}</dd></div>
             <div class="stat"><dt>{t('result.time')}</dt><dd>{fmtDuration(res().durationMs)}</dd></div>
             <div class="stat">
-              <dt>{t('result.rank')}</dt>
+              <dt>{entry()?.final ? t('result.rankFinal') : t('result.rank')}</dt>
               <dd data-testid="rank">
                 <Show when={entry()} fallback={t('result.rankNone')}>
                   {(e) => <>{t('result.rankOf', { rank: e().rank, total: board()?.total ?? '…' })}</>}
                 </Show>
               </dd>
             </div>
+            <Show when={props.attempt.prediction != null}>
+              <div class="stat"><dt>{t('result.prediction')}</dt><dd>{props.attempt.prediction}</dd></div>
+            </Show>
+            <Show when={left() != null}>
+              <div class="stat"><dt>{t('result.left')}</dt><dd data-testid="left">{left()}</dd></div>
+            </Show>
           </dl>
         )}
       </Show>
-      <p class="muted small">{t('result.rankNote')}</p>
+      <Show when={entry()?.final} fallback={<p class="muted small">{t('result.rankNote')}</p>}>
+        <p class="alert info" role="status" data-testid="official">
+          {t('result.official', { rank: entry()!.rank, total: board()?.total ?? '…' })}
+          <Show when={entry()?.prize}>{(prize) => <> {t('result.prize', { prize: prize() })}</>}</Show>
+        </p>
+      </Show>
       <div class="actions">
         <Show when={props.round?.status === 'open'}>
           <A class="button primary" href={`/dot-thi/${props.attempt.roundId}/vao-thi`}>{t('result.again')}</A>

@@ -27,7 +27,8 @@ export function fmtDuration(ms: number): string {
   return h ? `${h}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`
 }
 
-export const fmtScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, ''))
+// Vietnamese numbers: a decimal comma (5,67), as in every other figure people read here.
+export const fmtScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '').replace('.', ','))
 export const fmtPercent = (r: number | null) => (r == null ? '–' : `${(r * 100).toFixed(1).replace('.', ',')}%`)
 
 // A datetime-local value (read as Hanoi time, UTC+7 all year) to an ISO instant, and back.

@@ -29,7 +29,7 @@ export function ItemStats(props: { roundId: string }) {
                         <td><code>{i.questionId}</code> {i.stem.length > 90 ? `${i.stem.slice(0, 90)}…` : i.stem}</td>
                         <td class="num">{i.timesDrawn}</td>
                         <td class="num">{fmtPercent(i.facility)}</td>
-                        <td class="num">{i.discrimination == null ? '–' : i.discrimination.toFixed(2)}</td>
+                        <td class="num">{i.discrimination == null ? '–' : i.discrimination.toFixed(2).replace('.', ',')}</td>
                         <td>{i.options.map((o) => `${o.key}${o.correct ? '✓' : ''}: ${o.count}`).join(' · ')}</td>
                         <td><For each={i.flags}>{(f) => <span class="flag">⚑ {FLAG[f]}</span>}</For></td>
                       </tr>
