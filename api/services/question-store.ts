@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
 import { questionRevisions, questions, type QuestionContent } from '../../db/schema'
 import type { BankQuestion } from '../../questions/schema'

@@ -6,6 +6,7 @@ import { roundStatus, roundView, type RoundRow } from '../services/round-view'
 import { judgeFlags } from './judge-flags'
 import { livePlaces, lockedPage, type Placed } from './pages'
 import type { Parts } from './parts'
+import type { RoundBoard } from './round-board'
 
 type PersonRow = { id: string; full_name: string; date_of_birth: string; phone: string; unit_id: string | null; unit_name: string | null }
 export type StandingsPage = { limit: number; offset: number }
@@ -29,7 +30,7 @@ export function judgePage(parts: Parts, round: RoundRow, now: number, page: Stan
     ranked = locked.rows
     size = locked.total
   } else {
-    const truth = round.predictionEnabled && round.predictionTarget && roundStatus(round, now) === 'closed' ? predictionTruthSql(db, round.id, round.predictionTarget) : null
+    const truth = round.predictionEnabled && round.predictionTarget && roundStatus(round, now) === 'closed' ? truthOf(db, round, live) : null
     ranked = livePlaces(live, live.list.slice(page.offset, page.limit).map((pr, i) => ({ pr, rank: page.offset + i + 1 })))
       .map((p) => ({ ...p, predictionError: predictionError(live.entry(p.pr).prediction, truth) }))
     size = live.list.size
@@ -46,6 +47,17 @@ export function judgePage(parts: Parts, round: RoundRow, now: number, page: Stan
   const from = Math.max(0, page.offset - size)
   for (const d of out.slice(from, from + page.limit - entries.length)) entries.push({ ...d, flags: flags.get(d.participantId) ?? [] })
   return { round: roundView(round, now), final, total: size + out.length, entries }
+}
+
+// The prediction truth as it stands, counted once per state of the live board (a scan of the round's
+// attempts: a second at 900,000 on a slow machine, too much for every judge's refresh).
+const truths = new WeakMap<RoundBoard, { version: number; truth: number }>()
+function truthOf(db: Db, round: RoundRow, live: RoundBoard): number {
+  const hit = truths.get(live)
+  if (hit && hit.version === live.version) return hit.truth
+  const truth = predictionTruthSql(db, round.id, round.predictionTarget!)
+  truths.set(live, { version: live.version, truth })
+  return truth
 }
 
 // Each disqualified person with their best finished attempt by the round's provisional order.

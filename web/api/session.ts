@@ -1,6 +1,6 @@
 import { action, query } from '@solidjs/router'
 import type { Me, Role } from '../../api/schemas/wire'
-import { api, ApiError } from './client'
+import { api } from './client'
 
 // Who is signed in, or null: the route answers 200 either way, so a signed-out page logs no 401.
 export const getMe = query(async (): Promise<Me | null> => (await api<{ user: Me | null }>('GET', '/sessions/current')).user, 'me')
