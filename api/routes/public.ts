@@ -11,7 +11,9 @@ import { roundPrizes } from '../services/round-extras'
 
 const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
-const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional() })
+// Every unit by default; one level of the tree, ranked among itself, with parentId (its children) or top=true (the roots).
+const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional(), top: z.enum(['true', 'false']).optional() })
+const unitLevel = (q: z.infer<typeof UnitsQuery>) => ({ parentId: q.parentId, top: q.top === 'true' })
 
 // Answers once the in-memory structures a read needs are ready: at once (synchronously) nearly always;
 // after they have been built a step at a time on a first read, without holding up other requests meanwhile.
@@ -44,9 +46,14 @@ export const publicRoutes = new Hono<AppEnv>()
   })
   .get('/contests/:contestId/units-leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
-    const { parentId } = readQuery(c, UnitsQuery)
+    const level = unitLevel(readQuery(c, UnitsQuery))
     const standings = c.get('standings')
-    return whenReady(c, () => contestId, (id, now) => standings.contestReady(id, now), (id, now) => send(c, { entries: standings.contestUnits(id, now, parentId) }))
+    return whenReady(c, () => contestId, (id, now) => standings.contestReady(id, now), (id, now) => send(c, { entries: standings.contestUnits(id, now, level) }))
+  })
+  .get('/contests/:contestId/leaderboard/me', requireParticipant, (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    const standings = c.get('standings')
+    return whenReady(c, () => contestId, (id, now) => standings.contestReady(id, now), (id, now) => send(c, standings.contestPlace(id, now, currentUser(c).id)))
   })
   .get('/rounds/:roundId', (c) => {
     const round = c.get('standings').publicRound(readParams(c, RoundParam).roundId)
@@ -66,13 +73,13 @@ export const publicRoutes = new Hono<AppEnv>()
   .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
     const { roundId } = readParams(c, RoundParam)
     const standings = c.get('standings')
-    return whenReady(c, () => standings.publicRound(roundId), (round, now) => standings.roundReady(round, now), (round, now) => send(c, { entry: standings.myEntry(round, now, currentUser(c).id) }))
+    return whenReady(c, () => standings.publicRound(roundId), (round, now) => standings.roundReady(round, now), (round, now) => send(c, standings.myPlace(round, now, currentUser(c).id)))
   })
   .get('/rounds/:roundId/units-leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
-    const { parentId } = readQuery(c, UnitsQuery)
+    const level = unitLevel(readQuery(c, UnitsQuery))
     const standings = c.get('standings')
-    return whenReady(c, () => standings.publicRound(roundId), (round, now) => standings.roundReady(round, now, true), (round, now) => send(c, { entries: standings.roundUnits(round, now, parentId) }))
+    return whenReady(c, () => standings.publicRound(roundId), (round, now) => standings.roundReady(round, now, true), (round, now) => send(c, { entries: standings.roundUnits(round, now, level) }))
   })
   // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
   .get('/rounds/:roundId/leaderboard/stream', (c) => {

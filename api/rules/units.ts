@@ -90,3 +90,9 @@ export function rankUnits(stats: UnitStat[]): RankedUnit[] {
     .sort(compareUnits)
     .map((s, i) => ({ ...s, rank: i + 1 }))
 }
+
+// One level of the tree, ranked among itself: the children of a unit (or the roots, parentId null). A unit is
+// compared only with its peers, never with its own ancestors or descendants. Takes a list in the unit order.
+export function rankPeers<T extends { parentId: string | null; rank: number }>(ranked: T[], parentId: string | null): T[] {
+  return ranked.filter((u) => u.parentId === parentId).map((u, i) => ({ ...u, rank: i + 1 }))
+}

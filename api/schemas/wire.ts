@@ -49,6 +49,8 @@ export type LeaderboardEntry = {
 }
 // A participant's own entry: `final` once the round is finalized (the locked ranking), with their prize.
 export type MyEntry = LeaderboardEntry & { final: boolean; prize: string | null }
+// The contest-wide own entry: final once every round is; prizes are per round, so `prize` stays null.
+export type ContestMyEntry = MyEntry & { prizes: { roundId: string; roundTitle: string; rank: number; name: string }[] }
 export type Leaderboard = { round?: { id: string; status: RoundStatus; frozen: boolean }; contest?: { id: string }; total: number; entries: LeaderboardEntry[] }
 export type UnitsLeaderboardEntry = {
   rank: number; unitId: string; unitName: string; parentId: string | null; participants: number; headcount: number | null

@@ -1,11 +1,11 @@
 import { prepared } from '../../db/client'
 import { notFound } from '../errors'
 import { inSteps } from '../lib/in-steps'
-import type { Leaderboard, UnitsLeaderboardEntry } from '../schemas/wire'
+import type { Leaderboard, LeaderboardEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from '../services/contests'
 import { getRoundRow, type RoundRow } from '../services/round-view'
 import { ContestTotals } from './contest-totals'
-import { pageEntries, publicBoard, publicEndedBy, rankedMatches, unitsBoard, type Page } from './pages'
+import { pageEntries, publicBoard, publicEndedBy, rankedMatches, unitsAt, unitsBoard, type Page, type UnitLevel } from './pages'
 import type { Parts } from './parts'
 import type { RoundBoard } from './round-board'
 
@@ -97,8 +97,16 @@ export class ContestBoards {
     return { contest: { id: contestId }, total: totals.list.size, entries: entries(totals.list.slice(page.offset, page.limit).map((pr, i) => ({ pr, rank: page.offset + i + 1 }))) }
   }
 
-  units(contestId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
-    const ranked = unitsBoard(this.parts, contestId, this.totals(contestId, now).direct)
-    return parentId ? ranked.filter((u) => u.parentId === parentId) : ranked
+  units(contestId: string, now: number, level: UnitLevel): UnitsLeaderboardEntry[] {
+    return unitsAt(unitsBoard(this.parts, contestId, this.totals(contestId, now).direct), level)
+  }
+
+  // One person's contest-wide place, and how many the board ranks; whether every round is final yet.
+  place(contestId: string, now: number, pr: number): { entry: LeaderboardEntry | null; total: number; final: boolean } {
+    const totals = this.totals(contestId, now)
+    const rank = totals.list.rankOf(pr)
+    const entry = rank ? pageEntries(this.parts, contestId, [{ rank, pr, ...totals.entry(pr) }])[0] : null
+    const shape = this.shape(contestId)
+    return { entry, total: totals.list.size, final: shape.liveRounds.length === 0 && shape.finalized.length > 0 }
   }
 }

@@ -2,8 +2,8 @@ import { prepared } from '../../db/client'
 import { notFound } from '../errors'
 import type { RankedList } from '../lib/ranked-list'
 import { containsPattern, foldText } from '../lib/text'
-import { rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
-import type { Leaderboard, LeaderboardEntry, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
+import { rankPeers, rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
+import type { ContestMyEntry, Leaderboard, LeaderboardEntry, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getContestRow } from '../services/contests'
 import { getRoundRow, roundStatus, type RoundRow } from '../services/round-view'
 import { lockedSize, standingOf, standingsPage, type LockedRow } from './locked-board'
@@ -145,6 +145,27 @@ export function myEntry(parts: Parts, { round, board }: PublicView, participantI
   }
   const rank = board.list.rankOf(pr)
   return rank ? { ...pageEntries(parts, round.contestId, livePlaces(board, [{ pr, rank }]))[0], final: false, prize: null } : null
+}
+
+// The round prizes a participant won in a contest, locked at each round's finalize.
+export function prizesWon(parts: Parts, contestId: string, participantId: string): ContestMyEntry['prizes'] {
+  const rows = prepared(parts.db, `SELECT rp.round_id, r.title, rp.rank, rp.name FROM round_prizes rp
+    JOIN rounds r ON r.id = rp.round_id WHERE r.contest_id = ? AND rp.participant_id = ? ORDER BY r.number`).all(contestId, participantId) as { round_id: string; title: string; rank: number; name: string }[]
+  return rows.map((r) => ({ roundId: r.round_id, roundTitle: r.title, rank: r.rank, name: r.name }))
+}
+
+// How many people a round's public board ranks: the locked ranking once final, else the public board.
+export function boardSize(parts: Parts, { round, board }: PublicView): number {
+  if (board) return board.list.size
+  return parts.locked.get(round)?.size ?? lockedSize(parts.db, round)
+}
+
+// Which units a units board lists: every unit in the unit order (API.md's default), or one level of the
+// tree ranked among itself: the children of parentId, or the roots (top).
+export type UnitLevel = { parentId?: string; top?: boolean }
+export function unitsAt(ranked: UnitsLeaderboardEntry[], level: UnitLevel): UnitsLeaderboardEntry[] {
+  if (level.parentId) return rankPeers(ranked, level.parentId)
+  return level.top ? rankPeers(ranked, null) : ranked
 }
 
 export function unitsBoard(parts: Parts, contestId: string, direct: Map<string, UnitDirect>): UnitsLeaderboardEntry[] {

@@ -1,13 +1,13 @@
 import type { Db } from '../../db/client'
 import type { Clock } from '../lib/time'
-import type { Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
+import type { ContestMyEntry, Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { getRoundRow, type RoundRow } from '../services/round-view'
 import { changesAfter, finishesAfter, lastChange, lastFinish, type LoggedChange } from './change-log'
 import { ContestBoards } from './contest-board'
 import { StandingsHub } from './hub'
 import { judgePage, type StandingsPage } from './judge-page'
 import { JsonPageCache } from './page-cache'
-import { boardUnits, leaderboardState, myEntry, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, rowidOf, type Page } from './pages'
+import { boardSize, boardUnits, leaderboardState, myEntry, prizesWon, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, rowidOf, unitsAt, type Page, type UnitLevel } from './pages'
 import { createParts, type Parts } from './parts'
 import type { RoundBoard } from './round-board'
 
@@ -139,13 +139,14 @@ export class Standings {
     return this.pages.body(key, () => roundLeaderboard(this.parts, view, now, page))
   }
 
-  myEntry(round: RoundRow, now: number, participantId: string): MyEntry | null {
-    return myEntry(this.parts, publicView(this.parts, round, now), participantId)
+  // One participant's place on the round's public board, and how many it ranks ("hạng N/M").
+  myPlace(round: RoundRow, now: number, participantId: string): { entry: MyEntry | null; total: number } {
+    const view = publicView(this.parts, round, now)
+    return { entry: myEntry(this.parts, view, participantId), total: boardSize(this.parts, view) }
   }
 
-  roundUnits(round: RoundRow, now: number, parentId?: string): UnitsLeaderboardEntry[] {
-    const ranked = boardUnits(this.parts, round, publicBoard(this.parts, round, now))
-    return parentId ? ranked.filter((u) => u.parentId === parentId) : ranked
+  roundUnits(round: RoundRow, now: number, level: UnitLevel): UnitsLeaderboardEntry[] {
+    return unitsAt(boardUnits(this.parts, round, publicBoard(this.parts, round, now)), level)
   }
 
   contestReady(contestId: string, now: number): Promise<void> | undefined {
@@ -157,8 +158,16 @@ export class Standings {
     return this.contests.page(contestId, now, page)
   }
 
-  contestUnits(contestId: string, now: number, parentId?: string): UnitsLeaderboardEntry[] {
-    return this.contests.units(contestId, now, parentId)
+  contestUnits(contestId: string, now: number, level: UnitLevel): UnitsLeaderboardEntry[] {
+    return this.contests.units(contestId, now, level)
+  }
+
+  // One participant's contest-wide place; final once every round is, with the round prizes won (the
+  // contest itself awards none: prizes are per round).
+  contestPlace(contestId: string, now: number, participantId: string): { entry: ContestMyEntry | null; total: number } {
+    const pr = rowidOf(this.parts, participantId)
+    const { entry, total, final } = pr == null ? { entry: null, total: 0, final: false } : this.contests.place(contestId, now, pr)
+    return { entry: entry && { ...entry, final, prize: null, prizes: prizesWon(this.parts, contestId, participantId) }, total }
   }
 
   judgePage(roundId: string, now: number, page?: StandingsPage) {

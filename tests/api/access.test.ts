@@ -71,6 +71,7 @@ const PARTICIPANT_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/me/contests/:contestId/unit' },
   { method: 'PUT', path: '/me/contests/:contestId/unit' },
   { method: 'GET', path: '/rounds/:roundId/leaderboard/me' },
+  { method: 'GET', path: '/contests/:contestId/leaderboard/me' },
 ]
 
 // Routes open to anyone: sign-up, sign-in and out, /me (401 by itself when anonymous), public reads.
