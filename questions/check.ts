@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { normalizeForCompare } from '../api/lib/text'
 import { BankQuestion, TRUE_FALSE_OPTIONS } from './schema'
+import { sourceProblem } from './sources'
 import { BANK_MINIMUM, GROUP_MINIMUMS, TOPICS, type TopicInfo } from './topics'
 
 type Item = z.infer<typeof Structural>
@@ -65,6 +66,10 @@ export function checkItem(q: Item, raw: unknown): string[] {
   const tfOk = q.options.length === 2 && q.options.every((o, i) => o.key === TRUE_FALSE_OPTIONS[i].key && o.text === TRUE_FALSE_OPTIONS[i].text)
   if (q.type === 'true_false' && !tfOk) errors.push('câu true_false phải có đúng hai phương án A "Đúng", B "Sai"')
   if (!q.source.document.trim()) errors.push('thiếu source.document')
+  else {
+    const problem = sourceProblem(q.source)
+    if (problem) errors.push(problem)
+  }
   if (!q.explanation.trim()) errors.push('thiếu explanation')
   else if (countSentences(q.explanation) > MAX_SENTENCES) errors.push(`explanation quá ${MAX_SENTENCES} câu`)
   for (const path of nonNfcStrings(raw)) errors.push(`chuỗi không ở dạng Unicode NFC: ${path}`)

@@ -21,7 +21,7 @@ const base = (topic: string, n: number): Q => ({
   options: [{ key: 'A', text: `Năm 19${n}0` }, { key: 'B', text: `Năm 19${n}1` }, { key: 'C', text: `Năm 19${n}2` }],
   correct: ['A'],
   explanation: 'Sự kiện diễn ra vào năm đó. Nguồn ghi rõ.',
-  source: { document: 'Tài liệu tham khảo' },
+  source: { document: 'Bài viết trên Báo điện tử Chính phủ', url: 'https://baochinhphu.vn/bai-viet-102.htm' },
   status: 'published',
 })
 
@@ -79,6 +79,32 @@ describe('checkBank', () => {
   it('fails a missing source document or explanation', () => {
     hasError(errorsWith((q) => ({ ...q, source: { document: ' ' } })), 'thiếu source.document')
     hasError(errorsWith((q) => ({ ...q, explanation: '' })), 'thiếu explanation')
+  })
+
+  it('fails a source on a refused kind of host, whatever its spelling', () => {
+    const citing = (url: string) => errorsWith((q) => ({ ...q, source: { document: 'Bài viết', url } }))
+    hasError(citing('https://en.vietnamplus.vn/a.html'), 'trang tiếng Anh')
+    hasError(citing('https://dev5.voh.com.vn/a'), 'máy chủ thử nghiệm')
+    hasError(citing('https://www.scribd.com/document/1'), 'chia sẻ tài liệu')
+    hasError(citing('https://hocdot.com/q1.htm'), 'giải bài tập')
+    hasError(citing('https://WWW.BAOMOI.COM/a.epi'), 'tổng hợp tin')
+    hasError(citing('https://vi.wikipedia.org/wiki/A'), 'Wikipedia')
+    hasError(citing('https://dongnai.vncgarden.com/a'), 'blog, trang bán hàng')
+    hasError(citing('javascript:alert(1)'), 'không phải http(s)')
+    hasError(citing('không phải địa chỉ'), 'source.url')
+    // Lookalikes of refused hosts are not refused: only the host and its subdomains are.
+    expect(citing('https://nhandan.vn/baomoi.com-la-gi')).toEqual([])
+    expect(citing('https://dangcongsan.vn/a.html')).toEqual([])
+    expect(citing('https://vietnamplus.vn/a.html')).toEqual([])
+  })
+
+  it('fails a source with no address unless it names a publisher or an official document with issuer and year', () => {
+    const unaddressed = (document: string) => errorsWith((q) => ({ ...q, source: { document, section: 'tr. 12' } }))
+    hasError(unaddressed('Lịch sử Đảng Cộng sản Việt Nam'), 'nguồn không có địa chỉ')
+    hasError(unaddressed('Kế hoạch tuyên truyền đại hội đảng bộ các cấp'), 'nguồn không có địa chỉ')
+    hasError(unaddressed('Sách Lịch sử Đảng, Nxb. Chính trị quốc gia'), 'nguồn không có địa chỉ')
+    expect(unaddressed('Văn kiện Đại hội đại biểu toàn quốc lần thứ XIII, tập I, Nxb. Chính trị quốc gia Sự thật, Hà Nội, 2021')).toEqual([])
+    expect(unaddressed('Kế hoạch tuyên truyền đại hội đảng bộ các cấp (Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Thái Nguyên, 2019)')).toEqual([])
   })
 
   it('fails an explanation of more than three sentences, but not three', () => {
