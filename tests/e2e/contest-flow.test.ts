@@ -162,7 +162,7 @@ describe('a whole contest in the browser', () => {
   it("a second participant's submit moves the public leaderboard without a reload", async () => {
     await phonePage.goto(`/bang-xep-hang/dot/${state.roundId}`)
     await expect.poll(() => phonePage.locator('table.leaderboard tbody tr').count()).toBe(1)
-    await expect.poll(() => phonePage.getByText('Cập nhật trực tiếp').isVisible()).toBe(true)
+    await expect.poll(() => phonePage.getByText('● Trực tiếp').isVisible()).toBe(true)
     await phonePage.evaluate(() => { (window as unknown as { marker: number }).marker = 42 })
 
     const desk = await newContext(browser, server.baseUrl, DESKTOP)

@@ -35,7 +35,7 @@ describe('LeaderboardBoard', () => {
     const es = FakeEventSource.all[0]
     expect(es.url).toBe('/api/rounds/r1/leaderboard/stream')
     es.emit('open')
-    await waitFor(() => expect(view.getByText(/Cập nhật trực tiếp/)).toBeTruthy())
+    await waitFor(() => expect(view.getByText(/Trực tiếp/)).toBeTruthy())
     const calls = () => vi.mocked(fetch).mock.calls.length
     const before = calls()
     es.emit('standings', { version: 3 })

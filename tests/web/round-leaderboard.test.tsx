@@ -19,6 +19,7 @@ function serve(roundId: string, status: { value: RoundStatus }): Calls {
   const round = () => ({ id: roundId, contestId: 'c1', number: 1, title: 'Tuần thi thứ nhất', status: status.value, freezeAt: null, unitPrizes: [], prizes: [] })
   return fakeApi({
     [`GET /api/rounds/${roundId}`]: () => ({ round: round() }),
+    'GET /api/sessions/current': { user: null },
     'GET /api/contests/c1': { contest: { id: 'c1', slug: 'hoi-thi', title: 'Hội thi lịch sử', rounds: [] } },
     [`GET /api/rounds/${roundId}/leaderboard`]: () => ({ round: { id: roundId, status: status.value, frozen: false }, total: 1, entries: [entry] }),
     [`GET /api/rounds/${roundId}/prizes`]: () => (status.value === 'finalized' ? PRIZES : { finalized: false, predictionTruth: null, prizes: [], unitPrizes: [] }),

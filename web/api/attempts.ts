@@ -1,13 +1,11 @@
 import { action, query } from '@solidjs/router'
-import type { Attempt, AttemptSummary, MyEntry, SubmitResult } from '../../api/schemas/wire'
+import type { Attempt, AttemptSummary, SubmitResult } from '../../api/schemas/wire'
 import type { SendResult } from '../stores/answer-queue'
 import { api, ApiError } from './client'
 
 export const getAttempt = query(async (id: string) => (await api<{ attempt: Attempt }>('GET', `/attempts/${id}`)).attempt, 'attempt')
 export const getMyAttempts = query(async (roundId?: string) =>
   (await api<{ attempts: AttemptSummary[] }>('GET', `/me/attempts${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`)).attempts, 'my-attempts')
-export const getMyEntry = query(async (roundId: string) =>
-  (await api<{ entry: MyEntry | null }>('GET', `/rounds/${roundId}/leaderboard/me`)).entry, 'my-entry')
 
 export const startAttempt = (roundId: string) => api<{ attempt: Attempt }>('POST', `/rounds/${roundId}/attempts`, {}).then((r) => r.attempt)
 

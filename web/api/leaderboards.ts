@@ -1,5 +1,5 @@
 import { query } from '@solidjs/router'
-import type { Leaderboard, UnitsLeaderboardEntry } from '../../api/schemas/wire'
+import type { ContestMyEntry, Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../../api/schemas/wire'
 import { api } from './client'
 
 export type Scope = 'round' | 'contest'
@@ -11,8 +11,20 @@ export const getLeaderboard = query(async (scope: Scope, id: string, offset: num
   return api<Leaderboard>('GET', `${base(scope, id)}/leaderboard?${params}`)
 }, 'leaderboard')
 
-export const getUnitsLeaderboard = query(async (scope: Scope, id: string) =>
-  (await api<{ entries: UnitsLeaderboardEntry[] }>('GET', `${base(scope, id)}/units-leaderboard`)).entries, 'units-leaderboard')
+// One level of the unit tree, ranked among itself: the children of parentId, or the roots when null.
+export const getUnitsLeaderboard = query(async (scope: Scope, id: string, parentId: string | null) => {
+  const level = parentId ? `parentId=${encodeURIComponent(parentId)}` : 'top=true'
+  return (await api<{ entries: UnitsLeaderboardEntry[] }>('GET', `${base(scope, id)}/units-leaderboard?${level}`)).entries
+}, 'units-leaderboard')
+
+// Every unit in the unit order (the judges' chart).
+export const getAllUnitsLeaderboard = query(async (scope: Scope, id: string) =>
+  (await api<{ entries: UnitsLeaderboardEntry[] }>('GET', `${base(scope, id)}/units-leaderboard`)).entries, 'all-units-leaderboard')
+
+// The signed-in participant's place on a board and how many it ranks; entry null when not on it.
+// On a contest board the entry also lists the round prizes won (ContestMyEntry).
+export type MyPlace = { entry: (MyEntry & Partial<Pick<ContestMyEntry, 'prizes'>>) | null; total: number }
+export const getMyPlace = query(async (scope: Scope, id: string) => api<MyPlace>('GET', `${base(scope, id)}/leaderboard/me`), 'my-place')
 
 // The locked prize lists of a round; empty (finalized: false) until judges finalize it.
 export type RoundPrizes = {

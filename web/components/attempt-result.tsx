@@ -1,8 +1,8 @@
 import { A, createAsync } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import type { Attempt, RoundSummary } from '../../api/schemas/wire'
-import { getMyAttempts, getMyEntry } from '../api/attempts'
-import { getLeaderboard } from '../api/leaderboards'
+import { getMyAttempts } from '../api/attempts'
+import { getMyPlace } from '../api/leaderboards'
 import { t } from '../i18n'
 import { fmtDateTime, fmtDuration, fmtScore } from '../lib/format'
 import { ReviewItem } from './review-item'
@@ -10,8 +10,8 @@ import { ReviewItem } from './review-item'
 type Props = { attempt: Attempt; round?: RoundSummary; contestSlug?: string; note?: string }
 
 export function AttemptResult(props: Props) {
-  const entry = createAsync(() => getMyEntry(props.attempt.roundId).catch(() => null))
-  const board = createAsync(() => getLeaderboard('round', props.attempt.roundId, 0, 1, '').catch(() => null))
+  const place = createAsync(() => getMyPlace('round', props.attempt.roundId).catch(() => null))
+  const entry = () => place()?.entry
   const mine = createAsync(() => getMyAttempts(props.attempt.roundId).catch(() => null))
   const reviewOpen = () => props.attempt.items.some((i) => i.correct || i.keyWithheld)
   const left = () => (props.round?.maxAttempts == null || !mine() ? null : Math.max(0, props.round.maxAttempts - mine()!.length))
@@ -31,7 +31,7 @@ export function AttemptResult(props: Props) {
               <dt>{entry()?.final ? t('result.rankFinal') : t('result.rank')}</dt>
               <dd data-testid="rank">
                 <Show when={entry()} fallback={t('result.rankNone')}>
-                  {(e) => <>{t('result.rankOf', { rank: e().rank, total: board()?.total ?? '…' })}</>}
+                  {(e) => <>{t('result.rankOf', { rank: e().rank, total: place()?.total ?? '…' })}</>}
                 </Show>
               </dd>
             </div>
@@ -46,7 +46,7 @@ export function AttemptResult(props: Props) {
       </Show>
       <Show when={entry()?.final} fallback={<p class="muted small">{t('result.rankNote')}</p>}>
         <p class="alert info" role="status" data-testid="official">
-          {t('result.official', { rank: entry()!.rank, total: board()?.total ?? '…' })}
+          {t('result.official', { rank: entry()!.rank, total: place()?.total ?? '…' })}
           <Show when={entry()?.prize}>{(prize) => <> {t('result.prize', { prize: prize() })}</>}</Show>
         </p>
       </Show>

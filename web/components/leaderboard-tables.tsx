@@ -3,10 +3,15 @@ import type { LeaderboardEntry, UnitsLeaderboardEntry } from '../../api/schemas/
 import { t } from '../i18n'
 import { fmtDuration, fmtPercent, fmtScore } from '../lib/format'
 
-export function PeopleTable(props: { entries: LeaderboardEntry[]; showPrediction: boolean }) {
+// Tables on a wide screen; below 480 px each row becomes a compact block (styles.css, "Leaderboards"):
+// rank, name and unit, score and time on the right, the other figures as a labelled second line.
+// Podium colours follow the rank, not the row's place on the page.
+const podium = (rank: number) => rank <= 3
+
+export function PeopleTable(props: { entries: LeaderboardEntry[]; showPrediction: boolean; mineId?: string }) {
   return (
     <div class="table-wrap">
-      <table class="table leaderboard">
+      <table class="table leaderboard people">
         <thead>
           <tr>
             <th scope="col" class="num">{t('lb.rank')}</th>
@@ -19,12 +24,13 @@ export function PeopleTable(props: { entries: LeaderboardEntry[]; showPrediction
         <tbody>
           <For each={props.entries}>
             {(e) => (
-              <tr data-participant={e.participantId}>
+              <tr data-participant={e.participantId} classList={{ podium: podium(e.rank), mine: e.participantId === props.mineId }}
+                aria-current={e.participantId === props.mineId ? 'true' : undefined}>
                 <td class="num rank">{e.rank}</td>
-                <td><span class="name">{e.fullName}</span><span class="unit muted small">{e.unitName}</span></td>
-                <td class="num">{fmtScore(e.score)}/{fmtScore(e.maxScore)}</td>
-                <td class="num">{fmtDuration(e.durationMs)}</td>
-                <Show when={props.showPrediction}><td class="num">{e.predictionError ?? '–'}</td></Show>
+                <td class="who"><span class="name">{e.fullName}</span><span class="unit muted small">{e.unitName}</span></td>
+                <td class="num score">{fmtScore(e.score)}/{fmtScore(e.maxScore)}</td>
+                <td class="num time">{fmtDuration(e.durationMs)}</td>
+                <Show when={props.showPrediction}><td class="num extra" data-label={t('lb.predictionError')}>{e.predictionError ?? '–'}</td></Show>
               </tr>
             )}
           </For>
@@ -34,11 +40,13 @@ export function PeopleTable(props: { entries: LeaderboardEntry[]; showPrediction
   )
 }
 
-export function UnitsTable(props: { entries: UnitsLeaderboardEntry[] }) {
+type UnitsProps = { entries: UnitsLeaderboardEntry[]; hasChildren?: (unitId: string) => boolean; onOpen?: (unitId: string) => void }
+
+export function UnitsTable(props: UnitsProps) {
   return (
     <Show when={props.entries.length} fallback={<p>{t('lb.empty')}</p>}>
       <div class="table-wrap">
-        <table class="table leaderboard">
+        <table class="table leaderboard units">
           <thead>
             <tr>
               <th scope="col" class="num">{t('lb.rank')}</th>
@@ -51,12 +59,18 @@ export function UnitsTable(props: { entries: UnitsLeaderboardEntry[] }) {
           <tbody>
             <For each={props.entries}>
               {(u) => (
-                <tr>
+                <tr data-unit={u.unitId} classList={{ podium: podium(u.rank) }}>
                   <td class="num rank">{u.rank}</td>
-                  <td>{u.unitName}<span class="muted small unit">{t('lb.headcount')}: {u.headcount ?? '–'} · {t('lb.attempts')}: {u.attempts} · {t('lb.perfect')}: {u.perfectScores}</span></td>
-                  <td class="num">{u.participants}</td>
-                  <td class="num">{fmtPercent(u.participationRate)}</td>
-                  <td class="num">{fmtScore(Math.round(u.meanScore * 100) / 100)}</td>
+                  <td class="who">
+                    <span class="name">{u.unitName}</span>
+                    <span class="muted small unit">{t('lb.headcount')}: {u.headcount ?? '–'} · {t('lb.attempts')}: {u.attempts} · {t('lb.perfect')}: {u.perfectScores}</span>
+                    <Show when={props.hasChildren?.(u.unitId)}>
+                      <button type="button" class="link open-level" onClick={() => props.onOpen?.(u.unitId)}>{t('lb.openLevel')}</button>
+                    </Show>
+                  </td>
+                  <td class="num extra" data-label={t('lb.participants')}>{u.participants}</td>
+                  <td class="num extra" data-label={t('lb.rate')}>{fmtPercent(u.participationRate)}</td>
+                  <td class="num extra" data-label={t('lb.mean')}>{fmtScore(Math.round(u.meanScore * 100) / 100)}</td>
                 </tr>
               )}
             </For>

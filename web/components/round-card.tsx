@@ -4,6 +4,7 @@ import type { AttemptSummary, RoundSummary } from '../../api/schemas/wire'
 import { t } from '../i18n'
 import { fmtDateTime } from '../lib/format'
 import { Countdown } from './countdown'
+import { OfficialPlace } from './official-place'
 import { RoundBadge } from './round-badge'
 
 type Props = { round: RoundSummary; contestSlug: string; participant: boolean; signedIn: boolean; attempts: AttemptSummary[] }
@@ -33,6 +34,7 @@ export function RoundCard(props: Props) {
       </Switch>
       <Show when={props.participant && props.attempts.length}>
         <p class="muted">{t('round.used', { n: props.attempts.length })}</p>
+        <Show when={r().status === 'finalized'}><OfficialPlace roundId={r().id} /></Show>
       </Show>
       <div class="actions">
         <Show when={r().status === 'open' && (!props.signedIn || props.participant)}>

@@ -15,7 +15,7 @@ export default function AttemptPage() {
   const [note, setNote] = createSignal<string>()
   const finished = async (why?: string) => {
     setNote(why)
-    await revalidate(['attempt', 'my-attempts', 'my-entry'])
+    await revalidate(['attempt', 'my-attempts', 'my-place'])
   }
   return (
     <Show when={attempt()}>

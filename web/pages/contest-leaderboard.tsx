@@ -22,7 +22,7 @@ export default function ContestLeaderboardPage() {
           </p>
         )}
       </Show>
-      <Show when={contest()}>{(c) => <LeaderboardBoard scope="contest" id={c().id} streamRounds={live()} />}</Show>
+      <Show when={contest()}>{(c) => <LeaderboardBoard scope="contest" id={c().id} contestId={c().id} streamRounds={live()} />}</Show>
     </section>
   )
 }

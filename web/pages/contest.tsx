@@ -2,6 +2,7 @@ import { A, createAsync, useParams } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import { getMyAttempts } from '../api/attempts'
 import { getContest } from '../api/contests'
+import { getMyPlace } from '../api/leaderboards'
 import { getMe } from '../api/session'
 import { RoundCard } from '../components/round-card'
 import { t } from '../i18n'
@@ -13,6 +14,7 @@ export default function ContestPage() {
   const me = createAsync(() => getMe())
   useTitle(() => contest()?.title)
   const mine = createAsync(async () => (me()?.role === 'participant' ? getMyAttempts() : []))
+  const place = createAsync(async () => (me()?.role === 'participant' && contest() ? getMyPlace('contest', contest()!.id).catch(() => undefined) : undefined))
   return (
     <Show when={contest()}>
       {(c) => (
@@ -29,6 +31,19 @@ export default function ContestPage() {
             }
           >
             {(user) => <p class="hello">{t('contest.hello', { name: user().name })}</p>}
+          </Show>
+          <Show when={place()?.entry}>
+            {(e) => (
+              <section class="card my-results" data-testid="my-results">
+                <h2 class="h3">{t('contest.myResults')}</h2>
+                <p>{t(e().final ? 'contest.placeFinal' : 'contest.place', { rank: e().rank, total: place()!.total })}</p>
+                <Show when={e().prizes?.length}>
+                  <ul class="plain prizes-won">
+                    <For each={e().prizes}>{(p) => <li>🏆 <strong>{p.name}</strong> · {p.roundTitle} ({t('contest.prizeRank', { rank: p.rank })})</li>}</For>
+                  </ul>
+                </Show>
+              </section>
+            )}
           </Show>
           <h2>{t('contest.rounds')}</h2>
           <ol class="rounds plain">

@@ -4,6 +4,7 @@ import type { AttemptSummary } from '../../api/schemas/wire'
 import { getMyAttempts } from '../api/attempts'
 import { getContests } from '../api/contests'
 import { getMe } from '../api/session'
+import { OfficialPlace } from '../components/official-place'
 import { t, type MessageKey } from '../i18n'
 import { fmtDateTime, fmtDuration, fmtScore } from '../lib/format'
 import { useTitle } from '../lib/title'
@@ -13,12 +14,16 @@ export default function MyAttemptsPage() {
   const attempts = createAsync(async () => (me()?.role === 'participant' ? getMyAttempts() : []))
   const contests = createAsync(() => getContests())
   useTitle(() => t('mine.title'))
-  const roundTitle = (roundId: string) => {
+  const found = (roundId: string) => {
     for (const c of contests() ?? []) {
-      const r = c.rounds.find((x) => x.id === roundId)
-      if (r) return `${r.title} · ${c.title}`
+      const round = c.rounds.find((x) => x.id === roundId)
+      if (round) return { round, contest: c }
     }
-    return ''
+    return undefined
+  }
+  const roundTitle = (roundId: string) => {
+    const f = found(roundId)
+    return f ? `${f.round.title} · ${f.contest.title}` : ''
   }
   const byRound = () => {
     const groups = new Map<string, AttemptSummary[]>()
@@ -34,6 +39,7 @@ export default function MyAttemptsPage() {
           {([roundId, list]) => (
             <section class="card">
               <h2 class="h3">{roundTitle(roundId)}</h2>
+              <Show when={found(roundId)?.round.status === 'finalized'}><OfficialPlace roundId={roundId} /></Show>
               <ul class="plain attempts">
                 <For each={list}>
                   {(a) => (

@@ -22,7 +22,7 @@ export default function RoundLeaderboardPage() {
         {(f) => <p class="muted"><A href={`/cuoc-thi/${f().contest.slug}`}>{f().contest.title}</A> · <A href={`/bang-xep-hang/cuoc-thi/${f().contest.id}`}>{t('lb.whole')}</A></p>}
       </Show>
       <Show when={prizes()?.finalized ? prizes() : undefined}>{(p) => <PrizeLists prizes={p()} />}</Show>
-      <LeaderboardBoard scope="round" id={params.roundId} streamRounds={[params.roundId]} freezeAt={found()?.round.freezeAt}
+      <LeaderboardBoard scope="round" id={params.roundId} contestId={found()?.contest.id} streamRounds={[params.roundId]} freezeAt={found()?.round.freezeAt}
         extraKeys={['round-prizes']} onStatus={(s) => setFinalNow(s === 'finalized')} />
     </section>
   )

@@ -2,7 +2,7 @@ import { A, createAsync, revalidate, useParams } from '@solidjs/router'
 import { createSignal, onCleanup, Show } from 'solid-js'
 import { getAdminRound } from '../../api/admin'
 import { getFinalPrizes, getStandings, STANDINGS_PAGE } from '../../api/judging'
-import { getUnitsLeaderboard } from '../../api/leaderboards'
+import { getAllUnitsLeaderboard } from '../../api/leaderboards'
 import { Pager } from '../../components/pager'
 import { canOrganize, getMe } from '../../api/session'
 import { RoundBadge } from '../../components/round-badge'
@@ -20,12 +20,12 @@ export default function JudgePage() {
   const found = createAsync(() => getAdminRound(params.roundId))
   const [offset, setOffset] = createSignal(0)
   const standings = createAsync(() => getStandings(params.roundId, offset()))
-  const units = createAsync(() => getUnitsLeaderboard('round', params.roundId))
+  const units = createAsync(() => getAllUnitsLeaderboard('round', params.roundId))
   const me = createAsync(() => getMe())
   const prizes = createAsync(() => (standings()?.round.status === 'finalized' ? getFinalPrizes(params.roundId) : Promise.resolve(undefined)))
   // Live and unfrozen: the public stream wakes us, and a poll covers a frozen board whose stream stays quiet.
-  const live = useStandingsStream(() => [params.roundId], ['standings', 'units-leaderboard', 'activity'])
-  const poll = setInterval(() => void revalidate(['standings', 'units-leaderboard', 'activity']), 15_000)
+  const live = useStandingsStream(() => [params.roundId], ['standings', 'all-units-leaderboard', 'activity'])
+  const poll = setInterval(() => void revalidate(['standings', 'all-units-leaderboard', 'activity']), 15_000)
   onCleanup(() => clearInterval(poll))
   return (
     <section class="page wide">
