@@ -52,7 +52,7 @@ async function setUp() {
   const round = (title: string, closes: number, extra = {}) => ok(admin.call('POST', `/admin/contests/${state.contestId}/rounds`, {
     title, opensAt: iso(start - 60_000), closesAt: iso(closes), questionCount: 3, timeLimitSec: 600, graceSec: 0, ...extra,
   }), 201)
-  state.closed = (await round('Tuần 1', closesAt, { prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 1 }, { name: 'Giải Ba', count: 1 }] })).round.id
+  state.closed = (await round('Tuần 1', closesAt, { prediction: { enabled: true, target: 'participants' }, prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 1 }, { name: 'Giải Ba', count: 1 }] })).round.id
   state.open = (await round('Tuần 2', start + 7 * 24 * 3600_000)).round.id
   await ok(admin.call('POST', `/admin/contests/${state.contestId}/publish`))
   for (let i = 0; i < PEOPLE; i++) {
@@ -65,10 +65,11 @@ async function setUp() {
     const attempt = (await ok(client.call('POST', `/rounds/${state.closed}/attempts`, {}), 201)).attempt
     state.people.push({ id: body.participant.id, phone, client, attemptId: attempt.id })
   }
-  // Submits in order, the last one after a pause: nobody answers, so time decides and the last is last.
+  // Nobody answers; everyone guesses the 25 participants right but the last, who also submits last.
   for (const [i, p] of state.people.entries()) {
-    if (i === PEOPLE - 1) await new Promise((r) => setTimeout(r, 1500))
-    await ok(p.client.call('POST', `/attempts/${p.attemptId}/submit`, {}))
+    const last = i === PEOPLE - 1
+    if (last) await new Promise((r) => setTimeout(r, 1500))
+    await ok(p.client.call('POST', `/attempts/${p.attemptId}/submit`, { prediction: last ? 1000 : PEOPLE }))
   }
   if (Date.now() >= closesAt) throw new Error('setting up took longer than the round was open')
   await new Promise((r) => setTimeout(r, closesAt - Date.now() + 1000))
@@ -129,7 +130,8 @@ describe.each(SIZES)('on a $width × $height phone', (size) => {
     expect(await mine.getAttribute('aria-current')).toBe('true')
     expect(await mine.locator('.rank').textContent()).toBe(String(PEOPLE))
     expect(await page.locator('.leaderboard tr.podium').count()).toBe(0)
-    expect(await page.locator('.leaderboard td.extra[data-label="Sai số dự đoán"]').count()).toBe(0)
+    // The finalized board's prediction errors: a labelled line under each entry, not a column off-screen.
+    expect(await page.locator('.leaderboard td.extra[data-label="Sai số dự đoán"]').allTextContents()).toEqual(['0', '0', '0', '0', '975'])
     await checkFits(page, size.width, 'round board, page 2')
     // Scrolled down the page, the bar is still on screen.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
