@@ -9,7 +9,17 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/web/**', 'tests/e2e/**'],
+          exclude: ['tests/web/**', 'tests/e2e/**', 'tests/pg/**'],
+        },
+      },
+      {
+        // On a throwaway PostgreSQL cluster the run starts (tests/pg/global-setup.ts): never skipped.
+        test: {
+          name: 'pg',
+          environment: 'node',
+          include: ['tests/pg/**/*.test.ts'],
+          globalSetup: ['tests/pg/global-setup.ts'],
+          hookTimeout: 60_000,
         },
       },
       {
