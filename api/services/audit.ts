@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { desc } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
-import { auditLog } from '../../db/schema'
+import { all, get, lock, run, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import { CSV_BOM, csvLine } from '../lib/csv'
 import type { SessionUser } from './auth'
 
@@ -17,31 +17,49 @@ export function hashEntry(prevHash: string, f: AuditFields): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
-export function auditHead(db: Db): string {
-  return db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()?.hash ?? GENESIS
+// The chain's head: the hash of the last row, or GENESIS for an empty log.
+export function* headOfChain(): Program<string> {
+  return (yield* get<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1'))?.hash ?? GENESIS
 }
 
-// Call inside the transaction that makes the change, so the log and the data never disagree.
-export function appendAudit(db: Db, actor: Actor, action: string, entity: string, entityId: string, detail: unknown, now: number): string {
-  const prevHash = auditHead(db)
+// Run inside the transaction that makes the change, so the log and the data never disagree. Several servers
+// append to one chain: the lock holds the head until this transaction ends, so no two rows share a parent.
+export function* appendEntry(actor: Actor, action: string, entity: string, entityId: string, detail: unknown, now: number): Program<string> {
+  yield* lock('audit_log.head')
+  const prevHash = yield* headOfChain()
   const fields: AuditFields = { at: now, actorId: actor.id, actorRole: actor.role, action, entity, entityId, detail: JSON.stringify(detail ?? null) }
   const hash = hashEntry(prevHash, fields)
-  db.insert(auditLog).values({ ...fields, prevHash, hash }).run()
+  yield* run(`INSERT INTO audit_log (at, actor_id, actor_role, action, entity, entity_id, detail, prev_hash, hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, fields.at, fields.actorId, fields.actorRole, fields.action, fields.entity, fields.entityId, fields.detail, prevHash, hash)
   return hash
 }
 
-export function verifyAuditChain(db: Db): { ok: true; head: string; count: number } | { ok: false; brokenAt: number } {
+type Verification = { ok: true; head: string; count: number } | { ok: false; brokenAt: number }
+const VERIFY_PAGE = 1000
+
+// Re-computes every hash from genesis, a page of rows at a time.
+export function* verifyChain(): Program<Verification> {
   let prev = GENESIS
   let count = 0
-  const rows = prepared(db, `SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId,
-    detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditFields & { seq: number; prevHash: string; hash: string }>
-  for (const row of rows) {
-    if (row.prevHash !== prev || hashEntry(prev, row) !== row.hash) return { ok: false, brokenAt: row.seq }
-    prev = row.hash
-    count++
+  let after = 0
+  for (;;) {
+    const rows = yield* all<AuditFields & { seq: number; prevHash: string; hash: string }>(`SELECT seq, at, actor_id AS "actorId", actor_role AS "actorRole", action, entity,
+      entity_id AS "entityId", detail, prev_hash AS "prevHash", hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`, after, VERIFY_PAGE)
+    for (const row of rows) {
+      if (row.prevHash !== prev || hashEntry(prev, row) !== row.hash) return { ok: false, brokenAt: row.seq }
+      prev = row.hash
+      count++
+    }
+    if (rows.length < VERIFY_PAGE) return { ok: true, head: prev, count }
+    after = rows[rows.length - 1].seq
   }
-  return { ok: true, head: prev, count }
 }
+
+// Synchronous SQLite entry points for the services not yet written as programs (issue #13 moves them).
+export const auditHead = (db: Db): string => runSqlite(db, headOfChain())
+export const appendAudit = (db: Db, actor: Actor, action: string, entity: string, entityId: string, detail: unknown, now: number): string =>
+  runSqlite(db, appendEntry(actor, action, entity, entityId, detail, now))
+export const verifyAuditChain = (db: Db): Verification => runSqlite(db, verifyChain())
 
 export function listAudit(db: Db, limit: number, offset: number) {
   const total = (prepared(db, 'SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
