@@ -8,6 +8,8 @@ import type { CreateContestInput, UnitsInput, UpdateContestInput } from '../sche
 import { appendAudit, type Actor } from './audit'
 import { recordChange } from '../standings/change-log'
 import { roundView } from './round-view'
+import { get, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 
 function slugify(title: string): string {
   const base = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
@@ -39,11 +41,14 @@ export function setContestStatus(db: Db, actor: Actor, contestId: string, status
 type ContestRow = typeof contests.$inferSelect
 type RawContest = { id: string; slug: string; title: string; description: string; rules: string; status: ContestRow['status']; one_prize_per_person: number; created_at: number }
 
-export function getContestRow(db: Db, contestId: string): ContestRow {
-  const r = prepared(db, 'SELECT * FROM contests WHERE id = ?').get(contestId) as RawContest | undefined
+export function* contestRow(contestId: string): Program<ContestRow> {
+  const r = yield* get<RawContest>('SELECT * FROM contests WHERE id = ?', contestId)
   if (!r) throw notFound('cuộc thi')
   return { id: r.id, slug: r.slug, title: r.title, description: r.description, rules: r.rules, status: r.status, onePrizePerPerson: r.one_prize_per_person === 1, createdAt: r.created_at }
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const getContestRow = (db: Db, contestId: string): ContestRow => runSqlite(db, contestRow(contestId))
 
 export function getContest(db: Db, contestIdOrSlug: string, now: number, includeDraft = false): ContestDetail {
   const row = db.select().from(contests).where(eq(contests.id, contestIdOrSlug)).get()

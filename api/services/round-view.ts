@@ -1,4 +1,6 @@
-import { prepared, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { get, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import type { rounds } from '../../db/schema'
 import { notFound } from '../errors'
 import { iso, isoOrNull } from '../lib/time'
@@ -43,8 +45,8 @@ function parseOnce<T>(text: string): T {
 }
 
 // Read on every attempt request: one prepared statement, not a query built each time (STACK.md).
-export function getRoundRow(db: Db, roundId: string): RoundRow {
-  const r = prepared(db, 'SELECT * FROM rounds WHERE id = ?').get(roundId) as RawRound | undefined
+export function* roundRow(roundId: string): Program<RoundRow> {
+  const r = yield* get<RawRound>('SELECT * FROM rounds WHERE id = ?', roundId)
   if (!r) throw notFound('đợt thi')
   return {
     id: r.id, contestId: r.contest_id, number: r.number, title: r.title, opensAt: r.opens_at, closesAt: r.closes_at, questionCount: r.question_count,
@@ -54,3 +56,6 @@ export function getRoundRow(db: Db, roundId: string): RoundRow {
     finalGeneration: r.final_generation,
   }
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const getRoundRow = (db: Db, roundId: string): RoundRow => runSqlite(db, roundRow(roundId))

@@ -1,4 +1,6 @@
 import { prepared, type Db } from '../../db/client'
+import { run, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 
 // A change that moves standings, other than a finish. Services record it in the same transaction as the
 // change itself, so a rolled-back change is never seen and every server sees the same changes in order.
@@ -11,12 +13,14 @@ export type StandingsChange =
 
 export type LoggedChange = { seq: number; kind: StandingsChange['kind']; contestId: string | null; roundId: string | null; participantId: string | null; unitId: string | null }
 
-export function recordChange(db: Db, change: StandingsChange, now: number): void {
+export function* logChange(change: StandingsChange, now: number): Program<void> {
   const c = change as Partial<Record<'contestId' | 'roundId' | 'participantId' | 'unitId', string>>
-  prepared(db, `INSERT INTO standings_changes (kind, contest_id, round_id, participant_id, unit_id, at)
-    VALUES (@kind, @contestId, @roundId, @participantId, @unitId, @at)`)
-    .run({ kind: change.kind, contestId: c.contestId ?? null, roundId: c.roundId ?? null, participantId: c.participantId ?? null, unitId: c.unitId ?? null, at: now })
+  yield* run('INSERT INTO standings_changes (kind, contest_id, round_id, participant_id, unit_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+    change.kind, c.contestId ?? null, c.roundId ?? null, c.participantId ?? null, c.unitId ?? null, now)
 }
+
+// SQLite bridge for the services not yet written as programs (issue #13).
+export const recordChange = (db: Db, change: StandingsChange, now: number): void => runSqlite(db, logChange(change, now))
 
 // Changes after `seq`, oldest first: nearly always none, one index seek.
 export function changesAfter(db: Db, seq: number, limit = 1000): LoggedChange[] {
