@@ -145,6 +145,8 @@ export const attempts = pgTable('attempts', {
   clientAddress: text(),
   finishSeq: integer(),
   answerSig: text(),
+  // Set with finish_seq by the trigger of migration 0002: the finishing transaction's id (see schema.ts).
+  finishTx: bigint({ mode: 'number' }),
 }, (t) => [
   uniqueIndex('attempts_round_participant_number').on(t.roundId, t.participantId, t.number),
   uniqueIndex('attempts_one_in_progress').on(t.roundId, t.participantId).where(sql`status = 'in_progress'`),
@@ -153,6 +155,7 @@ export const attempts = pgTable('attempts', {
   index('attempts_finish_seq').on(t.finishSeq),
   index('attempts_status_deadline').on(t.status, t.deadlineAt),
   index('attempts_round_status').on(t.roundId, t.status),
+  index('attempts_finish_tx').on(t.finishTx).where(sql`finish_tx IS NOT NULL`),
 ])
 
 export const attemptItems = pgTable('attempt_items', {
@@ -230,4 +233,6 @@ export const standingsChanges = pgTable('standings_changes', {
   participantId: text(),
   unitId: text(),
   at: ms().notNull(),
-}, (t) => [index('standings_changes_kind').on(t.kind, t.seq)])
+  // The writer's transaction id: followers read changes up to the oldest transaction still running.
+  tx: bigint({ mode: 'number' }).default(sql`pg_current_xact_id()::text::bigint`),
+}, (t) => [index('standings_changes_kind').on(t.kind, t.seq), index('standings_changes_tx').on(t.tx, t.seq).where(sql`tx IS NOT NULL`)])

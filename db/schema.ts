@@ -146,6 +146,10 @@ export const attempts = sqliteTable('attempts', {
   finishSeq: integer(),
   // Hash of the chosen options per question, to find identical answer sheets with an index.
   answerSig: text(),
+  // PostgreSQL only (a trigger sets it with finish_seq): the finishing transaction's id, which followers
+  // read up to the oldest running transaction, so a finish that commits late is never skipped. Null here:
+  // SQLite's single writer makes finish_seq commit-ordered already.
+  finishTx: integer(),
 }, (t) => [
   uniqueIndex('attempts_round_participant_number').on(t.roundId, t.participantId, t.number),
   // One attempt in progress per participant and round, held by the database itself (SPEC §3).
@@ -155,6 +159,7 @@ export const attempts = sqliteTable('attempts', {
   index('attempts_finish_seq').on(t.finishSeq),
   index('attempts_status_deadline').on(t.status, t.deadlineAt),
   index('attempts_round_status').on(t.roundId, t.status),
+  index('attempts_finish_tx').on(t.finishTx).where(sql`finish_tx IS NOT NULL`),
 ])
 
 // optionOrder lists the question's own option keys in the order shown; choice holds shown letters.
@@ -239,4 +244,6 @@ export const standingsChanges = sqliteTable('standings_changes', {
   participantId: text(),
   unitId: text(),
   at: integer().notNull(),
-}, (t) => [index('standings_changes_kind').on(t.kind, t.seq)])
+  // PostgreSQL only (its default is the writer's transaction id; see attempts.finishTx). Null here.
+  tx: integer(),
+}, (t) => [index('standings_changes_kind').on(t.kind, t.seq), index('standings_changes_tx').on(t.tx, t.seq).where(sql`tx IS NOT NULL`)])
