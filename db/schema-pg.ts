@@ -236,3 +236,17 @@ export const standingsChanges = pgTable('standings_changes', {
   // The writer's transaction id: followers read changes up to the oldest transaction still running.
   tx: bigint({ mode: 'number' }).default(sql`pg_current_xact_id()::text::bigint`),
 }, (t) => [index('standings_changes_kind').on(t.kind, t.seq), index('standings_changes_tx').on(t.tx, t.seq).where(sql`tx IS NOT NULL`)])
+
+// Rate limits and sign-in guesses shared by the servers (see schema.ts).
+export const rateHits = pgTable('rate_hits', {
+  key: text().notNull(),
+  second: bigint({ mode: 'number' }).notNull(),
+  count: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.key, t.second] })])
+
+export const guessGuard = pgTable('guess_guard', {
+  key: text().primaryKey(),
+  failures: text().notNull(),
+  inFlight: text().notNull(),
+  lastTry: ms().notNull(),
+})

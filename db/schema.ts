@@ -247,3 +247,20 @@ export const standingsChanges = sqliteTable('standings_changes', {
   // PostgreSQL only (its default is the writer's transaction id; see attempts.finishTx). Null here.
   tx: integer(),
 }, (t) => [index('standings_changes_kind').on(t.kind, t.seq), index('standings_changes_tx').on(t.tx, t.seq).where(sql`tx IS NOT NULL`)])
+
+// Rate limits and sign-in guesses counted in the database, for servers that share one (PostgreSQL); a
+// single SQLite server counts in memory and leaves these empty. One row per key and second.
+export const rateHits = sqliteTable('rate_hits', {
+  key: text().notNull(),
+  second: integer().notNull(),
+  count: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.key, t.second] })])
+
+// Per person (sign-in key): failed guesses of the last 15 minutes and guesses being checked, each with the
+// time it expires, as JSON arrays of milliseconds.
+export const guessGuard = sqliteTable('guess_guard', {
+  key: text().primaryKey(),
+  failures: text().notNull(),
+  inFlight: text().notNull(),
+  lastTry: integer().notNull(),
+})

@@ -21,25 +21,25 @@ export function startSession(c: Context<AppEnv>, user: SessionUser) {
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/participants', async (c) => {
-    c.get('limiter').hit(`register:${c.get('clientAddress')}`, c.get('env').RATE_REGISTER_PER_MIN)
+    await c.get('limiter').hit(`register:${c.get('clientAddress')}`, c.get('env').RATE_REGISTER_PER_MIN)
     const input = await readJson(c, RegisterInput)
     const participant = await registerParticipant(c.get('db'), input, c.get('clock').now(), c.get('clientAddress'))
     startSession(c, { kind: 'participant', id: participant.id, role: 'participant', name: participant.fullName })
     return send(c, { participant }, 201)
   })
   .post('/sessions', async (c) => {
-    c.get('limiter').hit(`signin:${c.get('clientAddress')}`, c.get('env').RATE_SIGNIN_PER_MIN)
+    await c.get('limiter').hit(`signin:${c.get('clientAddress')}`, c.get('env').RATE_SIGNIN_PER_MIN)
     const input = await readJson(c, SignInInput)
     // The guess is counted before the password is checked, so no number of parallel guesses gets past.
-    const outcome = c.get('guesses').reserve(signInKey(c.get('db'), input.identifier), c.get('env').RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
+    const outcome = await c.get('guesses').reserve(signInKey(c.get('db'), input.identifier), c.get('env').RATE_SIGNIN_FAILS_PER_ID_PER_MIN)
     let user: SessionUser
     try {
       user = await signIn(c.get('db'), input.identifier, input.password)
     } catch (err) {
-      outcome(err instanceof AppError && err.code === 'UNAUTHENTICATED' ? 'failure' : 'none')
+      await outcome(err instanceof AppError && err.code === 'UNAUTHENTICATED' ? 'failure' : 'none')
       throw err
     }
-    outcome('success')
+    await outcome('success')
     startSession(c, user)
     return send(c, { user: { id: user.id, role: user.role, name: user.name } })
   })
