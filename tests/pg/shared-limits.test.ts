@@ -38,8 +38,7 @@ describe('limits shared by several servers on PostgreSQL', () => {
     const s = await threeServers(() => now)
     const burst = () => Promise.allSettled(Array.from({ length: 45 }, (_, i) => s[i % 3].limiter.hit('register:10.0.0.1', 20)))
     expect(outcomes(await burst())).toEqual({ passed: 20, limited: 25 })
-    const refused = await Promise.resolve(s[0].limiter.hit('register:10.0.0.1', 20)).catch((e: { details?: unknown }) => e)
-    expect(refused.details).toEqual({ retryAfter: 60 })
+    await expect(Promise.resolve(s[0].limiter.hit('register:10.0.0.1', 20))).rejects.toMatchObject({ details: { retryAfter: 60 } })
     expect(outcomes(await Promise.allSettled([s[1].limiter.hit('register:10.0.0.2', 20)]))).toEqual({ passed: 1, limited: 0 })
     now += 61_000
     expect(outcomes(await burst())).toEqual({ passed: 20, limited: 25 })
