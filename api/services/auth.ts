@@ -1,88 +1,105 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { participants, sessions, staffUsers } from '../../db/schema'
+import { get, lock, run, transaction, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import { AppError } from '../errors'
 import { DUMMY_HASH, verifyPassword } from '../lib/password'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { Role } from '../schemas/wire'
 
-export type SessionUser = { kind: 'participant' | 'staff'; id: string; role: Role; name: string }
+// credential: the password hash a sign-in verified, so the session it opens can check it is still current.
+export type SessionUser = { kind: 'participant' | 'staff'; id: string; role: Role; name: string; credential?: string }
+type Account = SessionUser & { passwordHash: string }
 
 // Only a hash of the session token is stored, so a copy of the database cannot be used to sign in.
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url')
+const PASSWORD_OF = {
+  participant: 'SELECT password_hash AS "passwordHash" FROM participants WHERE id = ?',
+  staff: 'SELECT password_hash AS "passwordHash" FROM staff_users WHERE id = ?',
+} as const
+// Held while a person's sessions are opened against a password or ended after a new one.
+const sessionsKey = (kind: SessionUser['kind'], userId: string) => `sessions:${kind}:${userId}`
+const signInFailed = () => new AppError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu.')
 
-export function createSession(db: Db, user: SessionUser, now: number, ttlHours: number): { token: string; expiresAt: number } {
+// A sign-in's session opens only if the password it checked is still the person's: a change committed
+// meanwhile (on any server) either ends this session or, having ended the others first, refuses it.
+export function* openSession(user: SessionUser, now: number, ttlHours: number): Program<{ token: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = now + ttlHours * 3600_000
-  db.insert(sessions).values({ id: tokenHash(token), userKind: user.kind, userId: user.id, createdAt: now, expiresAt }).run()
+  const credential = user.credential
+  const insert = () => run('INSERT INTO sessions (id, user_kind, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', tokenHash(token), user.kind, user.id, now, expiresAt)
+  if (credential === undefined) yield* insert()
+  else {
+    yield* transaction(function* () {
+      yield* lock(sessionsKey(user.kind, user.id))
+      const current = yield* get<{ passwordHash: string }>(PASSWORD_OF[user.kind], user.id)
+      if (current?.passwordHash !== credential) throw signInFailed()
+      yield* insert()
+    })
+  }
   return { token, expiresAt }
 }
 
-export function deleteSession(db: Db, token: string): void {
-  db.delete(sessions).where(eq(sessions.id, tokenHash(token))).run()
+export function* closeSession(token: string): Program<void> {
+  yield* run('DELETE FROM sessions WHERE id = ?', tokenHash(token))
 }
 
 // A password changed or reset ends the person's sessions: all of them after a reset, every one but the
-// one making the change after a change of one's own.
-export function endSessions(db: Db, kind: SessionUser['kind'], userId: string, keepToken?: string): number {
-  const keep = keepToken ? tokenHash(keepToken) : ''
-  return db.$client.prepare('DELETE FROM sessions WHERE user_kind = ? AND user_id = ? AND id != ?').run(kind, userId, keep).changes
-}
-
-// Whom a sign-in names: failed guesses count per person, whichever of their identifiers is typed.
-export function signInKey(db: Db, identifier: string): string {
-  const staff = db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, identifier.trim().toLowerCase())).get()
-  if (staff) return `staff:${staff.id}`
-  const phone = normalizePhone(identifier)
-  const nationalId = phone ? null : normalizeNationalId(identifier)
-  const person = phone
-    ? db.select({ id: participants.id }).from(participants).where(eq(participants.phone, phone)).get()
-    : nationalId ? db.select({ id: participants.id }).from(participants).where(eq(participants.nationalId, nationalId)).get() : undefined
-  if (person) return `participant:${person.id}`
-  return `unknown:${phone ?? nationalId ?? identifier.trim().toLowerCase()}`
-}
-
-type SessionRow = { user_kind: 'participant' | 'staff'; user_id: string; expires_at: number; role: Role | null; name: string | null }
-const lookups = new WeakMap<Db, (hash: string) => SessionRow | undefined>()
-
-// One prepared read per request: the session joined to its user.
-export function getSessionUser(db: Db, token: string, now: number): SessionUser | null {
-  let lookup = lookups.get(db)
-  if (!lookup) {
-    const stmt = db.$client.prepare(`
-      SELECT s.user_kind, s.user_id, s.expires_at,
-        CASE WHEN s.user_kind = 'staff' THEN u.role ELSE 'participant' END AS role,
-        CASE WHEN s.user_kind = 'staff' THEN u.name ELSE p.full_name END AS name
-      FROM sessions s
-      LEFT JOIN staff_users u ON s.user_kind = 'staff' AND u.id = s.user_id
-      LEFT JOIN participants p ON s.user_kind = 'participant' AND p.id = s.user_id
-      WHERE s.id = ?`)
-    lookup = (hash) => stmt.get(hash) as SessionRow | undefined
-    lookups.set(db, lookup)
-  }
-  const row = lookup(tokenHash(token))
-  if (!row || row.expires_at <= now || !row.role || row.name == null) return null
-  return { kind: row.user_kind, id: row.user_id, role: row.role, name: row.name }
+// one making the change after a change of one's own. Run in the transaction that stores the new password.
+export function* closeSessionsOf(kind: SessionUser['kind'], userId: string, keepToken?: string): Program<number> {
+  return yield* transaction(function* () {
+    yield* lock(sessionsKey(kind, userId))
+    return (yield* run('DELETE FROM sessions WHERE user_kind = ? AND user_id = ? AND id != ?', kind, userId, keepToken ? tokenHash(keepToken) : '')).changes
+  })
 }
 
 // Staff sign in with a username; participants with their phone or national ID (SPEC §6).
-export async function signIn(db: Db, identifier: string, password: string): Promise<SessionUser> {
-  const fail = () => new AppError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu.')
-  const staff = db.select().from(staffUsers).where(eq(staffUsers.username, identifier.trim().toLowerCase())).get()
-  if (staff) {
-    if (!(await verifyPassword(password, staff.passwordHash))) throw fail()
-    return { kind: 'staff', id: staff.id, role: staff.role, name: staff.name }
-  }
+export function* findAccount(identifier: string): Program<Account | undefined> {
+  const staff = yield* get<{ id: string; role: Role; name: string; passwordHash: string }>(
+    'SELECT id, role, name, password_hash AS "passwordHash" FROM staff_users WHERE username = ?', identifier.trim().toLowerCase())
+  if (staff) return { kind: 'staff', ...staff }
   const phone = normalizePhone(identifier)
   const nationalId = phone ? null : normalizeNationalId(identifier)
-  const person = phone
-    ? db.select().from(participants).where(eq(participants.phone, phone)).get()
-    : nationalId ? db.select().from(participants).where(eq(participants.nationalId, nationalId)).get() : undefined
-  if (!person) {
-    await verifyPassword(password, DUMMY_HASH)
-    throw fail()
-  }
-  if (!(await verifyPassword(password, person.passwordHash))) throw fail()
-  return { kind: 'participant', id: person.id, role: 'participant', name: person.fullName }
+  if (!phone && !nationalId) return undefined
+  const person = yield* get<{ id: string; name: string; passwordHash: string }>(
+    `SELECT id, full_name AS "name", password_hash AS "passwordHash" FROM participants WHERE ${phone ? 'phone' : 'national_id'} = ?`, phone ?? nationalId)
+  return person && { kind: 'participant', role: 'participant', ...person }
 }
+
+// Whom a sign-in names: failed guesses count per person, whichever of their identifiers is typed.
+export function* nameSignIn(identifier: string): Program<string> {
+  const account = yield* findAccount(identifier)
+  if (account) return `${account.kind}:${account.id}`
+  return `unknown:${normalizePhone(identifier) ?? normalizeNationalId(identifier) ?? identifier.trim().toLowerCase()}`
+}
+
+// No database: an unknown identifier costs the same time as a wrong password.
+export async function checkPassword(account: Account | undefined, password: string): Promise<SessionUser> {
+  const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
+  if (!account || !ok) throw signInFailed()
+  return { kind: account.kind, id: account.id, role: account.role, name: account.name, credential: account.passwordHash }
+}
+
+type SessionRow = { userKind: 'participant' | 'staff'; userId: string; expiresAt: number; role: Role | null; name: string | null }
+
+// One read per request: the session joined to its user.
+export function* sessionUser(token: string, now: number): Program<SessionUser | null> {
+  const row = yield* get<SessionRow>(`
+    SELECT s.user_kind AS "userKind", s.user_id AS "userId", s.expires_at AS "expiresAt",
+      CASE WHEN s.user_kind = 'staff' THEN u.role ELSE 'participant' END AS role,
+      CASE WHEN s.user_kind = 'staff' THEN u.name ELSE p.full_name END AS name
+    FROM sessions s
+    LEFT JOIN staff_users u ON s.user_kind = 'staff' AND u.id = s.user_id
+    LEFT JOIN participants p ON s.user_kind = 'participant' AND p.id = s.user_id
+    WHERE s.id = ?`, tokenHash(token))
+  if (!row || row.expiresAt <= now || !row.role || row.name == null) return null
+  return { kind: row.userKind, id: row.userId, role: row.role, name: row.name }
+}
+
+// SQLite bridges for the callers not yet written as programs (issue #13).
+export const createSession = (db: Db, user: SessionUser, now: number, ttlHours: number) => runSqlite(db, openSession(user, now, ttlHours))
+export const deleteSession = (db: Db, token: string): void => runSqlite(db, closeSession(token))
+export const endSessions = (db: Db, kind: SessionUser['kind'], userId: string, keepToken?: string): number => runSqlite(db, closeSessionsOf(kind, userId, keepToken))
+export const signInKey = (db: Db, identifier: string): string => runSqlite(db, nameSignIn(identifier))
+export const getSessionUser = (db: Db, token: string, now: number): SessionUser | null => runSqlite(db, sessionUser(token, now))
+export const signIn = async (db: Db, identifier: string, password: string): Promise<SessionUser> => checkPassword(runSqlite(db, findAccount(identifier)), password)

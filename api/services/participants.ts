@@ -1,88 +1,125 @@
-import { eq, or } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
-import { inTransaction } from '../../db/client'
-import { participantUnits, participants, units } from '../../db/schema'
+import { isUniqueViolation } from '../../db/errors'
+import { get, lock, run, transaction, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { generatePassword, hashPassword, verifyPassword } from '../lib/password'
 import { foldText } from '../lib/text'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { RegisterInput } from '../schemas/participants'
-import { appendAudit, type Actor } from './audit'
-import { endSessions } from './auth'
-import { recordChange } from '../standings/change-log'
+import { appendEntry, type Actor } from './audit'
+import { closeSessionsOf } from './auth'
+import { logChange } from '../standings/change-log'
 
 export const CONSENT_VERSION = '2026-11-v1'
 
-export async function registerParticipant(db: Db, input: RegisterInput, now: number, clientAddress: string) {
+type NewParticipant = Omit<RegisterInput, 'password' | 'consent' | 'phone' | 'nationalId' | 'position'> & { phone: string; nationalId: string | null; position: string | null }
+const wrongCurrent = () => new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', { field: 'currentPassword' })
+
+// No database: the registration's fields as they are stored, or the first field that is wrong.
+export function checkRegistration(input: RegisterInput, now: number): NewParticipant {
   const phone = normalizePhone(input.phone)
   if (!phone) throw new AppError('VALIDATION_FAILED', 'Số điện thoại không hợp lệ.', { field: 'phone' })
   const nationalId = input.nationalId ? normalizeNationalId(input.nationalId) : null
   if (input.nationalId && !nationalId) throw new AppError('VALIDATION_FAILED', 'Số CCCD phải gồm đúng 12 chữ số.', { field: 'nationalId' })
   const born = Date.parse(`${input.dateOfBirth}T00:00:00Z`)
   if (!(born < now) || born < Date.parse('1900-01-01T00:00:00Z')) throw new AppError('VALIDATION_FAILED', 'Ngày sinh không hợp lệ.', { field: 'dateOfBirth' })
-  const passwordHash = await hashPassword(input.password)
-  return inTransaction(db, () => {
-    const unit = db.select().from(units).where(eq(units.id, input.unitId)).get()
+  return { fullName: input.fullName, dateOfBirth: input.dateOfBirth, phone, nationalId, position: input.position ?? null, unitId: input.unitId }
+}
+
+// The unique phone and national ID decide between registrations of one person at once on several servers:
+// the one that loses gets the same 409 as a person registering twice, never a 500.
+export function* enrollParticipant(person: NewParticipant, passwordHash: string, now: number, clientAddress: string): Program<{ id: string; fullName: string; unitId: string }> {
+  return yield* transaction(function* () {
+    const unit = yield* get<{ contestId: string }>('SELECT contest_id AS "contestId" FROM units WHERE id = ?', person.unitId)
     if (!unit) throw new AppError('VALIDATION_FAILED', 'Đơn vị không tồn tại.', { field: 'unitId' })
-    const taken = db.select({ id: participants.id }).from(participants)
-      .where(nationalId ? or(eq(participants.phone, phone), eq(participants.nationalId, nationalId)) : eq(participants.phone, phone)).get()
-    if (taken) throw new AppError('DUPLICATE_PERSON', 'Số điện thoại hoặc số CCCD này đã được đăng ký. Vui lòng đăng nhập.')
-    const row = {
-      id: newId(), fullName: input.fullName, nameFolded: foldText(input.fullName), dateOfBirth: input.dateOfBirth, phone, nationalId,
-      position: input.position ?? null, passwordHash, consentAt: now, consentVersion: CONSENT_VERSION, clientAddress, createdAt: now,
+    const id = newId()
+    try {
+      yield* transaction(() => run(`INSERT INTO participants (id, full_name, name_folded, date_of_birth, phone, national_id, position, password_hash,
+        consent_at, consent_version, client_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id, person.fullName, foldText(person.fullName), person.dateOfBirth, person.phone, person.nationalId, person.position, passwordHash,
+      now, CONSENT_VERSION, clientAddress, now))
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('DUPLICATE_PERSON', 'Số điện thoại hoặc số CCCD này đã được đăng ký. Vui lòng đăng nhập.')
+      throw err
     }
-    db.insert(participants).values(row).run()
-    db.insert(participantUnits).values({ participantId: row.id, contestId: unit.contestId, unitId: unit.id }).run()
-    return { id: row.id, fullName: row.fullName, unitId: unit.id }
+    yield* run('INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)', id, unit.contestId, person.unitId)
+    return { id, fullName: person.fullName, unitId: person.unitId }
   })
 }
 
-export function participantUnitId(db: Db, participantId: string, contestId: string): string | null {
-  const row = prepared(db, 'SELECT unit_id FROM participant_units WHERE participant_id = ? AND contest_id = ?').get(participantId, contestId) as { unit_id: string } | undefined
-  return row?.unit_id ?? null
+export function* findContestUnit(participantId: string, contestId: string): Program<string | null> {
+  return (yield* get<{ unitId: string }>('SELECT unit_id AS "unitId" FROM participant_units WHERE participant_id = ? AND contest_id = ?', participantId, contestId))?.unitId ?? null
 }
 
-// The first unit chosen (registration's own contest) is the one /api/me reports.
+// The first unit chosen (registration's own contest) is the one /api/me reports. Not a program yet: the
+// order of choosing is SQLite's rowid, which PostgreSQL has no equivalent of (issue #13 needs a column).
 export function defaultUnitId(db: Db, participantId: string): string | null {
   const row = prepared(db, 'SELECT unit_id FROM participant_units WHERE participant_id = ? ORDER BY rowid LIMIT 1').get(participantId) as { unit_id: string } | undefined
   return row?.unit_id ?? null
 }
 
-export function setContestUnit(db: Db, participantId: string, contestId: string, unitId: string, now: number) {
-  return inTransaction(db, () => {
-    const unit = db.select().from(units).where(eq(units.id, unitId)).get()
+// One choice at a time per person and contest (on any server), so a move is logged only when it moves
+// the person, as on SQLite, and the log's order is the order the choices took effect.
+export function* chooseContestUnit(participantId: string, contestId: string, unitId: string, now: number): Program<{ contestId: string; unitId: string }> {
+  return yield* transaction(function* () {
+    const unit = yield* get<{ contestId: string }>('SELECT contest_id AS "contestId" FROM units WHERE id = ?', unitId)
     if (!unit || unit.contestId !== contestId) throw new AppError('VALIDATION_FAILED', 'Đơn vị không thuộc cuộc thi này.', { field: 'unitId' })
-    const before = participantUnitId(db, participantId, contestId)
-    if (before === unitId) return { contestId, unitId }
-    db.insert(participantUnits).values({ participantId, contestId, unitId })
-      .onConflictDoUpdate({ target: [participantUnits.participantId, participantUnits.contestId], set: { unitId } }).run()
-    recordChange(db, { kind: 'unit_move', contestId, participantId, unitId }, now)
+    yield* lock(`participant_units:${participantId}:${contestId}`)
+    if ((yield* findContestUnit(participantId, contestId)) === unitId) return { contestId, unitId }
+    yield* run(`INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)
+      ON CONFLICT (participant_id, contest_id) DO UPDATE SET unit_id = excluded.unit_id`, participantId, contestId, unitId)
+    yield* logChange({ kind: 'unit_move', contestId, participantId, unitId }, now)
     return { contestId, unitId }
   })
 }
 
-// Every other session of the person ends: whoever else was signed in with the old password is out.
-export async function changePassword(db: Db, participantId: string, current: string, next: string, keepToken: string | null) {
-  const person = db.select().from(participants).where(eq(participants.id, participantId)).get()
-  if (!person) throw notFound('thí sinh')
-  if (!(await verifyPassword(current, person.passwordHash))) throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', { field: 'currentPassword' })
-  const hash = await hashPassword(next)
-  inTransaction(db, () => {
-    db.update(participants).set({ passwordHash: hash }).where(eq(participants.id, participantId)).run()
-    endSessions(db, 'participant', participantId, keepToken ?? undefined)
+export function* participantPassword(participantId: string): Program<string | undefined> {
+  return (yield* get<{ passwordHash: string }>('SELECT password_hash AS "passwordHash" FROM participants WHERE id = ?', participantId))?.passwordHash
+}
+
+// Every other session of the person ends: whoever else was signed in with the old password is out. The new
+// password replaces only the one the change was checked against: of two changes at once, the second is
+// told its current password is wrong.
+export function* replaceParticipantPassword(participantId: string, checkedHash: string, nextHash: string, keepToken: string | null): Program<void> {
+  yield* transaction(function* () {
+    const { changes } = yield* run('UPDATE participants SET password_hash = ? WHERE id = ? AND password_hash = ?', nextHash, participantId, checkedHash)
+    if (!changes) throw wrongCurrent()
+    yield* closeSessionsOf('participant', participantId, keepToken ?? undefined)
   })
 }
 
-export async function resetParticipantPassword(db: Db, actor: Actor, participantId: string, now: number) {
-  const person = db.select({ id: participants.id }).from(participants).where(eq(participants.id, participantId)).get()
-  if (!person) throw notFound('thí sinh')
-  const password = generatePassword()
-  const hash = await hashPassword(password)
-  inTransaction(db, () => {
-    db.update(participants).set({ passwordHash: hash }).where(eq(participants.id, participantId)).run()
-    const ended = endSessions(db, 'participant', participantId)
-    appendAudit(db, actor, 'participant.password_reset', 'participant', participantId, { sessionsEnded: ended }, now)
+export function* resetParticipantCredential(actor: Actor, participantId: string, nextHash: string, now: number): Program<void> {
+  yield* transaction(function* () {
+    const { changes } = yield* run('UPDATE participants SET password_hash = ? WHERE id = ?', nextHash, participantId)
+    if (!changes) throw notFound('thí sinh')
+    const ended = yield* closeSessionsOf('participant', participantId)
+    yield* appendEntry(actor, 'participant.password_reset', 'participant', participantId, { sessionsEnded: ended }, now)
   })
+}
+
+// SQLite bridges for the callers not yet written as programs (issue #13); password hashing is async, so
+// it happens here, outside the program.
+export async function registerParticipant(db: Db, input: RegisterInput, now: number, clientAddress: string) {
+  const person = checkRegistration(input, now)
+  return runSqlite(db, enrollParticipant(person, await hashPassword(input.password), now, clientAddress))
+}
+
+export const participantUnitId = (db: Db, participantId: string, contestId: string): string | null => runSqlite(db, findContestUnit(participantId, contestId))
+
+export const setContestUnit = (db: Db, participantId: string, contestId: string, unitId: string, now: number) => runSqlite(db, chooseContestUnit(participantId, contestId, unitId, now))
+
+export async function changePassword(db: Db, participantId: string, current: string, next: string, keepToken: string | null) {
+  const hash = runSqlite(db, participantPassword(participantId))
+  if (hash === undefined) throw notFound('thí sinh')
+  if (!(await verifyPassword(current, hash))) throw wrongCurrent()
+  runSqlite(db, replaceParticipantPassword(participantId, hash, await hashPassword(next), keepToken))
+}
+
+export async function resetParticipantPassword(db: Db, actor: Actor, participantId: string, now: number): Promise<string> {
+  if (runSqlite(db, participantPassword(participantId)) === undefined) throw notFound('thí sinh')
+  const password = generatePassword()
+  runSqlite(db, resetParticipantCredential(actor, participantId, await hashPassword(password), now))
   return password
 }
