@@ -1,47 +1,63 @@
-import { and, eq } from 'drizzle-orm'
 import { prepared, type Db } from '../../db/client'
 import { inTransaction } from '../../db/client'
-import { disqualifications, participants } from '../../db/schema'
+import { get, lock, run, transaction, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
-import { recordChange } from '../standings/change-log'
+import { logChange, recordChange } from '../standings/change-log'
 import { attemptStore } from './attempt-store'
 import { scoreAttemptItems } from './attempts'
-import { appendAudit, type Actor } from './audit'
+import { appendAudit, appendEntry, type Actor } from './audit'
 import { latestRevision } from './question-store'
-import { getRoundRow } from './round-view'
+import { getRoundRow, roundRow } from './round-view'
 
 type Deps = { db: Db; now: number }
 
-function openForJudging(db: Db, roundId: string) {
-  const round = getRoundRow(db, roundId)
+// A write that moves a round's standings holds the round's lock until it commits, as finalize does: on
+// PostgreSQL a disqualification or an undo then lands wholly before a finalize reads the round, or is
+// refused after it. Taken before the round is read, so the read sees the other's commit.
+function* openForJudging(roundId: string) {
+  yield* lock(`round:${roundId}`)
+  const round = yield* roundRow(roundId)
   if (round.finalizedAt != null) throw new AppError('CONFLICT', 'Đợt thi đã được chốt kết quả; không thể thay đổi truất quyền.')
   return round
 }
 
-export function disqualify(deps: Deps, actor: Actor, roundId: string, participantId: string, reason: string) {
-  const { db, now } = deps
-  inTransaction(db, () => {
-    openForJudging(db, roundId)
-    if (!db.select({ id: participants.id }).from(participants).where(eq(participants.id, participantId)).get()) throw notFound('thí sinh')
-    db.insert(disqualifications).values({ roundId, participantId, reason, by: actor.id, at: now })
-      .onConflictDoUpdate({ target: [disqualifications.roundId, disqualifications.participantId], set: { reason, by: actor.id, at: now } }).run()
-    appendAudit(db, actor, 'round.disqualify', 'round', roundId, { participantId, reason }, now)
-    recordChange(db, { kind: 'round', roundId }, now)
+// True when it changed something. Disqualifying again for the same reason changes nothing and appends no
+// audit row: two judges (or a retried request) doing it at once leave one decision and one entry.
+export function* disqualifyParticipant(actor: Actor, roundId: string, participantId: string, reason: string, now: number): Program<boolean> {
+  return yield* transaction(function* () {
+    yield* openForJudging(roundId)
+    if (!(yield* get('SELECT id FROM participants WHERE id = ?', participantId))) throw notFound('thí sinh')
+    const before = yield* get<{ reason: string }>('SELECT reason FROM disqualifications WHERE round_id = ? AND participant_id = ?', roundId, participantId)
+    if (before?.reason === reason) return false
+    yield* run(`INSERT INTO disqualifications (round_id, participant_id, reason, "by", "at") VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (round_id, participant_id) DO UPDATE SET reason = excluded.reason, "by" = excluded."by", "at" = excluded."at"`, roundId, participantId, reason, actor.id, now)
+    yield* appendEntry(actor, 'round.disqualify', 'round', roundId, { participantId, reason }, now)
+    yield* logChange({ kind: 'round', roundId }, now)
+    return true
   })
 }
 
-export function undoDisqualify(deps: Deps, actor: Actor, roundId: string, participantId: string) {
-  const { db, now } = deps
-  inTransaction(db, () => {
-    openForJudging(db, roundId)
-    const removed = db.delete(disqualifications).where(and(eq(disqualifications.roundId, roundId), eq(disqualifications.participantId, participantId))).run()
+export function* undoDisqualification(actor: Actor, roundId: string, participantId: string, now: number): Program<void> {
+  yield* transaction(function* () {
+    yield* openForJudging(roundId)
+    const removed = yield* run('DELETE FROM disqualifications WHERE round_id = ? AND participant_id = ?', roundId, participantId)
     if (removed.changes === 0) throw notFound('quyết định truất quyền')
-    appendAudit(db, actor, 'round.undisqualify', 'round', roundId, { participantId }, now)
-    recordChange(db, { kind: 'round', roundId }, now)
+    yield* appendEntry(actor, 'round.undisqualify', 'round', roundId, { participantId }, now)
+    yield* logChange({ kind: 'round', roundId }, now)
   })
 }
+
+// SQLite bridges for the callers not yet written as programs (issue #13).
+export const disqualify = (deps: Deps, actor: Actor, roundId: string, participantId: string, reason: string): void => {
+  runSqlite(deps.db, disqualifyParticipant(actor, roundId, participantId, reason, deps.now))
+}
+export const undoDisqualify = (deps: Deps, actor: Actor, roundId: string, participantId: string): void =>
+  runSqlite(deps.db, undoDisqualification(actor, roundId, participantId, deps.now))
 
 // Moves every item of this round that used the question to its latest revision and rescores finished attempts.
+// Still SQLite only (latestRevision, attemptStore and scoreAttemptItems are not programs yet); as a program it
+// takes the round's lock first, as disqualify does, so a finalize never reads half a regrade.
 export function regradeRound(deps: Deps, actor: Actor, roundId: string, questionId: string): { rescored: number } {
   const { db, now } = deps
   const rescored = inTransaction(db, () => {

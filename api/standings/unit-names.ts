@@ -1,11 +1,21 @@
-import { prepared, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { all, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import type { LogPositions } from './log-positions'
 
 export type UnitRow = { id: string; name: string; parentId: string | null; headcount: number | null }
 
-export function unitRows(db: Db, contestId: string): UnitRow[] {
-  return prepared(db, 'SELECT id, name, parent_id AS parentId, headcount FROM units WHERE contest_id = ?').all(contestId) as UnitRow[]
+export function* listUnitRows(contestId: string): Program<UnitRow[]> {
+  return yield* all<UnitRow>('SELECT id, name, parent_id AS "parentId", headcount FROM units WHERE contest_id = ?', contestId)
 }
+
+export function* listUnitNames(contestId: string): Program<Map<string, string>> {
+  const rows = yield* all<{ id: string; name: string }>('SELECT id, name FROM units WHERE contest_id = ?', contestId)
+  return new Map(rows.map((u) => [u.id, u.name]))
+}
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const unitRows = (db: Db, contestId: string): UnitRow[] => runSqlite(db, listUnitRows(contestId))
 
 // A page's units come from the board itself and their names from here: no SQLite read per row. Kept per
 // contest and the position of its last unit change in the log.
@@ -19,8 +29,7 @@ export class UnitNames {
     let hit = this.byContest.get(contestId)
     if (!hit || hit.at !== at) {
       if (this.byContest.size > 64) this.byContest.clear()
-      const rows = prepared(this.db, 'SELECT id, name FROM units WHERE contest_id = ?').all(contestId) as { id: string; name: string }[]
-      this.byContest.set(contestId, (hit = { at, names: new Map(rows.map((u) => [u.id, u.name])) }))
+      this.byContest.set(contestId, (hit = { at, names: runSqlite(this.db, listUnitNames(contestId)) }))
     }
     return hit.names
   }
