@@ -1,13 +1,20 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { questions } from '../../db/schema'
+import { all, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
+import type { QuestionContent } from '../../db/schema'
 import type { BankQuestion } from '../../questions/schema'
-import { getRevision, toBankQuestion } from './question-store'
+import { toBankQuestion } from './question-store'
 
-export function exportableBank(db: Db, f: { topic?: string; status?: 'draft' | 'published' | 'retired' }): BankQuestion[] {
-  const where: SQL[] = []
-  if (f.topic) where.push(eq(questions.topic, f.topic))
-  if (f.status) where.push(eq(questions.status, f.status))
-  return db.select({ id: questions.id, revision: questions.revision }).from(questions).where(where.length ? and(...where) : undefined)
-    .orderBy(asc(questions.topic), asc(questions.id)).all().map((r) => toBankQuestion(r.id, getRevision(db, r.id, r.revision)))
+type ExportFilter = { topic?: string; status?: 'draft' | 'published' | 'retired' }
+
+// Each question's current revision, read with it in one query.
+export function* readExportable(f: ExportFilter): Program<BankQuestion[]> {
+  const rows = yield* all<{ id: string; content: string }>(`SELECT q.id, r.content FROM questions q
+    JOIN question_revisions r ON r.question_id = q.id AND r.revision = q.revision
+    WHERE (CAST(? AS text) IS NULL OR q.topic = ?) AND (CAST(? AS text) IS NULL OR q.status = ?) ORDER BY q.topic, q.id`,
+  f.topic || null, f.topic || null, f.status || null, f.status || null)
+  return rows.map((r) => toBankQuestion(r.id, JSON.parse(r.content) as QuestionContent))
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const exportableBank = (db: Db, f: ExportFilter): BankQuestion[] => runSqlite(db, readExportable(f))

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { eq } from 'drizzle-orm'
-import { prepared, type Db } from '../../db/client'
-import { questionRevisions, questions, type QuestionContent } from '../../db/schema'
+import type { Db } from '../../db/client'
+import { all, get, run, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
+import type { QuestionContent } from '../../db/schema'
 import type { BankQuestion } from '../../questions/schema'
 import { foldText, normalizeForCompare } from '../lib/text'
 import type { DrawCandidate } from '../rules/types'
@@ -31,69 +32,81 @@ export function fingerprint(c: Pick<QuestionContent, 'type' | 'stem' | 'options'
   return createHash('sha256').update(parts.join('\u0001')).digest('hex').slice(0, 32)
 }
 
-// Caches are per database. The pool is kept with the position of the last bank change in the change log
-// (one index seek to check), so a write on any server is seen; revisions never change once written.
-type Published = { pool: DrawCandidate[]; revisions: Map<string, number>; at: number }
-const poolCache = new WeakMap<Db, Published>()
+type Published = { pool: DrawCandidate[]; revisions: Map<string, number> }
+
+// The published questions a draw picks from, by id so both stores give the same order to a seeded draw.
+export function* readPublished(): Program<Published> {
+  const rows = yield* all<{ id: string; revision: number; topic: string; tags: string; difficulty: number; group: string | null }>(
+    `SELECT id, revision, topic, tags, difficulty, "group" FROM questions WHERE status = 'published' ORDER BY id`)
+  return {
+    pool: rows.map((r) => ({ id: r.id, topic: r.topic, tags: JSON.parse(r.tags) as string[], difficulty: r.difficulty, group: r.group })),
+    revisions: new Map(rows.map((r) => [r.id, r.revision])),
+  }
+}
+
+export function* readRevision(questionId: string, revision: number): Program<QuestionContent> {
+  const row = yield* get<{ content: string }>('SELECT content FROM question_revisions WHERE question_id = ? AND revision = ?', questionId, revision)
+  if (!row) throw new Error(`question revision ${questionId}@${revision} missing`)
+  return JSON.parse(row.content) as QuestionContent
+}
+
+export function* readLatest(questionId: string): Program<{ revision: number; content: QuestionContent } | null> {
+  const row = yield* get<{ revision: number; content: string }>(`SELECT q.revision, r.content FROM questions q
+    JOIN question_revisions r ON r.question_id = q.id AND r.revision = q.revision WHERE q.id = ?`, questionId)
+  return row ? { revision: row.revision, content: JSON.parse(row.content) as QuestionContent } : null
+}
+
+// Writes a question's new state as its next revision (or its first), inside the caller's transaction, which
+// logs one bank change for all it writes (logChange) so draws see the new pool. The number is taken by the
+// upsert itself: on PostgreSQL a second writer of the same question waits for the first one's row and then
+// counts on from its revision, so two writes at once make n+1 and n+2, never two n+1.
+export function* saveQuestion(id: string, content: QuestionContent, now: number, by: string | null): Program<number> {
+  const { revision } = (yield* get<{ revision: number }>(`INSERT INTO questions
+    (id, revision, topic, difficulty, type, status, "group", tags, stem_folded, fingerprint, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET revision = questions.revision + 1, topic = excluded.topic, difficulty = excluded.difficulty,
+      type = excluded.type, status = excluded.status, "group" = excluded."group", tags = excluded.tags,
+      stem_folded = excluded.stem_folded, fingerprint = excluded.fingerprint, updated_at = excluded.updated_at
+    RETURNING revision`, id, content.topic, content.difficulty, content.type, content.status, content.group, JSON.stringify(content.tags),
+  foldText(content.stem), fingerprint(content), now))!
+  yield* run('INSERT INTO question_revisions (question_id, revision, content, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+    id, revision, JSON.stringify(content), now, by)
+  return revision
+}
+
+// SQLite bridges for the callers not yet written as programs (issue #13). The caches are per database:
+// the pool is kept with the position of the last bank change in the change log (one index seek to check),
+// so a write on any server is seen; revisions never change once written.
+const poolCache = new WeakMap<Db, Published & { at: number }>()
 const revisionCache = new WeakMap<Db, Map<string, QuestionContent>>()
 
-export function publishedPool(db: Db): DrawCandidate[] {
-  return published(db).pool
-}
+export const publishedPool = (db: Db): DrawCandidate[] => published(db).pool
 
 // The current revision of a published question, from the same cached read as the pool (a start needs
 // twenty of them); undefined when the question is not published.
-export function publishedRevision(db: Db, questionId: string): number | undefined {
-  return published(db).revisions.get(questionId)
-}
+export const publishedRevision = (db: Db, questionId: string): number | undefined => published(db).revisions.get(questionId)
 
 function published(db: Db): Published {
   const at = lastChangeOf(db, 'bank')
   const cached = poolCache.get(db)
   if (cached?.at === at) return cached
-  const rows = db.select({ id: questions.id, revision: questions.revision, topic: questions.topic, tags: questions.tags, difficulty: questions.difficulty, group: questions.group })
-    .from(questions).where(eq(questions.status, 'published')).all()
-  const fresh = {
-    pool: rows.map((r) => ({ id: r.id, topic: r.topic, tags: r.tags, difficulty: r.difficulty, group: r.group })),
-    revisions: new Map(rows.map((r) => [r.id, r.revision])),
-    at,
-  }
+  const fresh = { ...runSqlite(db, readPublished()), at }
   poolCache.set(db, fresh)
   return fresh
 }
 
+// The first starts of a round meet every question once; the cache keeps later ones free of reads.
 export function getRevision(db: Db, questionId: string, revision: number): QuestionContent {
   let cache = revisionCache.get(db)
   if (!cache) revisionCache.set(db, (cache = new Map()))
   const key = `${questionId}@${revision}`
   const hit = cache.get(key)
   if (hit) return hit
-  // A prepared statement: the first starts of a round meet every question once, and building the query
-  // each time made those cold starts twice as slow.
-  const row = prepared(db, 'SELECT content FROM question_revisions WHERE question_id = ? AND revision = ?').get(questionId, revision) as { content: string } | undefined
-  if (!row) throw new Error(`question revision ${key} missing`)
-  const content = JSON.parse(row.content) as QuestionContent
+  const content = runSqlite(db, readRevision(questionId, revision))
   if (cache.size > 50_000) cache.clear()
   cache.set(key, content)
   return content
 }
 
-export function latestRevision(db: Db, questionId: string): { revision: number; content: QuestionContent } | null {
-  const q = db.select({ revision: questions.revision }).from(questions).where(eq(questions.id, questionId)).get()
-  return q ? { revision: q.revision, content: getRevision(db, questionId, q.revision) } : null
-}
-
-// Writes a question's new state as its next revision (or its first). Run inside a transaction whose
-// caller records one bank change for all it writes (recordChange), so draws see the new pool.
-export function writeQuestion(db: Db, id: string, content: QuestionContent, now: number, by: string | null): number {
-  const current = db.select({ revision: questions.revision }).from(questions).where(eq(questions.id, id)).get()
-  const revision = (current?.revision ?? 0) + 1
-  const row = {
-    revision, topic: content.topic, difficulty: content.difficulty, type: content.type, status: content.status,
-    group: content.group, tags: content.tags, stemFolded: foldText(content.stem), fingerprint: fingerprint(content), updatedAt: now,
-  }
-  if (current) db.update(questions).set(row).where(eq(questions.id, id)).run()
-  else db.insert(questions).values({ id, ...row }).run()
-  db.insert(questionRevisions).values({ questionId: id, revision, content, createdAt: now, createdBy: by }).run()
-  return revision
-}
+export const latestRevision = (db: Db, questionId: string) => runSqlite(db, readLatest(questionId))
+export const writeQuestion = (db: Db, id: string, content: QuestionContent, now: number, by: string | null): number =>
+  runSqlite(db, saveQuestion(id, content, now, by))

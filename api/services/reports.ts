@@ -1,5 +1,6 @@
-import { desc } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { all, type Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import { questionReports } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
@@ -21,7 +22,13 @@ export function reportQuestion(db: Db, participantId: string, attemptId: string,
   return { id: row.id, questionId: row.questionId, createdAt: iso(now) }
 }
 
-export function listReports(db: Db) {
-  return db.select().from(questionReports).orderBy(desc(questionReports.createdAt)).limit(1000).all()
-    .map((r) => ({ ...r, createdAt: iso(r.createdAt) }))
+type ReportRow = { id: string; attemptId: string; position: number; questionId: string; participantId: string; message: string; createdAt: number }
+
+export function* listRecentReports(): Program<(Omit<ReportRow, 'createdAt'> & { createdAt: string })[]> {
+  const rows = yield* all<ReportRow>(`SELECT id, attempt_id AS "attemptId", position, question_id AS "questionId", participant_id AS "participantId",
+    message, created_at AS "createdAt" FROM question_reports ORDER BY created_at DESC LIMIT 1000`)
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }))
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const listReports = (db: Db) => runSqlite(db, listRecentReports())
