@@ -1,15 +1,15 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
-import { inTransaction, type Db, prepared } from '../../db/client'
-import { contests, rounds, units } from '../../db/schema'
+import type { Db } from '../../db/client'
+import { isUniqueViolation, violatedConstraint } from '../../db/errors'
+import { all, get, lock, run, transaction, type Program } from '../../db/program'
+import type { contests } from '../../db/schema'
+import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
-import type { ContestDetail, ContestSummary, Unit } from '../schemas/wire'
 import type { CreateContestInput, UnitsInput, UpdateContestInput } from '../schemas/admin'
-import { appendAudit, type Actor } from './audit'
-import { recordChange } from '../standings/change-log'
-import { roundView } from './round-view'
-import { get, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
+import type { ContestDetail, ContestSummary, Unit } from '../schemas/wire'
+import { logChange } from '../standings/change-log'
+import { appendEntry, type Actor } from './audit'
+import { roundRow, roundView } from './round-view'
 
 function slugify(title: string): string {
   const base = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
@@ -17,93 +17,154 @@ function slugify(title: string): string {
   return base || 'cuoc-thi'
 }
 
-export function createContest(db: Db, actor: Actor, input: CreateContestInput, now: number) {
-  return inTransaction(db, () => {
-    let slug = input.slug ?? slugify(input.title)
-    if (input.slug && db.select().from(contests).where(eq(contests.slug, slug)).get()) throw new AppError('CONFLICT', `Đường dẫn "${slug}" đã được dùng.`)
-    for (let i = 2; db.select({ id: contests.id }).from(contests).where(eq(contests.slug, slug)).get(); i++) slug = `${input.slug ?? slugify(input.title)}-${i}`
-    const row = { id: newId(), slug, title: input.title, description: input.description ?? '', rules: input.rules ?? '', status: 'draft' as const, onePrizePerPerson: input.onePrizePerPerson ?? false, createdAt: now }
-    db.insert(contests).values(row).run()
-    appendAudit(db, actor, 'contest.create', 'contest', row.id, row, now)
-    return row
+const slugTaken = (slug: string) => new AppError('CONFLICT', `Đường dẫn "${slug}" đã được dùng.`)
+function* slugFree(slug: string): Program<boolean> {
+  return !(yield* get('SELECT 1 AS taken FROM contests WHERE slug = ?', slug))
+}
+
+// A slug the organizer chose must be free; one made from the title takes the first free -2, -3, …
+function* freeSlug(input: CreateContestInput): Program<string> {
+  if (input.slug) {
+    if (!(yield* slugFree(input.slug))) throw slugTaken(input.slug)
+    return input.slug
+  }
+  const base = slugify(input.title)
+  let slug = base
+  for (let i = 2; !(yield* slugFree(slug)); i++) slug = `${base}-${i}`
+  return slug
+}
+
+// contests.slug is unique: a contest created at the same moment on another server can take the slug found
+// free here. The insert runs in a savepoint, and a lost race looks again (or is the organizer's 409).
+export function* addContest(actor: Actor, input: CreateContestInput, now: number): Program<ContestRow> {
+  return yield* transaction(function* () {
+    for (;;) {
+      const slug = yield* freeSlug(input)
+      const row = { id: newId(), slug, title: input.title, description: input.description ?? '', rules: input.rules ?? '', status: 'draft' as const, onePrizePerPerson: input.onePrizePerPerson ?? false, createdAt: now }
+      try {
+        yield* transaction(() => run(`INSERT INTO contests (id, slug, title, description, rules, status, one_prize_per_person, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          row.id, row.slug, row.title, row.description, row.rules, row.status, row.onePrizePerPerson ? 1 : 0, row.createdAt))
+      } catch (err) {
+        if (!isUniqueViolation(err) || !violatedConstraint(err).includes('slug')) throw err
+        if (input.slug) throw slugTaken(input.slug)
+        continue
+      }
+      yield* appendEntry(actor, 'contest.create', 'contest', row.id, row, now)
+      return row
+    }
   })
 }
 
-export function setContestStatus(db: Db, actor: Actor, contestId: string, status: 'published' | 'archived' | 'draft', now: number) {
-  inTransaction(db, () => {
-    const found = db.select({ id: contests.id }).from(contests).where(eq(contests.id, contestId)).get()
-    if (!found) throw notFound('cuộc thi')
-    db.update(contests).set({ status }).where(eq(contests.id, contestId)).run()
-    appendAudit(db, actor, `contest.${status}`, 'contest', contestId, { status }, now)
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const createContest = (db: Db, actor: Actor, input: CreateContestInput, now: number) => runSqlite(db, addContest(actor, input, now))
+
+// Edits of one contest take turns, so the "before" each one audits is what it changed.
+const lockContest = (contestId: string) => lock(`contest:${contestId}`)
+
+export function* changeContestStatus(actor: Actor, contestId: string, status: 'published' | 'archived' | 'draft', now: number): Program<void> {
+  yield* transaction(function* () {
+    yield* lockContest(contestId)
+    yield* contestRow(contestId)
+    yield* run('UPDATE contests SET status = ? WHERE id = ?', status, contestId)
+    yield* appendEntry(actor, `contest.${status}`, 'contest', contestId, { status }, now)
   })
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const setContestStatus = (db: Db, actor: Actor, contestId: string, status: 'published' | 'archived' | 'draft', now: number): void =>
+  runSqlite(db, changeContestStatus(actor, contestId, status, now))
 
 type ContestRow = typeof contests.$inferSelect
 type RawContest = { id: string; slug: string; title: string; description: string; rules: string; status: ContestRow['status']; one_prize_per_person: number; created_at: number }
 
+const toContest = (r: RawContest): ContestRow =>
+  ({ id: r.id, slug: r.slug, title: r.title, description: r.description, rules: r.rules, status: r.status, onePrizePerPerson: r.one_prize_per_person === 1, createdAt: r.created_at })
+
 export function* contestRow(contestId: string): Program<ContestRow> {
   const r = yield* get<RawContest>('SELECT * FROM contests WHERE id = ?', contestId)
   if (!r) throw notFound('cuộc thi')
-  return { id: r.id, slug: r.slug, title: r.title, description: r.description, rules: r.rules, status: r.status, onePrizePerPerson: r.one_prize_per_person === 1, createdAt: r.created_at }
+  return toContest(r)
 }
 
 // SQLite bridge for the callers not yet written as programs (issue #13).
 export const getContestRow = (db: Db, contestId: string): ContestRow => runSqlite(db, contestRow(contestId))
 
-export function getContest(db: Db, contestIdOrSlug: string, now: number, includeDraft = false): ContestDetail {
-  const row = db.select().from(contests).where(eq(contests.id, contestIdOrSlug)).get()
-    ?? db.select().from(contests).where(eq(contests.slug, contestIdOrSlug)).get()
-  if (!row || (!includeDraft && row.status === 'draft')) throw notFound('cuộc thi')
-  const rs = db.select().from(rounds).where(eq(rounds.contestId, row.id)).orderBy(asc(rounds.number)).all()
-  return { id: row.id, slug: row.slug, title: row.title, status: row.status, description: row.description, rules: row.rules, onePrizePerPerson: row.onePrizePerPerson, rounds: rs.map((r) => roundView(r, now)) }
+export function* readContest(contestIdOrSlug: string, now: number, includeDraft = false): Program<ContestDetail> {
+  const raw = (yield* get<RawContest>('SELECT * FROM contests WHERE id = ?', contestIdOrSlug))
+    ?? (yield* get<RawContest>('SELECT * FROM contests WHERE slug = ?', contestIdOrSlug))
+  if (!raw || (!includeDraft && raw.status === 'draft')) throw notFound('cuộc thi')
+  const row = toContest(raw)
+  const ids = yield* all<{ id: string }>('SELECT id FROM rounds WHERE contest_id = ? ORDER BY number', row.id)
+  const rs = []
+  for (const { id } of ids) rs.push(roundView(yield* roundRow(id), now))
+  return { id: row.id, slug: row.slug, title: row.title, status: row.status, description: row.description, rules: row.rules, onePrizePerPerson: row.onePrizePerPerson, rounds: rs }
 }
 
-export function listContests(db: Db, now: number, includeDraft = false): ContestSummary[] {
-  const rows = db.select().from(contests).where(includeDraft ? undefined : eq(contests.status, 'published')).orderBy(asc(contests.createdAt)).all()
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const getContest = (db: Db, contestIdOrSlug: string, now: number, includeDraft = false): ContestDetail =>
+  runSqlite(db, readContest(contestIdOrSlug, now, includeDraft))
+
+export function* readContests(now: number, includeDraft = false): Program<ContestSummary[]> {
+  const rows = yield* all<RawContest>(`SELECT * FROM contests WHERE status = 'published' OR ? = 1 ORDER BY created_at`, includeDraft ? 1 : 0)
   if (!rows.length) return []
-  const rs = db.select().from(rounds).where(inArray(rounds.contestId, rows.map((r) => r.id))).orderBy(asc(rounds.number)).all()
-  return rows.map((c) => ({ id: c.id, slug: c.slug, title: c.title, status: c.status, rounds: rs.filter((r) => r.contestId === c.id).map((r) => roundView(r, now)) }))
+  const ids = yield* all<{ id: string; contestId: string }>(`SELECT r.id, r.contest_id AS "contestId" FROM rounds r JOIN contests c ON c.id = r.contest_id
+    WHERE c.status = 'published' OR ? = 1 ORDER BY r.number`, includeDraft ? 1 : 0)
+  const rounds = new Map(rows.map((c) => [c.id, [] as ContestSummary['rounds']]))
+  for (const { id, contestId } of ids) rounds.get(contestId)?.push(roundView(yield* roundRow(id), now))
+  return rows.map((c) => ({ id: c.id, slug: c.slug, title: c.title, status: c.status, rounds: rounds.get(c.id) ?? [] }))
 }
 
-export function listUnits(db: Db, contestId: string): Unit[] {
-  getContestRow(db, contestId)
-  return db.select({ id: units.id, code: units.code, name: units.name, parentId: units.parentId, headcount: units.headcount })
-    .from(units).where(eq(units.contestId, contestId)).orderBy(asc(units.code)).all()
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const listContests = (db: Db, now: number, includeDraft = false): ContestSummary[] => runSqlite(db, readContests(now, includeDraft))
+
+export function* readUnits(contestId: string): Program<Unit[]> {
+  yield* contestRow(contestId)
+  return yield* all<Unit>('SELECT id, code, name, parent_id AS "parentId", headcount FROM units WHERE contest_id = ? ORDER BY code', contestId)
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const listUnits = (db: Db, contestId: string): Unit[] => runSqlite(db, readUnits(contestId))
 
 // Upsert by code; parents may come later in the same list, so codes are resolved after all rows exist.
-export function upsertUnits(db: Db, actor: Actor, contestId: string, input: UnitsInput, now: number): Unit[] {
-  return inTransaction(db, () => {
-    getContestRow(db, contestId)
+export function* saveUnits(actor: Actor, contestId: string, input: UnitsInput, now: number): Program<Unit[]> {
+  return yield* transaction(function* () {
+    yield* contestRow(contestId)
     const codes = new Set<string>()
     for (const u of input.units) {
       if (codes.has(u.code)) throw new AppError('VALIDATION_FAILED', `Mã đơn vị "${u.code}" bị lặp trong danh sách.`)
       codes.add(u.code)
     }
-    const existing = new Map(db.select().from(units).where(eq(units.contestId, contestId)).all().map((u) => [u.code, u]))
+    // Two saves into one contest at once would each insert a new code, or make together a cycle that
+    // neither makes alone: they take turns.
+    yield* lock(`contest.units:${contestId}`)
+    const existing = new Map((yield* all<{ id: string; code: string }>('SELECT id, code FROM units WHERE contest_id = ?', contestId)).map((u) => [u.code, u.id]))
     for (const u of input.units) {
       const found = existing.get(u.code)
       // Omitted fields keep what an existing unit has; an explicit null clears them.
-      if (found) db.update(units).set({ name: u.name, ...(u.headcount !== undefined ? { headcount: u.headcount } : {}) }).where(eq(units.id, found.id)).run()
+      if (found && u.headcount !== undefined) yield* run('UPDATE units SET name = ?, headcount = ? WHERE id = ?', u.name, u.headcount, found)
+      else if (found) yield* run('UPDATE units SET name = ? WHERE id = ?', u.name, found)
       else {
-        const row = { id: newId(), contestId, code: u.code, name: u.name, parentId: null, headcount: u.headcount ?? null }
-        db.insert(units).values(row).run()
-        existing.set(u.code, row)
+        const id = newId()
+        yield* run('INSERT INTO units (id, contest_id, code, name, parent_id, headcount) VALUES (?, ?, ?, ?, NULL, ?)', id, contestId, u.code, u.name, u.headcount ?? null)
+        existing.set(u.code, id)
       }
     }
     for (const u of input.units) {
       if (u.parentCode === undefined) continue // new units start as roots; existing ones keep their parent
-      const parentId = u.parentCode ? existing.get(u.parentCode)?.id : null
+      const parentId = u.parentCode ? existing.get(u.parentCode) : null
       if (u.parentCode && !parentId) throw new AppError('VALIDATION_FAILED', `Đơn vị "${u.code}": không có đơn vị cha mã "${u.parentCode}".`)
       if (u.parentCode === u.code) throw new AppError('VALIDATION_FAILED', `Đơn vị "${u.code}" không thể là cha của chính nó.`)
-      db.update(units).set({ parentId: parentId ?? null }).where(and(eq(units.contestId, contestId), eq(units.code, u.code))).run()
+      yield* run('UPDATE units SET parent_id = ? WHERE contest_id = ? AND code = ?', parentId ?? null, contestId, u.code)
     }
-    assertNoCycles(db.select({ id: units.id, parentId: units.parentId, code: units.code }).from(units).where(eq(units.contestId, contestId)).all())
-    appendAudit(db, actor, 'units.upsert', 'contest', contestId, { units: input.units }, now)
-    recordChange(db, { kind: 'units', contestId }, now)
-    return listUnits(db, contestId)
+    assertNoCycles(yield* all<{ id: string; parentId: string | null; code: string }>('SELECT id, parent_id AS "parentId", code FROM units WHERE contest_id = ?', contestId))
+    yield* appendEntry(actor, 'units.upsert', 'contest', contestId, { units: input.units }, now)
+    yield* logChange({ kind: 'units', contestId }, now)
+    return yield* readUnits(contestId)
   })
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const upsertUnits = (db: Db, actor: Actor, contestId: string, input: UnitsInput, now: number): Unit[] => runSqlite(db, saveUnits(actor, contestId, input, now))
 
 function assertNoCycles(rows: { id: string; parentId: string | null; code: string }[]) {
   const parent = new Map(rows.map((r) => [r.id, r.parentId]))
@@ -116,15 +177,32 @@ function assertNoCycles(rows: { id: string; parentId: string | null; code: strin
   }
 }
 
-export function updateContest(db: Db, actor: Actor, contestId: string, patch: UpdateContestInput, now: number) {
-  return inTransaction(db, () => {
-    const before = getContestRow(db, contestId)
-    if (patch.slug && patch.slug !== before.slug && db.select({ id: contests.id }).from(contests).where(eq(contests.slug, patch.slug)).get()) {
-      throw new AppError('CONFLICT', `Đường dẫn "${patch.slug}" đã được dùng.`)
+const CONTEST_COLUMNS: Record<string, string> = { title: 'title', slug: 'slug', description: 'description', rules: 'rules', status: 'status', onePrizePerPerson: 'one_prize_per_person' }
+
+// A slug checked free here can be taken by another server before this commits: the unique key then
+// refuses the update (in a savepoint), which is the same 409.
+export function* editContest(actor: Actor, contestId: string, patch: UpdateContestInput, now: number): Program<ContestDetail> {
+  return yield* transaction(function* () {
+    yield* lockContest(contestId)
+    const before = yield* contestRow(contestId)
+    if (patch.slug && patch.slug !== before.slug && !(yield* slugFree(patch.slug))) throw slugTaken(patch.slug)
+    const changes = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k in CONTEST_COLUMNS))
+    const keys = Object.keys(changes)
+    if (keys.length) {
+      const set = keys.map((k) => `${CONTEST_COLUMNS[k]} = ?`).join(', ')
+      const values = keys.map((k) => (typeof changes[k] === 'boolean' ? (changes[k] ? 1 : 0) : changes[k]))
+      try {
+        yield* transaction(() => run(`UPDATE contests SET ${set} WHERE id = ?`, ...values, contestId))
+      } catch (err) {
+        if (isUniqueViolation(err) && patch.slug) throw slugTaken(patch.slug)
+        throw err
+      }
     }
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-    if (Object.keys(changes).length) db.update(contests).set(changes).where(eq(contests.id, contestId)).run()
-    appendAudit(db, actor, 'contest.update', 'contest', contestId, { before, changes }, now)
-    return getContest(db, contestId, now, true)
+    yield* appendEntry(actor, 'contest.update', 'contest', contestId, { before, changes }, now)
+    return yield* readContest(contestId, now, true)
   })
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const updateContest = (db: Db, actor: Actor, contestId: string, patch: UpdateContestInput, now: number): ContestDetail =>
+  runSqlite(db, editContest(actor, contestId, patch, now))

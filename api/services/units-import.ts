@@ -1,16 +1,20 @@
 import type { Db } from '../../db/client'
+import type { Program } from '../../db/program'
+import { runSqlite } from '../../db/sqlite-runner'
 import type { ImportIssue } from '../formats/types'
 import type { UnitsParse } from '../formats/units-import'
 import { AppError } from '../errors'
 import { issue } from '../formats/issues'
-import { listUnits, upsertUnits } from './contests'
+import type { Unit } from '../schemas/wire'
+import { readUnits, saveUnits } from './contests'
 import type { Actor } from './audit'
 
 const MAX_UNITS = 20_000
 
 // All or nothing: any bad row, or a parent code found neither in the file nor in the contest, stores nothing.
-export function importUnits(db: Db, actor: Actor, contestId: string, parsed: UnitsParse, now: number) {
-  const known = new Set([...listUnits(db, contestId).map((u) => u.code), ...parsed.units.map((u) => u.code)])
+// Units are never deleted, so a code seen here is still there when saveUnits (which checks parents again) runs.
+export function* importUnitRows(actor: Actor, contestId: string, parsed: UnitsParse, now: number): Program<{ units: Unit[]; imported: number; warnings: ImportIssue[] }> {
+  const known = new Set([...(yield* readUnits(contestId)).map((u) => u.code), ...parsed.units.map((u) => u.code)])
   const errors: ImportIssue[] = [...parsed.errors]
   for (const u of parsed.units) {
     if (u.parentCode && !known.has(u.parentCode)) errors.push(issue(u, `mã đơn vị cha "${u.parentCode}" không có trong tệp và chưa có trong cuộc thi.`))
@@ -22,5 +26,8 @@ export function importUnits(db: Db, actor: Actor, contestId: string, parsed: Uni
     throw new AppError('VALIDATION_FAILED', `Tệp có ${errors.length} lỗi; chưa nhập đơn vị nào.`, { errors, warnings: parsed.warnings })
   }
   const input = parsed.units.map((u) => ({ code: u.code, name: u.name, parentCode: u.parentCode ?? null, headcount: u.headcount ?? null }))
-  return { units: upsertUnits(db, actor, contestId, { units: input }, now), imported: input.length, warnings: parsed.warnings }
+  return { units: yield* saveUnits(actor, contestId, { units: input }, now), imported: input.length, warnings: parsed.warnings }
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const importUnits = (db: Db, actor: Actor, contestId: string, parsed: UnitsParse, now: number) => runSqlite(db, importUnitRows(actor, contestId, parsed, now))
