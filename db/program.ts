@@ -24,6 +24,7 @@ export type Op =
   | { kind: 'transaction'; body: () => Program<unknown> }
   | { kind: 'lock'; key: string }
   | { kind: 'dialect' }
+  | { kind: 'scope' }
 
 // The answer type of a step is checked where the helper below yields it; the runner sees `unknown`.
 export type Program<T> = Generator<Op, T, any>
@@ -57,6 +58,12 @@ export function* lock(key: string): Program<void> {
 // Which store runs the program, for the rare statement the two dialects spell differently.
 export function* dialect(): Program<Dialect> {
   return yield { kind: 'dialect' }
+}
+
+// The database the program runs on, as an object to key caches by (a WeakMap): what a cache holds of one
+// database must not answer for another (tests open many, a server one).
+export function* scope(): Program<object> {
+  return yield { kind: 'scope' }
 }
 
 // Drives a program whose steps an `answer` function performs synchronously (SQLite) or asynchronously

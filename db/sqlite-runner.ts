@@ -26,5 +26,6 @@ function answer(db: Db, op: Op): unknown {
     case 'transaction': return transact(db)(op.body)
     case 'lock': return undefined
     case 'dialect': return 'sqlite'
+    case 'scope': return db
   }
 }

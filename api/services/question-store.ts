@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../../db/client'
-import { all, get, run, type Program } from '../../db/program'
+import { all, get, run, scope, type Program } from '../../db/program'
 import { runSqlite } from '../../db/sqlite-runner'
 import type { QuestionContent } from '../../db/schema'
 import type { BankQuestion } from '../../questions/schema'
 import { foldText, normalizeForCompare } from '../lib/text'
 import type { DrawCandidate } from '../rules/types'
-import { lastChangeOf } from '../standings/change-log'
+import { versionOf } from '../standings/change-log'
 
 export function toContent(q: BankQuestion): QuestionContent {
   return {
@@ -73,40 +73,41 @@ export function* saveQuestion(id: string, content: QuestionContent, now: number,
   return revision
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13). The caches are per database:
-// the pool is kept with the position of the last bank change in the change log (one index seek to check),
-// so a write on any server is seen; revisions never change once written.
-const poolCache = new WeakMap<Db, Published & { at: number }>()
-const revisionCache = new WeakMap<Db, Map<string, QuestionContent>>()
+// Caches per database (scope()). The pool is kept with the version of the bank in the change log, so a
+// write on any server is seen at the next read; a revision never changes once written.
+const poolCache = new WeakMap<object, Published & { version: string }>()
+const revisionCache = new WeakMap<object, Map<string, QuestionContent>>()
 
-export const publishedPool = (db: Db): DrawCandidate[] => published(db).pool
-
-// The current revision of a published question, from the same cached read as the pool (a start needs
-// twenty of them); undefined when the question is not published.
-export const publishedRevision = (db: Db, questionId: string): number | undefined => published(db).revisions.get(questionId)
-
-function published(db: Db): Published {
-  const at = lastChangeOf(db, 'bank')
+// The published pool and current revisions, read again only after a bank change (a start needs both).
+export function* currentPublished(): Program<Published> {
+  const db = yield* scope()
+  const version = yield* versionOf('bank')
   const cached = poolCache.get(db)
-  if (cached?.at === at) return cached
-  const fresh = { ...runSqlite(db, readPublished()), at }
+  if (cached?.version === version) return cached
+  const fresh = { ...(yield* readPublished()), version }
   poolCache.set(db, fresh)
   return fresh
 }
 
 // The first starts of a round meet every question once; the cache keeps later ones free of reads.
-export function getRevision(db: Db, questionId: string, revision: number): QuestionContent {
+export function* revisionContent(questionId: string, revision: number): Program<QuestionContent> {
+  const db = yield* scope()
   let cache = revisionCache.get(db)
   if (!cache) revisionCache.set(db, (cache = new Map()))
   const key = `${questionId}@${revision}`
   const hit = cache.get(key)
   if (hit) return hit
-  const content = runSqlite(db, readRevision(questionId, revision))
+  const content = yield* readRevision(questionId, revision)
   if (cache.size > 50_000) cache.clear()
   cache.set(key, content)
   return content
 }
 
+// SQLite bridges for the callers not yet written as programs (issue #13).
+export const publishedPool = (db: Db): DrawCandidate[] => runSqlite(db, currentPublished()).pool
+// The current revision of a published question; undefined when the question is not published.
+export const publishedRevision = (db: Db, questionId: string): number | undefined => runSqlite(db, currentPublished()).revisions.get(questionId)
+export const getRevision = (db: Db, questionId: string, revision: number): QuestionContent => runSqlite(db, revisionContent(questionId, revision))
 export const latestRevision = (db: Db, questionId: string) => runSqlite(db, readLatest(questionId))
 export const writeQuestion = (db: Db, id: string, content: QuestionContent, now: number, by: string | null): number =>
   runSqlite(db, saveQuestion(id, content, now, by))

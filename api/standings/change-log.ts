@@ -32,9 +32,13 @@ export function lastChange(db: Db): number {
   return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM standings_changes').get() as { n: number }).n
 }
 
-// The position of the latest change of one kind: what a cache derived from that kind of data is keyed by.
-export function lastChangeOf(db: Db, kind: StandingsChange['kind']): number {
-  return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM standings_changes WHERE kind = ?').get(kind) as { n: number }).n
+// What a cache derived from one kind of data is keyed by: it moves whenever a change of that kind commits.
+// On SQLite the latest seq does (one index seek). On PostgreSQL a change can commit after a later-numbered
+// one, leaving the latest seq where it was: the count of changes of the kind moves with every commit.
+export function* versionOf(kind: StandingsChange['kind']): Program<string> {
+  if ((yield* dialect()) === 'sqlite') return String((yield* get<{ n: number }>('SELECT coalesce(max(seq), 0) AS "n" FROM standings_changes WHERE kind = ?', kind))!.n)
+  const { n, m } = (yield* get<{ n: number; m: number }>('SELECT count(*) AS "n", coalesce(max(seq), 0) AS "m" FROM standings_changes WHERE kind = ?', kind))!
+  return `${n}:${m}`
 }
 
 // The finish log: attempts.finish_seq numbers finishes in commit order (one writer). Rounds with finishes

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { attemptStore } from '../../api/services/attempt-store'
+import { insertAttempt } from '../../api/services/attempt-store'
 import { openDb } from '../../db/client'
 import { migrateDb } from '../../db/migrate'
+import { runSqlite } from '../../db/sqlite-runner'
 import { staffAgent, testApp, type TestApp } from '../helpers/app'
 import { registerPerson, setupContest, takeAttempt } from '../helpers/contest'
 import { listen } from '../helpers/listen'
@@ -100,7 +101,7 @@ describe('one attempt in progress, held by the database', () => {
     const first = await p.agent.post(`/rounds/${s.roundId}/attempts`, {})
     expect(first.status).toBe(201)
     const row = { id: 'second', roundId: s.roundId, participantId: p.id, number: 2, startedAt: t.clock.now(), deadlineAt: t.clock.now() + 60_000, clientAddress: '' }
-    expect(attemptStore(t.db).insertAttempt(row)).toBeNull() // as a start on another server would meet it
+    expect(runSqlite(t.db, insertAttempt(row))).toBeNull() // as a start on another server would meet it
     expect(() => t.db.$client.prepare(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at)
       VALUES ('third', ?, ?, 3, 'in_progress', 0, 1)`).run(s.roundId, p.id)).toThrow(/UNIQUE/)
     const again = await Promise.all([1, 2, 3].map(() => p.agent.post(`/rounds/${s.roundId}/attempts`, {})))
