@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { Db } from '../db/client'
 import { GroupCommit } from '../db/group-commit'
+import { SqliteStore } from '../db/store'
 import type { AppEnv, Deps } from './app-env'
 import type { Env } from './env'
 import { AppError } from './errors'
@@ -31,12 +32,13 @@ export type AppOptions = { db: Db; env: Env; clock?: Clock; limiter?: RateLimite
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock
   const standings = new Standings(options.db, clock)
+  // A commit here may have finished attempts: streams hear of it on the next turn, not the next poll.
+  const writes = new GroupCommit(options.db, { afterCommit: () => standings.wake() })
   const deps: Deps = {
-    db: options.db, env: options.env, clock, standings,
+    store: new SqliteStore(options.db, writes), db: options.db, env: options.env, clock, standings,
     limiter: options.limiter ?? new RateLimiter(() => clock.now()),
     guesses: new GuessGuard(() => clock.now()),
-    // A commit here may have finished attempts: streams hear of it on the next turn, not the next poll.
-    writes: new GroupCommit(options.db, { afterCommit: () => standings.wake() }),
+    writes,
   }
   const isReady = options.isReady ?? (() => true)
   const app = new Hono<AppEnv>()

@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, get, lock, run, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { pastWritesSql } from '../rules/attempt-time'
 import type { AttemptStatus } from '../schemas/wire'
 
@@ -82,12 +80,3 @@ export const rescoreRow = (v: { seq: number; score: number; maxScore: number; co
 export const dueAttempts = (now: number) => all<AttemptRow>(`SELECT a.seq, a.id, a.round_id, a.participant_id, a.number, a.status, a.started_at, a.deadline_at,
   a.submitted_at, a.ended_at, a.prediction, a.score, a.max_score, a.correct_count FROM attempts a JOIN rounds r ON r.id = a.round_id
   WHERE a.status = 'in_progress' AND ${pastWritesSql('a', 'r', '?')} LIMIT 500`, now)
-
-// SQLite bridge for the callers not yet written as programs (issue #13: judging's regrade, reports).
-export function attemptStore(db: Db) {
-  return {
-    items: (seq: number) => runSqlite(db, itemsOf(seq)),
-    rescore: (v: { seq: number; score: number; maxScore: number; correctCount: number }) => runSqlite(db, rescoreRow(v)),
-    markItem: (v: { seq: number; position: number; correct: number }) => runSqlite(db, markItem(v)),
-  }
-}

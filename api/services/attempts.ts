@@ -216,15 +216,5 @@ export function* myAttempts(participantId: string, roundId?: string): Program<At
 }
 
 // SQLite bridges for the callers not yet written as programs (issue #13).
-export const startAttempt = (deps: AttemptDeps, participantId: string, roundId: string, clientAddress = '') =>
-  runSqlite(deps.db, transaction(() => beginAttempt(deps, participantId, roundId, clientAddress)))
-export const ownAttempt = (db: Db, participantId: string, attemptId: string): AttemptRow => runSqlite(db, ownAttemptRow(participantId, attemptId))
-export const getAttempt = (deps: AttemptDeps, participantId: string, attemptId: string): Attempt => runSqlite(deps.db, readAttempt(deps, participantId, attemptId))
-export const saveAnswer = (deps: AttemptDeps, participantId: string, attemptId: string, position: number, choice: string[]) =>
-  runSqlite(deps.db, transaction(() => storeAnswer(deps, participantId, attemptId, position, choice)))
-export const submitAttempt = (deps: AttemptDeps, participantId: string, attemptId: string, prediction: number | null): SubmitResult =>
-  runSqlite(deps.db, transaction(() => finishByParticipant(deps, participantId, attemptId, prediction)))
-export const scoreAttemptItems = (db: Db, items: ItemRow[]) => runSqlite(db, scoreItemsOf(items))
 export const expireDueAttempts = (deps: AttemptDeps): number => runSqlite(deps.db, expireDue(deps))
-export const attemptView = (db: Db, row: AttemptRow, round: RoundRow, now: number, items?: ItemRow[]): Attempt => runSqlite(db, viewOf(row, round, now, items))
 export const listMyAttempts = (db: Db, participantId: string, roundId?: string): AttemptSummary[] => runSqlite(db, myAttempts(participantId, roundId))

@@ -1,14 +1,13 @@
-import { prepared, type Db } from '../../db/client'
-import { inTransaction } from '../../db/client'
-import { get, lock, run, transaction, type Program } from '../../db/program'
+import type { Db } from '../../db/client'
+import { all, get, lock, run, transaction, type Program } from '../../db/program'
 import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
-import { logChange, recordChange } from '../standings/change-log'
-import { attemptStore } from './attempt-store'
-import { scoreAttemptItems } from './attempts'
-import { appendAudit, appendEntry, type Actor } from './audit'
-import { latestRevision } from './question-store'
-import { getRoundRow, roundRow } from './round-view'
+import { logChange } from '../standings/change-log'
+import { itemsOf, markItem, rescoreRow } from './attempt-store'
+import { scoreItemsOf } from './attempts'
+import { appendEntry, type Actor } from './audit'
+import { readLatest } from './question-store'
+import { roundRow } from './round-view'
 
 type Deps = { db: Db; now: number }
 
@@ -55,31 +54,31 @@ export const disqualify = (deps: Deps, actor: Actor, roundId: string, participan
 export const undoDisqualify = (deps: Deps, actor: Actor, roundId: string, participantId: string): void =>
   runSqlite(deps.db, undoDisqualification(actor, roundId, participantId, deps.now))
 
-// Moves every item of this round that used the question to its latest revision and rescores finished attempts.
-// Still SQLite only (latestRevision, attemptStore and scoreAttemptItems are not programs yet); as a program it
-// takes the round's lock first, as disqualify does, so a finalize never reads half a regrade.
-export function regradeRound(deps: Deps, actor: Actor, roundId: string, questionId: string): { rescored: number } {
-  const { db, now } = deps
-  const rescored = inTransaction(db, () => {
-    getRoundRow(db, roundId)
-    const latest = latestRevision(db, questionId)
+// Moves every item of this round that used the question to its latest revision and rescores finished
+// attempts. Takes the round's lock first, as disqualify and finalize do: a finalize never reads half a regrade.
+export function* regradeQuestion(actor: Actor, roundId: string, questionId: string, now: number): Program<{ rescored: number }> {
+  return yield* transaction(function* () {
+    yield* lock(`round:${roundId}`)
+    yield* roundRow(roundId)
+    const latest = yield* readLatest(questionId)
     if (!latest) throw notFound('câu hỏi')
-    const seqs = prepared(db, `SELECT DISTINCT a.seq, a.status FROM attempts a JOIN attempt_items i ON i.attempt_seq = a.seq
-      WHERE a.round_id = ? AND i.question_id = ?`).all(roundId, questionId) as { seq: number; status: string }[]
-    prepared(db, `UPDATE attempt_items SET revision = ? WHERE question_id = ? AND attempt_seq IN (SELECT seq FROM attempts WHERE round_id = ?)`)
-      .run(latest.revision, questionId, roundId)
-    const store = attemptStore(db)
-    let count = 0
+    const seqs = yield* all<{ seq: number; status: string }>(`SELECT DISTINCT a.seq, a.status FROM attempts a JOIN attempt_items i ON i.attempt_seq = a.seq
+      WHERE a.round_id = ? AND i.question_id = ?`, roundId, questionId)
+    yield* run('UPDATE attempt_items SET revision = ? WHERE question_id = ? AND attempt_seq IN (SELECT seq FROM attempts WHERE round_id = ?)', latest.revision, questionId, roundId)
+    let rescored = 0
     for (const { seq, status } of seqs) {
       if (status === 'in_progress') continue
-      const { marks, totals } = scoreAttemptItems(db, store.items(seq))
-      store.rescore({ seq, ...totals })
-      for (const m of marks) store.markItem({ seq, position: m.position, correct: m.correct ? 1 : 0 })
-      count++
+      const { marks, totals } = yield* scoreItemsOf(yield* itemsOf(seq))
+      yield* rescoreRow({ seq, ...totals })
+      for (const m of marks) yield* markItem({ seq, position: m.position, correct: m.correct ? 1 : 0 })
+      rescored++
     }
-    appendAudit(db, actor, 'round.regrade', 'round', roundId, { questionId, revision: latest.revision, rescored: count }, now)
-    recordChange(db, { kind: 'round', roundId }, now)
-    return count
+    yield* appendEntry(actor, 'round.regrade', 'round', roundId, { questionId, revision: latest.revision, rescored }, now)
+    yield* logChange({ kind: 'round', roundId }, now)
+    return { rescored }
   })
-  return { rescored }
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const regradeRound = (deps: Deps, actor: Actor, roundId: string, questionId: string): { rescored: number } =>
+  runSqlite(deps.db, regradeQuestion(actor, roundId, questionId, deps.now))
