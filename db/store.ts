@@ -15,11 +15,31 @@ export interface Store {
   // Runs as one transaction. On SQLite it joins the group commit of this turn of the event loop (a
   // savepoint in the batch's transaction) and is answered after the COMMIT.
   write<T>(program: () => Program<T>): Promise<T>
+  // Runs `body` holding a named lock across every server of the database, for work longer than one
+  // transaction (a finalize); undefined, without running it, when the name is held already. It also holds
+  // the `hold` keys for the duration, waiting first for transactions that have them (lock(key)); those
+  // that come later wait for body to end. On SQLite, one process: an in-process name, and nothing to hold.
+  exclusive<T>(name: string, body: () => Promise<T>, hold?: string[]): Promise<T | undefined>
 }
+
+// Names held by exclusive() on each SQLite database: one process owns the file, so memory suffices.
+const held = new WeakMap<Db, Set<string>>()
 
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const
   constructor(readonly db: Db, private writes: GroupCommit) {}
+
+  async exclusive<T>(name: string, body: () => Promise<T>): Promise<T | undefined> {
+    let names = held.get(this.db)
+    if (!names) held.set(this.db, (names = new Set()))
+    if (names.has(name)) return undefined
+    names.add(name)
+    try {
+      return await body()
+    } finally {
+      names.delete(name)
+    }
+  }
 
   read<T>(program: Program<T>): Promise<T> {
     try {
@@ -45,5 +65,24 @@ export class PgStore implements Store {
 
   write<T>(program: () => Program<T>): Promise<T> {
     return runPg(this.db.$client, transaction(program))
+  }
+
+  // Session-level advisory locks on a connection kept aside for the duration, in the key space lock()
+  // uses: transactions taking a held key elsewhere wait until body ends. Body must not take a held key
+  // itself (its statements run on other connections of the pool and would wait for this one).
+  async exclusive<T>(name: string, body: () => Promise<T>, hold: string[] = []): Promise<T | undefined> {
+    const conn = await this.db.$client.reserve()
+    try {
+      const [{ got }] = await conn`SELECT pg_try_advisory_lock(hashtextextended(${name}, 0)) AS got`
+      if (!got) return undefined
+      try {
+        for (const key of hold) await conn`SELECT pg_advisory_lock(hashtextextended(${key}, 0))`
+        return await body()
+      } finally {
+        await conn`SELECT pg_advisory_unlock_all()`
+      }
+    } finally {
+      conn.release()
+    }
   }
 }

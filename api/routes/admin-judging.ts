@@ -11,7 +11,7 @@ import { listReports } from '../services/reports'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
-const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), standings: c.get('standings'), now: c.get('clock').now() })
+const deps = (c: Context<AppEnv>) => ({ store: c.get('store'), db: c.get('db'), standings: c.get('standings'), now: c.get('clock').now() })
 
 
 // The ranking as a file, streamed, with the audit head it was made against.

@@ -1,105 +1,118 @@
-import { and, eq, ne } from 'drizzle-orm'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { inTransaction, prepared, type Db } from '../../db/client'
-import { roundPrizes, roundUnitPrizes, rounds } from '../../db/schema'
+import type { Db } from '../../db/client'
+import { all, dialect, get, run, type Program } from '../../db/program'
+import type { Store } from '../../db/store'
 import { AppError } from '../errors'
 import { runWorkerTask } from '../lib/worker-task'
 import { reviewOpen } from '../rules/attempt-time'
 import { allocatePrizes, allocateUnitPrizes } from '../rules/prizes'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import type { FinalizeResult } from '../schemas/wire'
-import { lastChange, lastFinish, recordChange } from '../standings/change-log'
-import type { Standings } from '../standings/standings'
-import { unitRows } from '../standings/unit-names'
-import { expireDueAttempts } from './attempts'
-import { appendAudit, type Actor } from './audit'
-import { getContestRow } from './contests'
-import { finalTop, idReader, rankRound, storeRanking, type RankingQuestion, type RoundRanking } from './final-ranking'
-import { getRoundRow } from './round-view'
+import { changesSince, finishesSince, finishLogStart, logChange, logStart, type LogPosition } from '../standings/change-log'
+import { listUnitRows } from '../standings/unit-names'
+import { expireDue } from './attempts'
+import { appendEntry, type Actor } from './audit'
+import { contestRow } from './contests'
+import { finalTop, idReader, rankInDatabase, storeRanking, unitTotalsOf, type RankingQuestion, type RoundRanking } from './final-ranking'
+import { roundRow } from './round-view'
 
-type Deps = { db: Db; standings: Standings; now: number }
+type Deps = { store: Store; db?: Db; now: number }
+type Since = { change: LogPosition; finish: LogPosition }
 
 // Ranks written a transaction at a time (~20 ms each on a slow machine), with a turn of the event loop between.
 const STORE_STEP = 1000
 const RANKING_WORKER = new URL(import.meta.url.endsWith('.ts') ? './ranking-worker.ts' : './ranking-worker.js', import.meta.url)
 
-// Finalizes under way in this process, per database and round: a second request meanwhile is refused.
-const underWay = new WeakMap<Db, Set<string>>()
-
 // Computes the true prediction value, the final ranking and the prize list, and locks them (SPEC §5),
-// without holding the event loop: SQLite ranks the round in a worker thread on its own read-only
-// connection, the ranks are written as a new generation of final_standings a slice per transaction, and
-// one short transaction hands out the prizes and points the round at that generation. If the round moved
-// meanwhile (a disqualification, a regrade, an edit), nothing is locked and the judge is asked to retry.
+// without holding the event loop: the round is ranked (by a worker thread on SQLite's file), the ranks are
+// written as a new generation of final_standings a slice per transaction, and one short transaction hands
+// out the prizes and points the round at that generation.
+// A second finalize of the round, on any server, is refused while one runs (store.exclusive). On PostgreSQL
+// the finalize also holds the round's lock throughout: a disqualification, regrade or edit of the round
+// waits for it. On SQLite those writers do not wait, so if the round moved meanwhile nothing is locked and
+// the judge is asked to retry.
 export async function finalizeRound(deps: Deps, actor: Actor, roundId: string): Promise<FinalizeResult> {
-  const { db, now } = deps
-  const round = getRoundRow(db, roundId)
+  const { store, now } = deps
+  const round = await store.read(roundRow(roundId))
   if (!reviewOpen(round, now)) throw new AppError('ROUND_NOT_CLOSED', 'Chưa thể chốt kết quả: đợt thi chưa kết thúc.')
-  let busy = underWay.get(db)
-  if (!busy) underWay.set(db, (busy = new Set()))
-  if (busy.has(roundId)) throw new AppError('CONFLICT', 'Đợt thi đang được chốt kết quả; vui lòng chờ.')
-  busy.add(roundId)
-  try {
+  const done = await store.exclusive(`finalize:${roundId}`, async () => {
+    await dropGenerations(store, roundId, 'newer')
     // Attempts the sweeper has not reached yet are scored (and committed) first, so the ranking counts them all.
-    expireDueAttempts(deps)
-    const since = { change: lastChange(db), finish: lastFinish(db) }
-    const ranking = await rankOffThread(db, { roundId, tiebreak: round.tiebreak, target: round.predictionEnabled ? round.predictionTarget : null })
+    await store.read(expireDue({ now }))
+    const since: Since = { change: await store.read(logStart()), finish: await store.read(finishLogStart()) }
+    const question = { roundId, tiebreak: round.tiebreak, target: round.predictionEnabled ? round.predictionTarget : null }
+    const ranking = await rankRound(deps, question)
     const ranked = ranking.seqs.length
     const nextId = idReader(ranking)
-    const generation = (prepared(db, 'SELECT coalesce(max(generation), 0) AS g FROM final_standings WHERE round_id = ?').get(roundId) as { g: number }).g + 1
+    const generation = (await store.read(get<{ g: number }>('SELECT coalesce(max(generation), 0) AS "g" FROM final_standings WHERE round_id = ?', roundId)))!.g + 1
     for (let from = 0; from < ranked; from += STORE_STEP) {
-      inTransaction(db, () => storeRanking(db, roundId, generation, ranking, nextId, from, from + STORE_STEP))
+      await store.write(() => storeRanking(roundId, generation, ranking, nextId, from, from + STORE_STEP))
       if (from + STORE_STEP < ranked) await nextTurn()
     }
-    return inTransaction(db, () => lock(deps, actor, roundId, generation, ranking, ranked, since))
-  } finally {
-    busy.delete(roundId)
-    void dropUnusedGenerations(db, roundId).catch((err: unknown) => console.error(JSON.stringify({ level: 'error', what: 'final_standings cleanup', roundId, error: String(err) })))
-  }
+    return store.write(() => lockRanking(actor, roundId, generation, ranking, since, now))
+  }, [`round:${roundId}`])
+  if (!done) throw new AppError('CONFLICT', 'Đợt thi đang được chốt kết quả; vui lòng chờ.')
+  void dropGenerations(store, roundId, 'older').catch((err: unknown) => console.error(JSON.stringify({ level: 'error', what: 'final_standings cleanup', roundId, error: String(err) })))
+  return done
 }
 
-function lock(deps: Deps, actor: Actor, roundId: string, generation: number, ranking: RoundRanking, ranked: number, since: { change: number; finish: number }): FinalizeResult {
-  const { db, now } = deps
-  const moved = prepared(db, "SELECT 1 FROM standings_changes WHERE seq > ? AND round_id = ? AND kind IN ('round', 'finalize') LIMIT 1").get(since.change, roundId)
-    ?? prepared(db, 'SELECT 1 FROM attempts WHERE round_id = ? AND finish_seq > ? LIMIT 1').get(roundId, since.finish)
-  if (moved) throw new AppError('CONFLICT', 'Đợt thi vừa có thay đổi (truất quyền, chấm lại hoặc sửa đợt) trong lúc chốt; hãy chốt lại.')
-  const round = getRoundRow(db, roundId)
-  const contest = getContestRow(db, round.contestId)
-  const excluded = contest.onePrizePerPerson ? prizeWinnersElsewhere(db, round.contestId, roundId) : new Set<string>()
+// Did anything move the round's standings since the ranking was read? Only possible on SQLite: on
+// PostgreSQL every such writer waits for the round's lock (and reading the logs by watermark could name a
+// change committed before the finalize began while an unrelated transaction held the watermark back).
+function* movedSince(roundId: string, since: Since): Program<boolean> {
+  if ((yield* dialect()) === 'pg') return false
+  const { changes } = yield* changesSince(since.change)
+  if (changes.some((c) => c.roundId === roundId && (c.kind === 'round' || c.kind === 'finalize'))) return true
+  return (yield* finishesSince(since.finish)).rounds.some((r) => r.roundId === roundId)
+}
+
+function* lockRanking(actor: Actor, roundId: string, generation: number, ranking: RoundRanking, since: Since, now: number): Program<FinalizeResult> {
+  if (yield* movedSince(roundId, since)) throw new AppError('CONFLICT', 'Đợt thi vừa có thay đổi (truất quyền, chấm lại hoặc sửa đợt) trong lúc chốt; hãy chốt lại.')
+  const round = yield* roundRow(roundId)
+  const contest = yield* contestRow(round.contestId)
+  const excluded = contest.onePrizePerPerson ? yield* prizeWinnersElsewhere(round.contestId, roundId) : new Set<string>()
   const prizeCount = round.prizes.reduce((n, p) => n + p.count, 0)
-  const prizes = allocatePrizes(finalTop(db, roundId, generation, prizeCount + excluded.size), round.prizes, excluded)
-  db.delete(roundPrizes).where(eq(roundPrizes.roundId, roundId)).run()
-  for (const p of prizes) db.insert(roundPrizes).values({ roundId, rank: p.rank, name: p.name, participantId: p.participantId }).run()
-  // Unit figures come from best scores only, which the live board already totals per unit.
-  const unitRanking = rankUnits(unitStatsFromDirect(unitRows(db, round.contestId), deps.standings.liveBoard(round).direct))
+  const prizes = allocatePrizes(yield* finalTop(roundId, generation, prizeCount + excluded.size), round.prizes, excluded)
+  yield* run('DELETE FROM round_prizes WHERE round_id = ?', roundId)
+  for (const p of prizes) yield* run('INSERT INTO round_prizes (round_id, rank, name, participant_id) VALUES (?, ?, ?, ?)', roundId, p.rank, p.name, p.participantId)
+  // Unit figures come from best scores only, summed the way the units board sums them.
+  const unitRanking = rankUnits(unitStatsFromDirect(yield* listUnitRows(round.contestId), yield* unitTotalsOf(round)))
   const unitPrizes = allocateUnitPrizes(unitRanking.map((u) => ({ unitId: u.unitId, rank: u.rank })), round.unitPrizes)
-  db.delete(roundUnitPrizes).where(eq(roundUnitPrizes.roundId, roundId)).run()
-  for (const p of unitPrizes) db.insert(roundUnitPrizes).values({ roundId, rank: p.rank, name: p.name, unitId: p.unitId }).run()
-  db.update(rounds).set({ finalizedAt: now, predictionTruth: ranking.truth, finalGeneration: generation }).where(eq(rounds.id, roundId)).run()
-  const auditHead = appendAudit(db, actor, 'round.finalize', 'round', roundId, { predictionTruth: ranking.truth, ranked, prizes, unitPrizes }, now)
-  recordChange(db, { kind: 'finalize', roundId }, now)
+  yield* run('DELETE FROM round_unit_prizes WHERE round_id = ?', roundId)
+  for (const p of unitPrizes) yield* run('INSERT INTO round_unit_prizes (round_id, rank, name, unit_id) VALUES (?, ?, ?, ?)', roundId, p.rank, p.name, p.unitId)
+  yield* run('UPDATE rounds SET finalized_at = ?, prediction_truth = ?, final_generation = ? WHERE id = ?', now, ranking.truth, generation, roundId)
+  const auditHead = yield* appendEntry(actor, 'round.finalize', 'round', roundId, { predictionTruth: ranking.truth, ranked: ranking.seqs.length, prizes, unitPrizes }, now)
+  yield* logChange({ kind: 'finalize', roundId }, now)
   return { predictionTruth: ranking.truth, prizes, unitPrizes, auditHead }
 }
 
-// A database file is ranked in a worker thread; one in memory (tests) has no file a worker could open.
-function rankOffThread(db: Db, q: RankingQuestion): Promise<RoundRanking> {
-  if (db.$client.memory) return Promise.resolve(rankRound(db.$client, q))
-  return runWorkerTask<RoundRanking>(RANKING_WORKER, { ...q, path: db.$client.name }, { maxHeapMb: 1024, tooLarge: 'Không đủ bộ nhớ để xếp hạng đợt thi này.' })
+// A SQLite file is ranked in a worker thread on its own read-only connection; a database no worker can open
+// (PostgreSQL, SQLite in memory for tests) ranks in one read transaction of its own.
+function rankRound(deps: Deps, q: RankingQuestion): Promise<RoundRanking> {
+  if (deps.store.dialect === 'sqlite' && deps.db && !deps.db.$client.memory) {
+    return runWorkerTask<RoundRanking>(RANKING_WORKER, { ...q, path: deps.db.$client.name }, { maxHeapMb: 1024, tooLarge: 'Không đủ bộ nhớ để xếp hạng đợt thi này.' })
+  }
+  return deps.store.write(() => rankInDatabase(q))
 }
 
-// Generations other than the locked one (an earlier finalize, or one refused at the end) are deleted a
-// slice at a time, while no finalize of the round is under way here.
-async function dropUnusedGenerations(db: Db, roundId: string): Promise<void> {
-  const drop = prepared(db, `DELETE FROM final_standings WHERE rowid IN (SELECT rowid FROM final_standings
-    WHERE round_id = ? AND generation != (SELECT final_generation FROM rounds WHERE id = ?) LIMIT ?)`)
-  while (!underWay.get(db)?.has(roundId) && db.$client.open) {
-    if (drop.run(roundId, roundId, STORE_STEP).changes < STORE_STEP) return
-    await nextTurn()
+// Generations of the ranking other than the locked one are deleted a slice of ranks per transaction.
+// Older ones any time after a finalize (a finalize only ever writes a newer one); newer ones, left by a
+// finalize refused at the end, only by the next finalize, under the round's lock.
+async function dropGenerations(store: Store, roundId: string, which: 'older' | 'newer'): Promise<void> {
+  const op = which === 'older' ? '<' : '>'
+  const generations = await store.read(all<{ g: number }>(`SELECT DISTINCT generation AS "g" FROM final_standings
+    WHERE round_id = ? AND generation ${op} (SELECT final_generation FROM rounds WHERE id = ?)`, roundId, roundId))
+  for (const { g } of generations) {
+    for (let upTo = STORE_STEP; ; upTo += STORE_STEP) {
+      const { changes } = await store.write(() => run('DELETE FROM final_standings WHERE round_id = ? AND generation = ? AND rank <= ?', roundId, g, upTo))
+      if (changes < STORE_STEP) break
+      await nextTurn()
+    }
   }
 }
 
-function prizeWinnersElsewhere(db: Db, contestId: string, roundId: string): Set<string> {
-  const rows = db.select({ participantId: roundPrizes.participantId }).from(roundPrizes)
-    .innerJoin(rounds, eq(rounds.id, roundPrizes.roundId)).where(and(eq(rounds.contestId, contestId), ne(roundPrizes.roundId, roundId))).all()
+function* prizeWinnersElsewhere(contestId: string, roundId: string): Program<Set<string>> {
+  const rows = yield* all<{ participantId: string }>(`SELECT rp.participant_id AS "participantId" FROM round_prizes rp JOIN rounds r ON r.id = rp.round_id
+    WHERE r.contest_id = ? AND rp.round_id <> ?`, contestId, roundId)
   return new Set(rows.map((r) => r.participantId))
 }

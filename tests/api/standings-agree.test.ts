@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { predictionTruth } from '../../api/rules/prediction'
 import { predictionError, rankAttempts } from '../../api/rules/ranking'
 import type { PredictionTarget, RankedAttempt, TiebreakKey } from '../../api/rules/types'
+import { unitTotalsOf } from '../../api/services/final-ranking'
+import { roundRow } from '../../api/services/round-view'
+import { runSqlite } from '../../db/sqlite-runner'
 import { lockRanking } from '../helpers/final-ranking'
 import { testApp, type TestApp } from '../helpers/app'
 import { setupContest, type Setup } from '../helpers/contest'
@@ -109,6 +112,10 @@ describe('one ranking rule, one order everywhere', () => {
       expect(before.judgeFinal).toBe(false)
       expect(before.csv).toEqual(live)
       expect(sqlRanking(t, s.roundId, sc.tiebreak, null)).toEqual(live)
+      // Unit totals read by SQL (unit prizes, and PostgreSQL's servers) equal the live board's.
+      const round = runSqlite(t.db, roundRow(s.roundId))
+      const board = Object.fromEntries([...t.deps.standings.liveBoard(round).direct].filter(([, d]) => d.participants > 0))
+      expect(Object.fromEntries(runSqlite(t.db, unitTotalsOf(round)))).toEqual(board)
 
       t.clock.advance(25 * 3600_000)
       const truth = sc.target ? predictionTruth(sc.target, counted, new Set()) : null

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { finalTop, predictionTruthSql } from '../../api/services/final-ranking'
+import { finalTop, predictionTruthSql, rankInDatabase } from '../../api/services/final-ranking'
+import { runSqlite } from '../../db/sqlite-runner'
 import { lockRanking } from '../helpers/final-ranking'
 import { predictionTruth } from '../../api/rules/prediction'
 import { rankAttempts } from '../../api/rules/ranking'
@@ -53,13 +54,15 @@ describe('the final ranking written by SQLite', () => {
       if (predictionOn) expect(truth).toBe(predictionTruth(target, all, dq))
       const ranking = lockRanking(db, 'r', tiebreak, predictionOn ? target : null)
       expect(ranking.truth).toBe(truth)
+      // The program PostgreSQL runs ranks alike (one SQL text; the worker streams it from SQLite's file).
+      expect(runSqlite(db, rankInDatabase({ roundId: 'r', tiebreak, target: predictionOn ? target : null }))).toEqual(ranking)
       const n = ranking.seqs.length
       const keys = truth == null ? tiebreak.filter((k) => k !== 'prediction') : tiebreak
       const want = rankAttempts(all.filter((a) => !dq.has(a.participantId)), keys, truth)
       const got = db.$client.prepare("SELECT rank, participant_id AS participantId, attempt_seq AS attemptSeq, prediction_error AS predictionError FROM final_standings WHERE round_id = 'r' ORDER BY rank").all()
       expect(n).toBe(want.length)
       expect(got).toEqual(want.map((w) => ({ rank: w.rank, participantId: w.participantId, attemptSeq: w.attemptSeq, predictionError: w.predictionError })))
-      expect(finalTop(db, 'r', 0, 3)).toEqual(want.slice(0, 3).map((w) => ({ participantId: w.participantId, rank: w.rank })))
+      expect(runSqlite(db, finalTop('r', 0, 3))).toEqual(want.slice(0, 3).map((w) => ({ participantId: w.participantId, rank: w.rank })))
     }), { numRuns: 300 })
   })
 })
