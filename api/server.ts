@@ -20,7 +20,7 @@ const root = createRoot(api, webRoot)
 // Migrate and seed before the port opens, so /api/health answers 200 only when the data is there.
 migrateDb(db)
 const seeded = await seedDatabase(db, env, deps.clock.now())
-const stopSweeper = startSweeper({ db, clock: deps.clock })
+const stopSweeper = startSweeper({ store: deps.store, clock: deps.clock })
 ready = true
 
 const hostname = env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1')

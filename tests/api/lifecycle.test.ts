@@ -196,7 +196,7 @@ describe('attempt lifecycle', () => {
     const s = await setupContest(t, { round: { timeLimitSec: 60, graceSec: 1 } })
     const p = await registerPerson(t, s.unit.A1)
     const a = await takeAttempt(t, p.agent, s.roundId, 3)
-    const stop = startSweeper({ db: t.db, clock: t.clock }, 50)
+    const stop = startSweeper({ store: t.deps.store, clock: t.clock }, 50)
     try {
       t.clock.advance(62_000)
       await new Promise((r) => setTimeout(r, 200))

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { GroupCommit } from '../../db/group-commit'
-import { get, run, type Program } from '../../db/program'
+import { get, lock, run, type Program } from '../../db/program'
 import { PgStore, SqliteStore, type Store } from '../../db/store'
 import { memoryDb } from '../helpers/db'
 import { pgTestDb, type PgTestDb } from '../helpers/pg'
@@ -36,5 +36,44 @@ describe.each(stores)('the %s store', (_name, open) => {
     const store = await open()
     const reading = store.read(get('SELECT * FROM no_such_table'))
     await expect(reading).rejects.toThrow(/no_such_table/)
+  })
+})
+
+describe.each(stores)('exclusive work on the %s store', (_name, open) => {
+  it('runs one holder of a name at a time and refuses the others without running them', async () => {
+    const store = await open()
+    let inside = 0
+    let most = 0
+    const work = () => store.exclusive('sweeper', async () => {
+      most = Math.max(most, ++inside)
+      await new Promise((r) => setTimeout(r, 50))
+      inside--
+      return 'done'
+    })
+    const outcomes = await Promise.all([work(), work(), work()])
+    expect(outcomes.filter((o) => o === 'done')).toHaveLength(1)
+    expect(outcomes.filter((o) => o === undefined)).toHaveLength(2)
+    expect(most).toBe(1)
+    expect(await work()).toBe('done')
+  })
+})
+
+describe('exclusive work on PostgreSQL', () => {
+  it('makes transactions that lock a held key wait until it ends', async () => {
+    const t = await pgTestDb()
+    opened.push(t)
+    const store = new PgStore(t.db)
+    const order: string[] = []
+    const held = store.exclusive('finalize:r', async () => {
+      await new Promise((r) => setTimeout(r, 150))
+      order.push('finalize')
+    }, ['round:r'])
+    await new Promise((r) => setTimeout(r, 30))
+    await store.write(function* () {
+      yield* lock('round:r')
+      order.push('judge')
+    })
+    await held
+    expect(order).toEqual(['finalize', 'judge'])
   })
 })
