@@ -115,6 +115,8 @@ export const participantUnits = sqliteTable('participant_units', {
   participantId: text().notNull().references(() => participants.id),
   contestId: text().notNull().references(() => contests.id),
   unitId: text().notNull().references(() => units.id),
+  // 1 for the person's first contest, 2 for the next…: their first contest's unit is what /me shows.
+  choiceOrder: integer().notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.participantId, t.contestId] }), index('participant_units_unit').on(t.unitId)])
 
 export const sessions = sqliteTable('sessions', {

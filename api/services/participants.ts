@@ -44,7 +44,7 @@ export function* enrollParticipant(person: NewParticipant, passwordHash: string,
       if (isUniqueViolation(err)) throw new AppError('DUPLICATE_PERSON', 'Số điện thoại hoặc số CCCD này đã được đăng ký. Vui lòng đăng nhập.')
       throw err
     }
-    yield* run('INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)', id, unit.contestId, person.unitId)
+    yield* run('INSERT INTO participant_units (participant_id, contest_id, unit_id, choice_order) VALUES (?, ?, ?, 1)', id, unit.contestId, person.unitId)
     return { id, fullName: person.fullName, unitId: person.unitId }
   })
 }
@@ -55,10 +55,13 @@ export function* findContestUnit(participantId: string, contestId: string): Prog
 
 // The first unit chosen (registration's own contest) is the one /api/me reports. Not a program yet: the
 // order of choosing is SQLite's rowid, which PostgreSQL has no equivalent of (issue #13 needs a column).
-export function defaultUnitId(db: Db, participantId: string): string | null {
-  const row = prepared(db, 'SELECT unit_id FROM participant_units WHERE participant_id = ? ORDER BY rowid LIMIT 1').get(participantId) as { unit_id: string } | undefined
-  return row?.unit_id ?? null
+// The unit of the contest the person chose a unit in first (registration's), for /me.
+export function* firstUnit(participantId: string): Program<string | null> {
+  return (yield* get<{ unitId: string }>('SELECT unit_id AS "unitId" FROM participant_units WHERE participant_id = ? ORDER BY choice_order, contest_id LIMIT 1', participantId))?.unitId ?? null
 }
+
+// SQLite bridge for the callers not yet written as programs (issue #13).
+export const defaultUnitId = (db: Db, participantId: string): string | null => runSqlite(db, firstUnit(participantId))
 
 // One choice at a time per person and contest (on any server), so a move is logged only when it moves
 // the person, as on SQLite, and the log's order is the order the choices took effect.
@@ -68,8 +71,9 @@ export function* chooseContestUnit(participantId: string, contestId: string, uni
     if (!unit || unit.contestId !== contestId) throw new AppError('VALIDATION_FAILED', 'Đơn vị không thuộc cuộc thi này.', { field: 'unitId' })
     yield* lock(`participant_units:${participantId}:${contestId}`)
     if ((yield* findContestUnit(participantId, contestId)) === unitId) return { contestId, unitId }
-    yield* run(`INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)
-      ON CONFLICT (participant_id, contest_id) DO UPDATE SET unit_id = excluded.unit_id`, participantId, contestId, unitId)
+    yield* run(`INSERT INTO participant_units (participant_id, contest_id, unit_id, choice_order)
+      VALUES (?, ?, ?, (SELECT coalesce(max(choice_order), 0) + 1 FROM participant_units WHERE participant_id = ?))
+      ON CONFLICT (participant_id, contest_id) DO UPDATE SET unit_id = excluded.unit_id`, participantId, contestId, unitId, participantId)
     yield* logChange({ kind: 'unit_move', contestId, participantId, unitId }, now)
     return { contestId, unitId }
   })

@@ -1,0 +1,1 @@
+ALTER TABLE "participant_units" ADD COLUMN "choice_order" integer DEFAULT 0 NOT NULL;
