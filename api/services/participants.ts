@@ -1,4 +1,4 @@
-import { prepared, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
 import { isUniqueViolation } from '../../db/errors'
 import { get, lock, run, transaction, type Program } from '../../db/program'
 import { runSqlite } from '../../db/sqlite-runner'
