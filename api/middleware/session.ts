@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
-import { getSessionUser, type SessionUser } from '../services/auth'
+import { sessionUser, type SessionUser } from '../services/auth'
 import type { Role } from '../schemas/wire'
 
 export const SESSION_COOKIE = 'hoithi_sid'
@@ -22,7 +22,8 @@ function clientAddress(c: Context<AppEnv>): string {
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   c.set('clientAddress', clientAddress(c))
   const token = getCookie(c, SESSION_COOKIE)
-  const user = token && token.length < 200 ? getSessionUser(c.get('db'), token, c.get('clock').now()) : null
+  const now = c.get('clock').now()
+  const user = token && token.length < 200 ? await c.get('store').read(sessionUser(token, now)) : null
   c.set('user', user)
   c.set('sessionId', user && token ? token : null)
   await next()

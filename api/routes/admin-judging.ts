@@ -5,14 +5,14 @@ import type { AppEnv } from '../app-env'
 import { FILE_TYPES, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
 import { DisqualifyInput, RegradeInput } from '../schemas/admin'
-import { disqualify, regradeRound, undoDisqualify } from '../services/judging'
+import { disqualifyParticipant, regradeQuestion, undoDisqualification } from '../services/judging'
 import { finalizeRound } from '../services/finalize'
-import { listReports } from '../services/reports'
+import { listRecentReports } from '../services/reports'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
-const deps = (c: Context<AppEnv>) => ({ store: c.get('store'), db: c.get('db'), standings: c.get('standings'), now: c.get('clock').now() })
-
+// db: finalize ranks a SQLite file in a worker thread, which opens the file by its path.
+const finalizeDeps = (c: Context<AppEnv>) => ({ store: c.get('store'), db: c.get('db'), now: c.get('clock').now() })
 
 // The ranking as a file, streamed, with the audit head it was made against.
 function results(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
@@ -30,24 +30,30 @@ export const adminJudgingRoutes = new Hono<AppEnv>()
   .post('/rounds/:roundId/disqualify', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const input = await readJson(c, DisqualifyInput)
-    disqualify(deps(c), currentUser(c), roundId, input.participantId, input.reason)
+    const now = c.get('clock').now()
+    const me = currentUser(c)
+    await c.get('store').write(() => disqualifyParticipant(me, roundId, input.participantId, input.reason, now))
     return send(c, { disqualified: { roundId, participantId: input.participantId, reason: input.reason } })
   })
-  .delete('/rounds/:roundId/disqualify/:participantId', requireRole('judge'), (c) => {
+  .delete('/rounds/:roundId/disqualify/:participantId', requireRole('judge'), async (c) => {
     const { roundId, participantId } = readParams(c, RoundParam.extend({ participantId: z.string().min(1).max(100) }))
-    undoDisqualify(deps(c), currentUser(c), roundId, participantId)
+    const now = c.get('clock').now()
+    const me = currentUser(c)
+    await c.get('store').write(() => undoDisqualification(me, roundId, participantId, now))
     return c.body(null, 204)
   })
   .post('/rounds/:roundId/finalize', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     await readJson(c, z.object({}))
-    return send(c, await finalizeRound(deps(c), currentUser(c), roundId))
+    return send(c, await finalizeRound(finalizeDeps(c), currentUser(c), roundId))
   })
   .post('/rounds/:roundId/regrade', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const { questionId } = await readJson(c, RegradeInput)
-    return send(c, regradeRound(deps(c), currentUser(c), roundId, questionId))
+    const now = c.get('clock').now()
+    const me = currentUser(c)
+    return send(c, await c.get('store').write(() => regradeQuestion(me, roundId, questionId, now)))
   })
   .get('/rounds/:roundId/results.csv', requireRole('judge'), (c) => results(c, 'csv'))
   .get('/rounds/:roundId/results.xlsx', requireRole('judge'), (c) => results(c, 'xlsx'))
-  .get('/reports', requireRole('organizer', 'judge'), (c) => send(c, { reports: listReports(c.get('db')) }))
+  .get('/reports', requireRole('organizer', 'judge'), async (c) => send(c, { reports: await c.get('store').read(listRecentReports()) }))

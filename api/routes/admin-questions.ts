@@ -5,8 +5,8 @@ import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
 import { FILE_TYPES, readBodyBytes, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
-import { getQuestion, listQuestions, publishedCounts, questionHistory, storeInChunks, updateQuestion } from '../services/questions'
-import { exportableBank } from '../services/question-export'
+import { countPublished, editQuestion, findQuestions, importInChunks, listRevisions, readQuestion } from '../services/questions'
+import { readExportable } from '../services/question-export'
 import { parseImportOffThread } from '../formats/off-thread'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
@@ -38,24 +38,26 @@ async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
 }
 
 export const adminQuestionRoutes = new Hono<AppEnv>()
-  .get('/questions', requireRole('organizer'), (c) => send(c, listQuestions(c.get('db'), readQuery(c, ListQuery))))
+  .get('/questions', requireRole('organizer'), async (c) => send(c, await c.get('store').read(findQuestions(readQuery(c, ListQuery)))))
   .get('/questions/export', requireRole('organizer'), async (c) => {
     const q = readQuery(c, ExportQuery)
     const { writeExport, EXPORT_CONTENT_TYPES } = await formats()
-    const body = await writeExport(q.format, exportableBank(c.get('db'), q), { exact: q.exact === 'true' })
+    const body = await writeExport(q.format, await c.get('store').read(readExportable(q)), { exact: q.exact === 'true' })
     return sendFile(c, body, EXPORT_CONTENT_TYPES[q.format], `ngan-hang-cau-hoi.${q.format === 'gift' ? 'gift.txt' : q.format}`)
   })
   // Not in API.md: the bank's published questions counted per topic and difficulty, for the round form.
-  .get('/questions/counts', requireRole('organizer'), (c) => send(c, { counts: publishedCounts(c.get('db')) }))
+  .get('/questions/counts', requireRole('organizer'), async (c) => send(c, { counts: await c.get('store').read(countPublished()) }))
   // Hono matches ":format" only as a whole path segment, so "template.:format" never matched: two routes.
   .get('/questions/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
   .get('/questions/template.xlsx', requireRole('organizer'), (c) => template(c, 'xlsx'))
-  .get('/questions/:questionId', requireRole('organizer'), (c) => send(c, { question: getQuestion(c.get('db'), readParams(c, QuestionParam).questionId) }))
-  .get('/questions/:questionId/revisions', requireRole('organizer'), (c) => send(c, { revisions: questionHistory(c.get('db'), readParams(c, QuestionParam).questionId) }))
+  .get('/questions/:questionId', requireRole('organizer'), async (c) => send(c, { question: await c.get('store').read(readQuestion(readParams(c, QuestionParam).questionId)) }))
+  .get('/questions/:questionId/revisions', requireRole('organizer'), async (c) => send(c, { revisions: await c.get('store').read(listRevisions(readParams(c, QuestionParam).questionId)) }))
   .patch('/questions/:questionId', requireRole('organizer'), async (c) => {
     const { questionId } = readParams(c, QuestionParam)
     const patch = await readJson(c, z.record(z.string(), z.unknown()))
-    return send(c, { question: updateQuestion(c.get('db'), currentUser(c), questionId, patch, c.get('clock').now()) })
+    const me = currentUser(c)
+    const now = c.get('clock').now()
+    return send(c, { question: await c.get('store').write(() => editQuestion(me, questionId, patch, now)) })
   })
   // The body is the file itself; nothing is stored when any error is found unless mode=valid (API.md).
   .post('/questions/import', requireRole('organizer'), async (c) => {
@@ -66,7 +68,9 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     if (parsed.errors.length && mode === 'all') {
       throw new AppError('VALIDATION_FAILED', `Tệp có ${parsed.errors.length} lỗi; chưa nhập câu nào.`, { errors: parsed.errors, warnings: parsed.warnings })
     }
-    const stored = await storeInChunks(c.get('db'), currentUser(c), parsed.questions, c.get('clock').now(), `import:${format}`)
+    // A chunk per write (its own transaction), a turn of the event loop between chunks (importInChunks).
+    const store = c.get('store')
+    const stored = await importInChunks((chunk) => store.write(() => chunk), currentUser(c), parsed.questions, c.get('clock').now(), `import:${format}`)
     return send(c, {
       imported: stored.imported, updated: stored.updated, skipped: parsed.skipped + stored.skipped,
       warnings: [...parsed.warnings, ...stored.warnings], errors: parsed.errors,

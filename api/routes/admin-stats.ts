@@ -6,13 +6,14 @@ import { FILE_TYPES, readParams, readQuery, send, sendFile } from '../lib/http'
 import { requireRole } from '../middleware/session'
 import { itemStats } from '../services/item-stats'
 import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-stats-export'
-import { getRoundRow } from '../services/round-view'
+import { roundRow } from '../services/round-view'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: z.string().min(1).max(100).optional() })
 
-const roundStats = (c: Context<AppEnv>) => {
-  const round = getRoundRow(c.get('db'), readParams(c, RoundParam).roundId)
+// The statistics themselves are not a program yet (issue #13): they still read the SQLite database.
+const roundStats = async (c: Context<AppEnv>) => {
+  const round = await c.get('store').read(roundRow(readParams(c, RoundParam).roundId))
   return { round, report: itemStats(c.get('db'), { roundId: round.id }) }
 }
 const bankStats = (c: Context<AppEnv>) => itemStats(c.get('db'), readQuery(c, BankQuery))
@@ -20,16 +21,16 @@ const bankStats = (c: Context<AppEnv>) => itemStats(c.get('db'), readQuery(c, Ba
 // Item analysis for organizers and judges. Mounted before the question routes in app.ts, since
 // "/questions/:questionId" would otherwise take "/questions/stats".
 export const adminStatsRoutes = new Hono<AppEnv>()
-  .get('/rounds/:roundId/item-stats', requireRole('organizer', 'judge'), (c) => {
-    const { round, report } = roundStats(c)
+  .get('/rounds/:roundId/item-stats', requireRole('organizer', 'judge'), async (c) => {
+    const { round, report } = await roundStats(c)
     return send(c, { round: { id: round.id, number: round.number, title: round.title }, ...report })
   })
-  .get('/rounds/:roundId/item-stats.csv', requireRole('organizer', 'judge'), (c) => {
-    const { round, report } = roundStats(c)
+  .get('/rounds/:roundId/item-stats.csv', requireRole('organizer', 'judge'), async (c) => {
+    const { round, report } = await roundStats(c)
     return sendFile(c, itemStatsCsv(itemStatsTable(report.items)), FILE_TYPES.csv, `thong-ke-cau-hoi-dot-${round.number}.csv`)
   })
   .get('/rounds/:roundId/item-stats.xlsx', requireRole('organizer', 'judge'), async (c) => {
-    const { round, report } = roundStats(c)
+    const { round, report } = await roundStats(c)
     const body = await itemStatsXlsx(itemStatsTable(report.items), `Đợt ${round.number}: ${round.title}`)
     return sendFile(c, body, FILE_TYPES.xlsx, `thong-ke-cau-hoi-dot-${round.number}.xlsx`)
   })

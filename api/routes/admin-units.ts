@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
 import { FILE_TYPES, readBodyBytes, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
-import { importUnits } from '../services/units-import'
+import { importUnitRows } from '../services/units-import'
 import { parseUnitsOffThread } from '../formats/off-thread'
 
 // The format code (exceljs) loads on first use, keeping it off the start-up path.
@@ -25,7 +25,9 @@ export const adminUnitRoutes = new Hono<AppEnv>()
     const body = await readBodyBytes(c, c.get('env').IMPORT_LIMIT_BYTES)
     if (body.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'Tệp nhập rỗng.')
     const parsed = await parseUnitsOffThread(format, body)
-    return send(c, importUnits(c.get('db'), currentUser(c), contestId, parsed, c.get('clock').now()))
+    const now = c.get('clock').now()
+    const me = currentUser(c)
+    return send(c, await c.get('store').write(() => importUnitRows(me, contestId, parsed, now)))
   })
   .get('/units/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
   .get('/units/template.xlsx', requireRole('organizer'), (c) => template(c, 'xlsx'))

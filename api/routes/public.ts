@@ -5,9 +5,9 @@ import type { AppEnv } from '../app-env'
 import { readParams, readQuery, send, sendOpenJson } from '../lib/http'
 import { PageQuery } from '../schemas/common'
 import { currentUser, requireParticipant } from '../middleware/session'
-import { getContest, listContests, listUnits } from '../services/contests'
-import { getRoundRow, roundView } from '../services/round-view'
-import { roundPrizes } from '../services/round-extras'
+import { readContest, readContests, readUnits } from '../services/contests'
+import { roundRow, roundView } from '../services/round-view'
+import { readRoundPrizes } from '../services/round-extras'
 
 const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
@@ -28,15 +28,15 @@ function whenReady<T>(c: Context<AppEnv>, look: () => T, ready: (it: T, now: num
 }
 
 export const publicRoutes = new Hono<AppEnv>()
-  .get('/contests', (c) => send(c, { contests: listContests(c.get('db'), c.get('clock').now()) }))
-  .get('/contests/:contestId', (c) => {
+  .get('/contests', async (c) => send(c, { contests: await c.get('store').read(readContests(c.get('clock').now())) }))
+  .get('/contests/:contestId', async (c) => {
     const { contestId } = readParams(c, ContestParam)
-    return send(c, { contest: getContest(c.get('db'), contestId, c.get('clock').now()) })
+    return send(c, { contest: await c.get('store').read(readContest(contestId, c.get('clock').now())) })
   })
-  .get('/contests/:contestId/units', (c) => {
+  .get('/contests/:contestId/units', async (c) => {
     const { contestId } = readParams(c, ContestParam)
-    getContest(c.get('db'), contestId, c.get('clock').now())
-    return send(c, { units: listUnits(c.get('db'), contestId) })
+    await c.get('store').read(readContest(contestId, c.get('clock').now()))
+    return send(c, { units: await c.get('store').read(readUnits(contestId)) })
   })
   .get('/contests/:contestId/leaderboard', (c) => {
     const { contestId } = readParams(c, ContestParam)
@@ -59,10 +59,10 @@ export const publicRoutes = new Hono<AppEnv>()
     const round = c.get('standings').publicRound(readParams(c, RoundParam).roundId)
     return send(c, { round: roundView(round, c.get('clock').now()) })
   })
-  .get('/rounds/:roundId/prizes', (c) => {
+  .get('/rounds/:roundId/prizes', async (c) => {
     const { roundId } = readParams(c, RoundParam)
     c.get('standings').publicRound(roundId)
-    return send(c, roundPrizes(c.get('db'), roundId))
+    return send(c, await c.get('store').read(readRoundPrizes(roundId)))
   })
   .get('/rounds/:roundId/leaderboard', (c) => {
     const { roundId } = readParams(c, RoundParam)
@@ -86,16 +86,22 @@ export const publicRoutes = new Hono<AppEnv>()
     const { roundId } = readParams(c, RoundParam)
     const standings = c.get('standings')
     const clock = c.get('clock')
+    const store = c.get('store')
     standings.publicRound(roundId)
     return streamSSE(c, async (stream) => {
-      const quiet = () => {
-        const r = getRoundRow(c.get('db'), roundId)
+      const quiet = async () => {
+        const r = await store.read(roundRow(roundId))
         return r.finalizedAt == null && r.freezeAt != null && clock.now() >= r.freezeAt
       }
       let wake: (() => void) | null = null
+      // Versions go out in the order they came, one round read after another; a round that cannot be
+      // read any more sends nothing (the listener runs in a timer: nobody would catch the error).
+      let sending = Promise.resolve()
       const unsubscribe = standings.subscribe(roundId, (version) => {
-        if (quiet()) return
-        void stream.writeSSE({ event: 'standings', data: JSON.stringify({ version, serverTime: new Date().toISOString() }) })
+        sending = sending.then(async () => {
+          if (await quiet()) return
+          void stream.writeSSE({ event: 'standings', data: JSON.stringify({ version, serverTime: new Date().toISOString() }) })
+        }).catch(() => undefined)
       })
       stream.onAbort(() => { unsubscribe(); wake?.() })
       await stream.writeSSE({ event: 'standings', data: JSON.stringify({ version: standings.version(roundId), serverTime: new Date().toISOString() }) })

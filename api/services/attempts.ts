@@ -217,4 +217,3 @@ export function* myAttempts(participantId: string, roundId?: string): Program<At
 
 // SQLite bridges for the callers not yet written as programs (issue #13).
 export const expireDueAttempts = (deps: AttemptDeps): number => runSqlite(deps.db, expireDue(deps))
-export const listMyAttempts = (db: Db, participantId: string, roundId?: string): AttemptSummary[] => runSqlite(db, myAttempts(participantId, roundId))

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { prepared, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
 import { all, get, lock, run, type Program } from '../../db/program'
 import { runSqlite } from '../../db/sqlite-runner'
+import type { Store } from '../../db/store'
 import { CSV_BOM, csvLine } from '../lib/csv'
 import type { SessionUser } from './auth'
 
@@ -61,27 +62,34 @@ export const appendAudit = (db: Db, actor: Actor, action: string, entity: string
   runSqlite(db, appendEntry(actor, action, entity, entityId, detail, now))
 export const verifyAuditChain = (db: Db): Verification => runSqlite(db, verifyChain())
 
-export function listAudit(db: Db, limit: number, offset: number) {
-  const total = (prepared(db, 'SELECT count(*) AS n FROM audit_log').get() as { n: number }).n
-  const rows = prepared(db, `SELECT seq, at, actor_id AS actorId, actor_role AS actorRole, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
-    FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?`).all(limit, offset) as (AuditFields & { seq: number; prevHash: string; hash: string })[]
-  return { total, entries: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: JSON.parse(r.detail) as unknown })) }
+type AuditRow = AuditFields & { seq: number; prevHash: string; hash: string }
+
+// A page of the log, newest first, with the total for paging.
+export function* readAuditPage(limit: number, offset: number) {
+  const { n } = (yield* get<{ n: number }>('SELECT count(*) AS n FROM audit_log'))!
+  const rows = yield* all<AuditRow>(`SELECT seq, at, actor_id AS "actorId", actor_role AS "actorRole", action, entity, entity_id AS "entityId", detail,
+    prev_hash AS "prevHash", hash FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?`, limit, offset)
+  return { total: n, entries: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: JSON.parse(r.detail) as unknown })) }
 }
 
-// The whole log with its hashes, so anyone can re-verify the chain outside the system.
-export function auditCsvStream(db: Db): ReadableStream<Uint8Array> {
+type CsvRow = { seq: number; at: number; actor_id: string; actor_role: string; action: string; entity: string; entity_id: string; detail: string; prev_hash: string; hash: string }
+const csvPage = (after: number) => all<CsvRow>(`SELECT seq, at, actor_id, actor_role, action, entity, entity_id, detail, prev_hash, hash
+  FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000`, after)
+
+// The whole log with its hashes, so anyone can re-verify the chain outside the system. A page of 1000
+// rows is read each time the reader asks for more, each page on its own (rows appended meanwhile follow).
+export function auditCsvStream(store: Pick<Store, 'read'>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
-  const page = prepared(db, `SELECT seq, at, actor_id, actor_role, action, entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000`)
   let last = 0
   let started = false
   return new ReadableStream({
-    pull(controller) {
+    async pull(controller) {
       if (!started) {
         started = true
         controller.enqueue(encoder.encode(CSV_BOM + csvLine(['seq', 'at', 'actor_id', 'actor_role', 'action', 'entity', 'entity_id', 'detail', 'prev_hash', 'hash'])))
         return
       }
-      const rows = page.all(last) as { seq: number; at: number; actor_id: string; actor_role: string; action: string; entity: string; entity_id: string; detail: string; prev_hash: string; hash: string }[]
+      const rows = await store.read(csvPage(last))
       if (!rows.length) return controller.close()
       last = rows[rows.length - 1].seq
       controller.enqueue(encoder.encode(rows.map((r) => csvLine([r.seq, new Date(r.at).toISOString(), r.actor_id, r.actor_role, r.action, r.entity, r.entity_id, r.detail, r.prev_hash, r.hash])).join('')))

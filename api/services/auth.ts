@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Db } from '../../db/client'
 import { get, lock, run, transaction, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { AppError } from '../errors'
 import { DUMMY_HASH, verifyPassword } from '../lib/password'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
@@ -95,11 +93,3 @@ export function* sessionUser(token: string, now: number): Program<SessionUser | 
   if (!row || row.expiresAt <= now || !row.role || row.name == null) return null
   return { kind: row.userKind, id: row.userId, role: row.role, name: row.name }
 }
-
-// SQLite bridges for the callers not yet written as programs (issue #13).
-export const createSession = (db: Db, user: SessionUser, now: number, ttlHours: number) => runSqlite(db, openSession(user, now, ttlHours))
-export const deleteSession = (db: Db, token: string): void => runSqlite(db, closeSession(token))
-export const endSessions = (db: Db, kind: SessionUser['kind'], userId: string, keepToken?: string): number => runSqlite(db, closeSessionsOf(kind, userId, keepToken))
-export const signInKey = (db: Db, identifier: string): string => runSqlite(db, nameSignIn(identifier))
-export const getSessionUser = (db: Db, token: string, now: number): SessionUser | null => runSqlite(db, sessionUser(token, now))
-export const signIn = async (db: Db, identifier: string, password: string): Promise<SessionUser> => checkPassword(runSqlite(db, findAccount(identifier)), password)

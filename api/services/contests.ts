@@ -100,10 +100,6 @@ export function* readContest(contestIdOrSlug: string, now: number, includeDraft 
   return { id: row.id, slug: row.slug, title: row.title, status: row.status, description: row.description, rules: row.rules, onePrizePerPerson: row.onePrizePerPerson, rounds: rs }
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const getContest = (db: Db, contestIdOrSlug: string, now: number, includeDraft = false): ContestDetail =>
-  runSqlite(db, readContest(contestIdOrSlug, now, includeDraft))
-
 export function* readContests(now: number, includeDraft = false): Program<ContestSummary[]> {
   const rows = yield* all<RawContest>(`SELECT * FROM contests WHERE status = 'published' OR ? = 1 ORDER BY created_at`, includeDraft ? 1 : 0)
   if (!rows.length) return []
@@ -114,16 +110,10 @@ export function* readContests(now: number, includeDraft = false): Program<Contes
   return rows.map((c) => ({ id: c.id, slug: c.slug, title: c.title, status: c.status, rounds: rounds.get(c.id) ?? [] }))
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const listContests = (db: Db, now: number, includeDraft = false): ContestSummary[] => runSqlite(db, readContests(now, includeDraft))
-
 export function* readUnits(contestId: string): Program<Unit[]> {
   yield* contestRow(contestId)
   return yield* all<Unit>('SELECT id, code, name, parent_id AS "parentId", headcount FROM units WHERE contest_id = ? ORDER BY code', contestId)
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const listUnits = (db: Db, contestId: string): Unit[] => runSqlite(db, readUnits(contestId))
 
 // Upsert by code; parents may come later in the same list, so codes are resolved after all rows exist.
 export function* saveUnits(actor: Actor, contestId: string, input: UnitsInput, now: number): Program<Unit[]> {
@@ -202,7 +192,3 @@ export function* editContest(actor: Actor, contestId: string, patch: UpdateConte
     return yield* readContest(contestId, now, true)
   })
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const updateContest = (db: Db, actor: Actor, contestId: string, patch: UpdateContestInput, now: number): ContestDetail =>
-  runSqlite(db, editContest(actor, contestId, patch, now))

@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, get, lock, run, transaction, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
 import { logChange } from '../standings/change-log'
 import { itemsOf, markItem, rescoreRow } from './attempt-store'
@@ -8,8 +6,6 @@ import { scoreItemsOf } from './attempts'
 import { appendEntry, type Actor } from './audit'
 import { readLatest } from './question-store'
 import { roundRow } from './round-view'
-
-type Deps = { db: Db; now: number }
 
 // A write that moves a round's standings holds the round's lock until it commits, as finalize does: on
 // PostgreSQL a disqualification or an undo then lands wholly before a finalize reads the round, or is
@@ -47,13 +43,6 @@ export function* undoDisqualification(actor: Actor, roundId: string, participant
   })
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13).
-export const disqualify = (deps: Deps, actor: Actor, roundId: string, participantId: string, reason: string): void => {
-  runSqlite(deps.db, disqualifyParticipant(actor, roundId, participantId, reason, deps.now))
-}
-export const undoDisqualify = (deps: Deps, actor: Actor, roundId: string, participantId: string): void =>
-  runSqlite(deps.db, undoDisqualification(actor, roundId, participantId, deps.now))
-
 // Moves every item of this round that used the question to its latest revision and rescores finished
 // attempts. Takes the round's lock first, as disqualify and finalize do: a finalize never reads half a regrade.
 export function* regradeQuestion(actor: Actor, roundId: string, questionId: string, now: number): Program<{ rescored: number }> {
@@ -78,7 +67,3 @@ export function* regradeQuestion(actor: Actor, roundId: string, questionId: stri
     return { rescored }
   })
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const regradeRound = (deps: Deps, actor: Actor, roundId: string, questionId: string): { rescored: number } =>
-  runSqlite(deps.db, regradeQuestion(actor, roundId, questionId, deps.now))

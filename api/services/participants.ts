@@ -1,7 +1,6 @@
-import type { Db } from '../../db/client'
 import { isUniqueViolation } from '../../db/errors'
 import { get, lock, run, transaction, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
+import type { Store } from '../../db/store'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { generatePassword, hashPassword, verifyPassword } from '../lib/password'
@@ -53,15 +52,10 @@ export function* findContestUnit(participantId: string, contestId: string): Prog
   return (yield* get<{ unitId: string }>('SELECT unit_id AS "unitId" FROM participant_units WHERE participant_id = ? AND contest_id = ?', participantId, contestId))?.unitId ?? null
 }
 
-// The first unit chosen (registration's own contest) is the one /api/me reports. Not a program yet: the
-// order of choosing is SQLite's rowid, which PostgreSQL has no equivalent of (issue #13 needs a column).
 // The unit of the contest the person chose a unit in first (registration's), for /me.
 export function* firstUnit(participantId: string): Program<string | null> {
   return (yield* get<{ unitId: string }>('SELECT unit_id AS "unitId" FROM participant_units WHERE participant_id = ? ORDER BY choice_order, contest_id LIMIT 1', participantId))?.unitId ?? null
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const defaultUnitId = (db: Db, participantId: string): string | null => runSqlite(db, firstUnit(participantId))
 
 // One choice at a time per person and contest (on any server), so a move is logged only when it moves
 // the person, as on SQLite, and the log's order is the order the choices took effect.
@@ -103,27 +97,25 @@ export function* resetParticipantCredential(actor: Actor, participantId: string,
   })
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13); password hashing is async, so
-// it happens here, outside the program.
-export async function registerParticipant(db: Db, input: RegisterInput, now: number, clientAddress: string) {
+// Password hashing and checking are async and need no database, so they happen here, outside the programs.
+export async function registerParticipant(store: Store, input: RegisterInput, now: number, clientAddress: string) {
   const person = checkRegistration(input, now)
-  return runSqlite(db, enrollParticipant(person, await hashPassword(input.password), now, clientAddress))
+  const passwordHash = await hashPassword(input.password)
+  return store.write(() => enrollParticipant(person, passwordHash, now, clientAddress))
 }
 
-export const participantUnitId = (db: Db, participantId: string, contestId: string): string | null => runSqlite(db, findContestUnit(participantId, contestId))
-
-export const setContestUnit = (db: Db, participantId: string, contestId: string, unitId: string, now: number) => runSqlite(db, chooseContestUnit(participantId, contestId, unitId, now))
-
-export async function changePassword(db: Db, participantId: string, current: string, next: string, keepToken: string | null) {
-  const hash = runSqlite(db, participantPassword(participantId))
+export async function changePassword(store: Store, participantId: string, current: string, next: string, keepToken: string | null) {
+  const hash = await store.read(participantPassword(participantId))
   if (hash === undefined) throw notFound('thí sinh')
   if (!(await verifyPassword(current, hash))) throw wrongCurrent()
-  runSqlite(db, replaceParticipantPassword(participantId, hash, await hashPassword(next), keepToken))
+  const nextHash = await hashPassword(next)
+  await store.write(() => replaceParticipantPassword(participantId, hash, nextHash, keepToken))
 }
 
-export async function resetParticipantPassword(db: Db, actor: Actor, participantId: string, now: number): Promise<string> {
-  if (runSqlite(db, participantPassword(participantId)) === undefined) throw notFound('thí sinh')
+export async function resetParticipantPassword(store: Store, actor: Actor, participantId: string, now: number): Promise<string> {
+  if ((await store.read(participantPassword(participantId))) === undefined) throw notFound('thí sinh')
   const password = generatePassword()
-  runSqlite(db, resetParticipantCredential(actor, participantId, await hashPassword(password), now))
+  const nextHash = await hashPassword(password)
+  await store.write(() => resetParticipantCredential(actor, participantId, nextHash, now))
   return password
 }

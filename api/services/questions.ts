@@ -157,13 +157,7 @@ export async function importInChunks(exec: Exec, actor: Actor, items: ImportItem
   }
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13).
-export const listQuestions = (db: Db, f: QuestionFilter) => runSqlite(db, findQuestions(f))
-export const publishedCounts = (db: Db) => runSqlite(db, countPublished())
-export const getQuestion = (db: Db, id: string): AdminQuestion => runSqlite(db, readQuestion(id))
-export const questionHistory = (db: Db, id: string) => runSqlite(db, listRevisions(id))
-export const updateQuestion = (db: Db, actor: Actor, id: string, patch: Record<string, unknown>, now: number): AdminQuestion =>
-  runSqlite(db, editQuestion(actor, id, patch, now))
+// SQLite bridges for the callers not yet written as programs (issue #13: the import and export scripts, the bench).
 export const storeImported = (db: Db, actor: Actor, items: ImportItem[], now: number, source: string): ImportOutcome =>
   runSqlite(db, importQuestions(actor, items, now, source))
 export const storeInChunks = (db: Db, actor: Actor, items: ImportItem[], now: number, source: string, size = 40): Promise<ImportOutcome> =>

@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, run, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { iso } from '../lib/time'
@@ -29,6 +27,3 @@ export function* listRecentReports(): Program<(Omit<ReportRow, 'createdAt'> & { 
     message, created_at AS "createdAt" FROM question_reports ORDER BY created_at DESC LIMIT 1000`)
   return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }))
 }
-
-// SQLite bridges for the callers not yet written as programs (issue #13).
-export const listReports = (db: Db) => runSqlite(db, listRecentReports())

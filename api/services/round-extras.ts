@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, dialect, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { iso } from '../lib/time'
 import { containsPattern } from '../lib/text'
 import { normalizePhone } from '../rules/phone'
@@ -19,9 +17,6 @@ export function* readRoundPrizes(roundId: string) {
     JOIN units u ON u.id = rup.unit_id WHERE rup.round_id = ? ORDER BY rup.rank`, roundId)
   return { finalized: round.finalizedAt != null, predictionTruth: round.predictionTruth, prizes, unitPrizes }
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const roundPrizes = (db: Db, roundId: string) => runSqlite(db, readRoundPrizes(roundId))
 
 // Buckets start on Hà Nội time (UTC+7, no daylight saving), so a day bucket is a local calendar day.
 const HANOI_OFFSET_MS = 7 * 3600_000
@@ -43,9 +38,6 @@ export function* countRoundActivity(roundId: string, bucketMinutes: number) {
   return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([at, v]) => ({ at: iso(at), ...v }))
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const roundActivity = (db: Db, roundId: string, bucketMinutes: number) => runSqlite(db, countRoundActivity(roundId, bucketMinutes))
-
 // Each person's units as one JSON text: the two dialects name their JSON aggregates differently.
 const UNITS_JSON = {
   sqlite: `(SELECT json_group_array(json_object('contestId', pu.contest_id, 'unitId', pu.unit_id, 'unitName', u.name))
@@ -63,6 +55,3 @@ export function* findParticipants(q: string, limit: number) {
     FROM participants p WHERE p.id = ? OR p.phone = ? OR p.name_folded LIKE ? ESCAPE '\\' ORDER BY p.full_name LIMIT ?`, q.trim(), phone ?? '', needle, limit)
   return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt), units: JSON.parse(r.units) as unknown[] }))
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const searchParticipants = (db: Db, q: string, limit: number) => runSqlite(db, findParticipants(q, limit))

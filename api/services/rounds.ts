@@ -101,10 +101,6 @@ export function* editRound(actor: Actor, roundId: string, input: PatchRoundInput
   })
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const updateRound = (db: Db, actor: Actor, roundId: string, input: PatchRoundInput, now: number): RoundRow =>
-  runSqlite(db, editRound(actor, roundId, input, now))
-
 const finalized = () => new AppError('CONFLICT', 'Đợt thi đã được chốt kết quả, không thể sửa.')
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client'
 import { isUniqueViolation } from '../../db/errors'
 import { get, run, transaction, type Program } from '../../db/program'
 import { runSqlite } from '../../db/sqlite-runner'
+import type { Store } from '../../db/store'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { generatePassword, hashPassword, verifyPassword } from '../lib/password'
@@ -63,28 +64,37 @@ export function* anyStaff(): Program<boolean> {
   return (yield* get('SELECT id FROM staff_users LIMIT 1')) !== undefined
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13); password hashing is async, so
-// it happens here, outside the program.
-export async function createStaffUser(db: Db, actor: Actor, input: CreateUserInput, now: number) {
+// Password hashing and checking are async and need no database, so they happen here, outside the programs.
+export async function createStaffAccount(store: Store, actor: Actor, input: CreateUserInput, now: number) {
   const { password, ...staff } = input
-  return runSqlite(db, addStaffUser(actor, staff, await hashPassword(password), now))
+  const passwordHash = await hashPassword(password)
+  return store.write(() => addStaffUser(actor, staff, passwordHash, now))
 }
 
 // A staff member's own change: every other session of theirs ends.
-export async function changeStaffPassword(db: Db, staffId: string, current: string, next: string, keepToken: string | null, now: number) {
-  const user = runSqlite(db, staffCredential(staffId))
+export async function changeStaffPassword(store: Store, staffId: string, current: string, next: string, keepToken: string | null, now: number) {
+  const user = await store.read(staffCredential(staffId))
   if (!user) throw notFound('tài khoản')
   if (!(await verifyPassword(current, user.passwordHash))) throw wrongCurrent()
   if (next.length < STAFF_PASSWORD_MIN) throw new AppError('VALIDATION_FAILED', `Mật khẩu của cán bộ tối thiểu ${STAFF_PASSWORD_MIN} ký tự.`, { field: 'newPassword' })
-  runSqlite(db, replaceStaffPassword(staffId, user.passwordHash, await hashPassword(next), keepToken, now))
+  const nextHash = await hashPassword(next)
+  await store.write(() => replaceStaffPassword(staffId, user.passwordHash, nextHash, keepToken, now))
 }
 
 // An admin gives a staff member a new password, shown once; all their sessions end.
-export async function resetStaffPassword(db: Db, actor: Actor, staffId: string, now: number): Promise<string> {
-  if (!runSqlite(db, staffCredential(staffId))) throw notFound('tài khoản')
+export async function resetStaffPassword(store: Store, actor: Actor, staffId: string, now: number): Promise<string> {
+  if (!(await store.read(staffCredential(staffId)))) throw notFound('tài khoản')
   const password = generatePassword(STAFF_PASSWORD_MIN + 2)
-  runSqlite(db, resetStaffCredential(actor, staffId, await hashPassword(password), now))
+  const nextHash = await hashPassword(password)
+  await store.write(() => resetStaffCredential(actor, staffId, nextHash, now))
   return password
+}
+
+// SQLite bridges for the callers not yet written as programs (issue #13): the seed, `npm run staff:add`
+// and the tests' staffAgent, which hold a database and no store.
+export async function createStaffUser(db: Db, actor: Actor, input: CreateUserInput, now: number) {
+  const { password, ...staff } = input
+  return runSqlite(db, addStaffUser(actor, staff, await hashPassword(password), now))
 }
 
 export const hasStaff = (db: Db): boolean => runSqlite(db, anyStaff())

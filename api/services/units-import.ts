@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import type { Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import type { ImportIssue } from '../formats/types'
 import type { UnitsParse } from '../formats/units-import'
 import { AppError } from '../errors'
@@ -28,6 +26,3 @@ export function* importUnitRows(actor: Actor, contestId: string, parsed: UnitsPa
   const input = parsed.units.map((u) => ({ code: u.code, name: u.name, parentCode: u.parentCode ?? null, headcount: u.headcount ?? null }))
   return { units: yield* saveUnits(actor, contestId, { units: input }, now), imported: input.length, warnings: parsed.warnings }
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const importUnits = (db: Db, actor: Actor, contestId: string, parsed: UnitsParse, now: number) => runSqlite(db, importUnitRows(actor, contestId, parsed, now))
