@@ -6,7 +6,6 @@ import { roundSortKeys, sqlOrderBy } from '../rules/ranking'
 import { isPerfectSql } from '../rules/scoring'
 import type { PredictionTarget, TiebreakKey } from '../rules/types'
 import type { UnitDirect } from '../rules/units'
-import type { RoundRow } from './round-view'
 
 // The final ranking computed by the database's window functions, so ranking a round of a million attempts
 // creates no object per attempt in SQL. Its ORDER BY is the round's order from api/rules/ranking.ts, over the
@@ -45,8 +44,8 @@ export const predictionTruthSql = (db: Db, roundId: string, target: PredictionTa
 
 // A round's ranking, best attempt per person in rank order: ids joined by newlines and typed arrays, so a
 // million ranks cross from a worker thread cheaply. errors hold NaN where there is no prediction error.
-export type RoundRanking = { truth: number | null; ids: string; seqs: Float64Array; errors: Float64Array }
-export type RankingQuestion = { roundId: string; tiebreak: readonly TiebreakKey[]; target: PredictionTarget | null }
+export type RoundRanking = { truth: number | null; ids: string; seqs: Float64Array; errors: Float64Array; units: [string, UnitDirect][] }
+export type RankingQuestion = { roundId: string; contestId: string; tiebreak: readonly TiebreakKey[]; target: PredictionTarget | null }
 
 const grown = (a: Float64Array) => {
   const next = new Float64Array(a.length * 2)
@@ -55,7 +54,7 @@ const grown = (a: Float64Array) => {
 }
 
 // Collects a ranking from rows in rank order into the compact form above.
-function collect(truth: number | null, rows: Iterable<[string, number, number | null]>): RoundRanking {
+function collect(truth: number | null, rows: Iterable<[string, number, number | null]>, units: [string, UnitDirect][]): RoundRanking {
   let seqs = new Float64Array(1024)
   let errors = new Float64Array(1024)
   const ids: string[] = []
@@ -66,7 +65,7 @@ function collect(truth: number | null, rows: Iterable<[string, number, number | 
     errors[i] = perr ?? NaN
     ids.push(id)
   }
-  return { truth, ids: ids.join('\n'), seqs: seqs.slice(0, ids.length), errors: errors.slice(0, ids.length) }
+  return { truth, ids: ids.join('\n'), seqs: seqs.slice(0, ids.length), errors: errors.slice(0, ids.length), units }
 }
 
 // Reads on a plain better-sqlite3 connection (a worker's own read-only one), in one read transaction so the
@@ -74,8 +73,9 @@ function collect(truth: number | null, rows: Iterable<[string, number, number | 
 export function rankRound(client: Database.Database, q: RankingQuestion): RoundRanking {
   return client.transaction(() => {
     const truth = q.target ? (client.prepare(truthSql(q.target)).get(...eligibleParams(q.roundId, null)) as { n: number }).n : null
+    const units = unitEntries(client.prepare(unitTotalsSql(q.tiebreak)).all(...eligibleParams(q.roundId, null), q.contestId) as UnitTotalRow[])
     const rows = client.prepare(bestSql(orderBy(q.tiebreak, truth != null))).raw(true).iterate(...eligibleParams(q.roundId, truth)) as IterableIterator<unknown[]>
-    return collect(truth, (function* () { for (const r of rows) yield [r[0], r[1], r[2]] as [string, number, number | null] })())
+    return collect(truth, (function* () { for (const r of rows) yield [r[0], r[1], r[2]] as [string, number, number | null] })(), units)
   })()
 }
 
@@ -83,21 +83,26 @@ export function rankRound(client: Database.Database, q: RankingQuestion): RoundR
 // runs it in one transaction where the truth and the ranking must agree.
 export function* rankInDatabase(q: RankingQuestion): Program<RoundRanking> {
   const truth = q.target ? yield* predictionTruthOf(q.roundId, q.target) : null
+  const units = [...(yield* unitTotalsOf(q))]
   const rows = yield* all<{ participant_id: string; seq: number; perr: number | null }>(bestSql(orderBy(q.tiebreak, truth != null)), ...eligibleParams(q.roundId, truth))
-  return collect(truth, rows.map((r) => [r.participant_id, r.seq, r.perr] as [string, number, number | null]))
+  return collect(truth, rows.map((r) => [r.participant_id, r.seq, r.perr] as [string, number, number | null]), units)
 }
 
 // Per unit, the figures the units board sums from best attempts (participants, finished attempts, sum of
-// best scores, perfect best scores), read from the database with the round's own order: unit prizes are
-// handed out from the same totals the live board shows.
-export function* unitTotalsOf(round: RoundRow): Program<Map<string, UnitDirect>> {
-  const rows = yield* all<{ unitId: string; participants: number; attempts: number; scoreSum: number; perfect: number }>(`SELECT pu.unit_id AS "unitId",
-      count(*) AS "participants", sum(b.n) AS "attempts", sum(b.score) AS "scoreSum",
-      sum(CASE WHEN ${isPerfectSql('b.score', 'b.max_score')} THEN 1 ELSE 0 END) AS "perfect"
-    FROM (${bestSql(orderBy(round.tiebreak, false))}) b
-    JOIN participant_units pu ON pu.participant_id = b.participant_id AND pu.contest_id = ?
-    GROUP BY pu.unit_id`, ...eligibleParams(round.id, null), round.contestId)
-  return new Map(rows.map((r) => [r.unitId, { participants: r.participants, attempts: r.attempts, scoreSum: r.scoreSum, perfect: r.perfect }]))
+// best scores, perfect best scores), read with the round's own order: unit prizes are handed out from the
+// same totals the live board shows. Read with the ranking, in the same transaction (and thread).
+const unitTotalsSql = (tiebreak: readonly TiebreakKey[]) => `SELECT pu.unit_id AS "unitId",
+    count(*) AS "participants", sum(b.n) AS "attempts", sum(b.score) AS "scoreSum",
+    sum(CASE WHEN ${isPerfectSql('b.score', 'b.max_score')} THEN 1 ELSE 0 END) AS "perfect"
+  FROM (${bestSql(orderBy(tiebreak, false))}) b
+  JOIN participant_units pu ON pu.participant_id = b.participant_id AND pu.contest_id = ?
+  GROUP BY pu.unit_id`
+type UnitTotalRow = { unitId: string; participants: number; attempts: number; scoreSum: number; perfect: number }
+const unitEntries = (rows: UnitTotalRow[]): [string, UnitDirect][] =>
+  rows.map((r) => [r.unitId, { participants: r.participants, attempts: r.attempts, scoreSum: r.scoreSum, perfect: r.perfect }])
+
+export function* unitTotalsOf(q: Pick<RankingQuestion, 'roundId' | 'contestId' | 'tiebreak'>): Program<Map<string, UnitDirect>> {
+  return new Map(unitEntries(yield* all<UnitTotalRow>(unitTotalsSql(q.tiebreak), ...eligibleParams(q.roundId, null), q.contestId)))
 }
 
 // The ranking's ids one after another, read off the joined text as they are needed (splitting 900,000

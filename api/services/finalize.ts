@@ -13,7 +13,7 @@ import { listUnitRows } from '../standings/unit-names'
 import { expireDue } from './attempts'
 import { appendEntry, type Actor } from './audit'
 import { contestRow } from './contests'
-import { finalTop, idReader, rankInDatabase, storeRanking, unitTotalsOf, type RankingQuestion, type RoundRanking } from './final-ranking'
+import { finalTop, idReader, rankInDatabase, storeRanking, type RankingQuestion, type RoundRanking } from './final-ranking'
 import { roundRow } from './round-view'
 
 type Deps = { store: Store; db?: Db; now: number }
@@ -40,7 +40,7 @@ export async function finalizeRound(deps: Deps, actor: Actor, roundId: string): 
     // Attempts the sweeper has not reached yet are scored (and committed) first, so the ranking counts them all.
     await store.read(expireDue({ now }))
     const since: Since = { change: await store.read(logStart()), finish: await store.read(finishLogStart()) }
-    const question = { roundId, tiebreak: round.tiebreak, target: round.predictionEnabled ? round.predictionTarget : null }
+    const question = { roundId, contestId: round.contestId, tiebreak: round.tiebreak, target: round.predictionEnabled ? round.predictionTarget : null }
     const ranking = await rankRound(deps, question)
     const ranked = ranking.seqs.length
     const nextId = idReader(ranking)
@@ -75,8 +75,8 @@ function* lockRanking(actor: Actor, roundId: string, generation: number, ranking
   const prizes = allocatePrizes(yield* finalTop(roundId, generation, prizeCount + excluded.size), round.prizes, excluded)
   yield* run('DELETE FROM round_prizes WHERE round_id = ?', roundId)
   for (const p of prizes) yield* run('INSERT INTO round_prizes (round_id, rank, name, participant_id) VALUES (?, ?, ?, ?)', roundId, p.rank, p.name, p.participantId)
-  // Unit figures come from best scores only, summed the way the units board sums them.
-  const unitRanking = rankUnits(unitStatsFromDirect(yield* listUnitRows(round.contestId), yield* unitTotalsOf(round)))
+  // Unit figures come from best scores only, summed the way the units board sums them, read with the ranking.
+  const unitRanking = rankUnits(unitStatsFromDirect(yield* listUnitRows(round.contestId), new Map(ranking.units)))
   const unitPrizes = allocateUnitPrizes(unitRanking.map((u) => ({ unitId: u.unitId, rank: u.rank })), round.unitPrizes)
   yield* run('DELETE FROM round_unit_prizes WHERE round_id = ?', roundId)
   for (const p of unitPrizes) yield* run('INSERT INTO round_unit_prizes (round_id, rank, name, unit_id) VALUES (?, ?, ?, ?)', roundId, p.rank, p.name, p.unitId)

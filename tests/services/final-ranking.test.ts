@@ -55,7 +55,7 @@ describe('the final ranking written by SQLite', () => {
       const ranking = lockRanking(db, 'r', tiebreak, predictionOn ? target : null)
       expect(ranking.truth).toBe(truth)
       // The program PostgreSQL runs ranks alike (one SQL text; the worker streams it from SQLite's file).
-      expect(runSqlite(db, rankInDatabase({ roundId: 'r', tiebreak, target: predictionOn ? target : null }))).toEqual(ranking)
+      expect(runSqlite(db, rankInDatabase({ roundId: 'r', contestId: '', tiebreak, target: predictionOn ? target : null }))).toEqual(ranking)
       const n = ranking.seqs.length
       const keys = truth == null ? tiebreak.filter((k) => k !== 'prediction') : tiebreak
       const want = rankAttempts(all.filter((a) => !dq.has(a.participantId)), keys, truth)
