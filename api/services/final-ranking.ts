@@ -5,7 +5,7 @@ import { runSqlite } from '../../db/sqlite-runner'
 import { roundSortKeys, sqlOrderBy } from '../rules/ranking'
 import { isPerfectSql } from '../rules/scoring'
 import type { PredictionTarget, TiebreakKey } from '../rules/types'
-import type { UnitDirect } from '../rules/units'
+import { shiftUnit, type UnitDirect } from '../rules/units'
 
 // The final ranking computed by the database's window functions, so ranking a round of a million attempts
 // creates no object per attempt in SQL. Its ORDER BY is the round's order from api/rules/ranking.ts, over the
@@ -28,11 +28,15 @@ const truthSql = (target: PredictionTarget) => {
   return `SELECT ${expr} AS "n" FROM (${ELIGIBLE}) e`
 }
 
-// Each person's best attempt by the round's order, with how many attempts they finished, best first.
-const bestSql = (order: string) => `SELECT participant_id, seq, perr, score, max_score, n FROM (
+// Each person's best attempt by the round's order, best first, with how many attempts they finished and
+// their unit in the contest (for the unit totals, summed in the same pass). Parameters: eligibleParams(),
+// then the contest id.
+const bestSql = (order: string) => `SELECT best.participant_id, best.seq, best.perr, best.score, best.max_score, best.n, pu.unit_id FROM (
     SELECT e.*, row_number() OVER (PARTITION BY participant_id ORDER BY ${order}) AS own, count(*) OVER (PARTITION BY participant_id) AS n
     FROM (${ELIGIBLE}) e
-  ) best WHERE own = 1 ORDER BY ${order}`
+  ) best LEFT JOIN participant_units pu ON pu.participant_id = best.participant_id AND pu.contest_id = ?
+  WHERE best.own = 1 ORDER BY ${order}`
+type BestRow = [participantId: string, seq: number, perr: number | null, score: number, maxScore: number, attempts: number, unitId: string | null]
 
 // Same targets as predictionTruth in api/rules/prediction.ts: disqualified people count toward nothing.
 export function* predictionTruthOf(roundId: string, target: PredictionTarget): Program<number> {
@@ -53,19 +57,27 @@ const grown = (a: Float64Array) => {
   return next
 }
 
-// Collects a ranking from rows in rank order into the compact form above.
-function collect(truth: number | null, rows: Iterable<[string, number, number | null]>, units: [string, UnitDirect][]): RoundRanking {
+// Collects a ranking from rows in rank order into the compact form above, and sums each unit's figures as
+// the units board does from best attempts (participants, finished attempts, best scores, perfect best
+// scores): unit prizes are handed out from the same totals the live board shows. A best score is the
+// highest whatever the tie-breaks, so the final order's best attempts give the live board's totals.
+function collect(truth: number | null, rows: Iterable<BestRow>): RoundRanking {
   let seqs = new Float64Array(1024)
   let errors = new Float64Array(1024)
   const ids: string[] = []
-  for (const [id, seq, perr] of rows) {
+  const units = new Map<string, UnitDirect>()
+  for (const [id, seq, perr, score, maxScore, attempts, unitId] of rows) {
     const i = ids.length
     if (i === seqs.length) [seqs, errors] = [grown(seqs), grown(errors)]
     seqs[i] = seq
     errors[i] = perr ?? NaN
     ids.push(id)
+    if (unitId == null) continue
+    let d = units.get(unitId)
+    if (!d) units.set(unitId, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
+    shiftUnit(d, { attempts, bestScore: score, maxScore }, 1)
   }
-  return { truth, ids: ids.join('\n'), seqs: seqs.slice(0, ids.length), errors: errors.slice(0, ids.length), units }
+  return { truth, ids: ids.join('\n'), seqs: seqs.slice(0, ids.length), errors: errors.slice(0, ids.length), units: [...units] }
 }
 
 // Reads on a plain better-sqlite3 connection (a worker's own read-only one), in one read transaction so the
@@ -73,9 +85,7 @@ function collect(truth: number | null, rows: Iterable<[string, number, number | 
 export function rankRound(client: Database.Database, q: RankingQuestion): RoundRanking {
   return client.transaction(() => {
     const truth = q.target ? (client.prepare(truthSql(q.target)).get(...eligibleParams(q.roundId, null)) as { n: number }).n : null
-    const units = unitEntries(client.prepare(unitTotalsSql(q.tiebreak)).all(...eligibleParams(q.roundId, null), q.contestId) as UnitTotalRow[])
-    const rows = client.prepare(bestSql(orderBy(q.tiebreak, truth != null))).raw(true).iterate(...eligibleParams(q.roundId, truth)) as IterableIterator<unknown[]>
-    return collect(truth, (function* () { for (const r of rows) yield [r[0], r[1], r[2]] as [string, number, number | null] })(), units)
+    return collect(truth, client.prepare(bestSql(orderBy(q.tiebreak, truth != null))).raw(true).iterate(...eligibleParams(q.roundId, truth), q.contestId) as IterableIterator<BestRow>)
   })()
 }
 
@@ -83,26 +93,14 @@ export function rankRound(client: Database.Database, q: RankingQuestion): RoundR
 // runs it in one transaction where the truth and the ranking must agree.
 export function* rankInDatabase(q: RankingQuestion): Program<RoundRanking> {
   const truth = q.target ? yield* predictionTruthOf(q.roundId, q.target) : null
-  const units = [...(yield* unitTotalsOf(q))]
-  const rows = yield* all<{ participant_id: string; seq: number; perr: number | null }>(bestSql(orderBy(q.tiebreak, truth != null)), ...eligibleParams(q.roundId, truth))
-  return collect(truth, rows.map((r) => [r.participant_id, r.seq, r.perr] as [string, number, number | null]), units)
+  const rows = yield* all<{ participant_id: string; seq: number; perr: number | null; score: number; max_score: number; n: number; unit_id: string | null }>(
+    bestSql(orderBy(q.tiebreak, truth != null)), ...eligibleParams(q.roundId, truth), q.contestId)
+  return collect(truth, rows.map((r): BestRow => [r.participant_id, r.seq, r.perr, r.score, r.max_score, r.n, r.unit_id]))
 }
 
-// Per unit, the figures the units board sums from best attempts (participants, finished attempts, sum of
-// best scores, perfect best scores), read with the round's own order: unit prizes are handed out from the
-// same totals the live board shows. Read with the ranking, in the same transaction (and thread).
-const unitTotalsSql = (tiebreak: readonly TiebreakKey[]) => `SELECT pu.unit_id AS "unitId",
-    count(*) AS "participants", sum(b.n) AS "attempts", sum(b.score) AS "scoreSum",
-    sum(CASE WHEN ${isPerfectSql('b.score', 'b.max_score')} THEN 1 ELSE 0 END) AS "perfect"
-  FROM (${bestSql(orderBy(tiebreak, false))}) b
-  JOIN participant_units pu ON pu.participant_id = b.participant_id AND pu.contest_id = ?
-  GROUP BY pu.unit_id`
-type UnitTotalRow = { unitId: string; participants: number; attempts: number; scoreSum: number; perfect: number }
-const unitEntries = (rows: UnitTotalRow[]): [string, UnitDirect][] =>
-  rows.map((r) => [r.unitId, { participants: r.participants, attempts: r.attempts, scoreSum: r.scoreSum, perfect: r.perfect }])
-
+// The unit totals of the live order alone (what the live board sums), for comparing the two.
 export function* unitTotalsOf(q: Pick<RankingQuestion, 'roundId' | 'contestId' | 'tiebreak'>): Program<Map<string, UnitDirect>> {
-  return new Map(unitEntries(yield* all<UnitTotalRow>(unitTotalsSql(q.tiebreak), ...eligibleParams(q.roundId, null), q.contestId)))
+  return new Map((yield* rankInDatabase({ ...q, target: null })).units)
 }
 
 // The ranking's ids one after another, read off the joined text as they are needed (splitting 900,000
