@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, transaction, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { iso } from '../lib/time'
@@ -21,7 +19,6 @@ import { currentPublished, revisionContent } from './question-store'
 import { KEY_WITHHELD, keysWithheld } from './review-keys'
 import { roundRow, roundStatus, type RoundRow } from './round-view'
 
-export type AttemptDeps = { db: Db; now: number; random?: RandomSource }
 // What the programs need of a request: its time (arrival, for saves and submits) and a random source.
 export type AttemptContext = { now: number; random?: RandomSource }
 
@@ -214,6 +211,3 @@ export function* myAttempts(participantId: string, roundId?: string): Program<At
     ...(roundId ? [participantId, roundId] : [participantId]))
   return rows.map(attemptSummary)
 }
-
-// SQLite bridges for the callers not yet written as programs (issue #13).
-export const expireDueAttempts = (deps: AttemptDeps): number => runSqlite(deps.db, expireDue(deps))

@@ -58,8 +58,6 @@ export function* verifyChain(): Program<Verification> {
 
 // Synchronous SQLite entry points for the services not yet written as programs (issue #13 moves them).
 export const auditHead = (db: Db): string => runSqlite(db, headOfChain())
-export const appendAudit = (db: Db, actor: Actor, action: string, entity: string, entityId: string, detail: unknown, now: number): string =>
-  runSqlite(db, appendEntry(actor, action, entity, entityId, detail, now))
 export const verifyAuditChain = (db: Db): Verification => runSqlite(db, verifyChain())
 
 type AuditRow = AuditFields & { seq: number; prevHash: string; hash: string }

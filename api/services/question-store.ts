@@ -104,10 +104,6 @@ export function* revisionContent(questionId: string, revision: number): Program<
 }
 
 // SQLite bridges for the callers not yet written as programs (issue #13).
-export const publishedPool = (db: Db): DrawCandidate[] => runSqlite(db, currentPublished()).pool
-// The current revision of a published question; undefined when the question is not published.
-export const publishedRevision = (db: Db, questionId: string): number | undefined => runSqlite(db, currentPublished()).revisions.get(questionId)
 export const getRevision = (db: Db, questionId: string, revision: number): QuestionContent => runSqlite(db, revisionContent(questionId, revision))
-export const latestRevision = (db: Db, questionId: string) => runSqlite(db, readLatest(questionId))
 export const writeQuestion = (db: Db, id: string, content: QuestionContent, now: number, by: string | null): number =>
   runSqlite(db, saveQuestion(id, content, now, by))
