@@ -9,7 +9,7 @@ describe('the shipped bank and the demo contest', () => {
   it('loads every shipped question published, and a demo attempt mixes topics per the blueprint', async () => {
     const t = testApp()
     const env = loadEnv({ NODE_ENV: 'test', ADMIN_USERNAME: 'quantri', ADMIN_PASSWORD: 'mat-khau-quan-tri-1' })
-    const { messages } = await seedDatabase(t.db, env, t.clock.now())
+    const { messages } = await seedDatabase(t.deps.store, env, t.clock.now())
     expect(messages.join('\n')).toContain('dai-hoi-dang')
     const bank = loadBankQuestions()
     const stored = t.db.$client.prepare("SELECT count(*) AS n FROM questions WHERE status = 'published'").get() as { n: number }
@@ -36,7 +36,7 @@ describe('the shipped bank and the demo contest', () => {
     const order = start.body.attempt.items.map((i: { questionId: string }) => topicOf.get(i.questionId))
     expect(order.slice(0, 13)).not.toEqual(TOPICS.filter((x) => x.group === 'congress').map((x) => x.id))
 
-    const again = await seedDatabase(t.db, env, t.clock.now())
+    const again = await seedDatabase(t.deps.store, env, t.clock.now())
     expect(again.messages.join('\n')).not.toContain('Đã nạp') // a restart adds nothing twice
   })
 })
