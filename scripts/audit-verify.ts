@@ -1,11 +1,10 @@
 // Checks the audit log's hash chain: npm run audit:verify. Prints the head to compare with published results.
 import { loadEnv } from '../api/env'
-import { verifyAuditChain } from '../api/services/audit'
-import { openDb } from '../db/client'
+import { verifyChain } from '../api/services/audit'
+import { openStore } from '../db/open-store'
 
-const db = openDb(loadEnv().DATABASE_PATH)
-const result = verifyAuditChain(db)
-db.$client.close()
+const { store, close } = await openStore(loadEnv())
+const result = await store.read(verifyChain()).finally(close)
 if (result.ok) console.log(`Nhật ký kiểm toán toàn vẹn: ${result.count} mục, mã đầu chuỗi (head) ${result.head}`)
 else {
   console.error(`Nhật ký kiểm toán bị sửa đổi: chuỗi băm gãy tại mục số ${result.brokenAt}.`)

@@ -1,7 +1,7 @@
 import { loadEnv } from '../api/env'
-import { openDb } from '../db/client'
-import { migrateDb } from '../db/migrate'
+import { openDatabase } from '../db/open-store'
 
-// Applies the migrations to DATABASE_PATH (the server also does on start).
-migrateDb(openDb(loadEnv().DATABASE_PATH))
+// Applies the migrations to DATABASE_URL's PostgreSQL database, or else to DATABASE_PATH (the server also does on start).
+const { close } = await openDatabase(loadEnv())
+await close()
 console.log('migrated')

@@ -1,13 +1,12 @@
-// Exports the question bank at DATABASE_PATH to a file, the format taken from its extension:
+// Exports the question bank (DATABASE_URL's PostgreSQL database, or else DATABASE_PATH) to a file, the format taken from its extension:
 //   npm run questions:export -- FILE.json|.csv|.xlsx|.gift [--topic T] [--status draft|published|retired]
 // JSON, CSV and XLSX import back to the same bank; GIFT keeps less (docs/import-format.md).
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { loadEnv } from '../api/env'
 import { writeExport, type ExportFormat } from '../api/formats/index'
-import { exportableBank } from '../api/services/question-export'
-import { openDb } from '../db/client'
-import { migrateDb } from '../db/migrate'
+import { readExportable } from '../api/services/question-export'
+import { openStore } from '../db/open-store'
 
 const USAGE = 'Cách dùng: npm run questions:export -- TỆP.json|.csv|.xlsx|.gift [--topic CHỦ_ĐỀ] [--status draft|published|retired]'
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { topic: { type: 'string' }, status: { type: 'string' } } })
@@ -20,12 +19,7 @@ if (!file || !format || status === null) {
   process.exit(2)
 }
 
-const db = openDb(loadEnv().DATABASE_PATH)
-try {
-  migrateDb(db)
-  const bank = exportableBank(db, { topic: values.topic, status })
-  writeFileSync(file, await writeExport(format, bank))
-  console.log(`Đã xuất ${bank.length} câu hỏi ra ${file} (${format}).`)
-} finally {
-  db.$client.close()
-}
+const { store, close } = await openStore(loadEnv())
+const bank = await store.read(readExportable({ topic: values.topic, status })).finally(close)
+writeFileSync(file, await writeExport(format, bank))
+console.log(`Đã xuất ${bank.length} câu hỏi ra ${file} (${format}).`)

@@ -1,4 +1,4 @@
-// Imports a question file into the database at DATABASE_PATH:
+// Imports a question file into the database (DATABASE_URL's PostgreSQL database, or else DATABASE_PATH):
 //   npm run questions:import -- FILE [--mode valid] [--format json|csv|xlsx|gift|aiken|moodlexml]
 // As the HTTP import: with mode "all" (default) nothing is stored when any error is found (exit 1).
 import { readFileSync } from 'node:fs'
@@ -7,9 +7,8 @@ import { parseArgs } from 'node:util'
 import { loadEnv } from '../api/env'
 import { parseImport, type ImportFormat, type ImportIssue } from '../api/formats/index'
 import { SYSTEM_ACTOR } from '../api/services/audit'
-import { storeImported } from '../api/services/questions'
-import { openDb } from '../db/client'
-import { migrateDb } from '../db/migrate'
+import { importQuestions } from '../api/services/questions'
+import { openStore } from '../db/open-store'
 
 const FORMATS: ImportFormat[] = ['json', 'csv', 'xlsx', 'gift', 'aiken', 'moodlexml']
 const BY_EXTENSION: Record<string, ImportFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx', '.gift': 'gift', '.txt': 'gift', '.aiken': 'aiken', '.xml': 'moodlexml' }
@@ -40,12 +39,7 @@ if (parsed.errors.length > 0 && mode === 'all') {
   console.error(`Tệp có ${parsed.errors.length} lỗi; chưa nhập câu nào. Sửa các lỗi trên, hoặc dùng --mode valid để nhập các câu hợp lệ.`)
   process.exit(1)
 }
-const db = openDb(loadEnv().DATABASE_PATH)
-try {
-  migrateDb(db)
-  const stored = storeImported(db, SYSTEM_ACTOR, parsed.questions, Date.now(), `cli:${format}`)
-  print('Cảnh báo khi lưu', stored.warnings)
-  console.log(`Đã nhập ${stored.imported} câu mới, cập nhật ${stored.updated} câu, bỏ qua ${parsed.skipped + stored.skipped} câu (${format}, ${Date.now() - started} ms).`)
-} finally {
-  db.$client.close()
-}
+const { store, close } = await openStore(loadEnv())
+const stored = await store.write(() => importQuestions(SYSTEM_ACTOR, parsed.questions, Date.now(), `cli:${format}`)).finally(close)
+print('Cảnh báo khi lưu', stored.warnings)
+console.log(`Đã nhập ${stored.imported} câu mới, cập nhật ${stored.updated} câu, bỏ qua ${parsed.skipped + stored.skipped} câu (${format}, ${Date.now() - started} ms).`)

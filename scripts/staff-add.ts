@@ -5,9 +5,8 @@ import { AppError } from '../api/errors'
 import { generatePassword } from '../api/lib/password'
 import { CreateUserInput } from '../api/schemas/admin'
 import { SYSTEM_ACTOR } from '../api/services/audit'
-import { createStaffUser } from '../api/services/staff'
-import { openDb } from '../db/client'
-import { migrateDb } from '../db/migrate'
+import { createStaffAccount } from '../api/services/staff'
+import { openStore } from '../db/open-store'
 
 const [username, role, name, given] = process.argv.slice(2)
 if (!username || !role || !name) {
@@ -20,14 +19,13 @@ if (!input.success) {
   console.error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'))
   process.exit(2)
 }
-const db = openDb(loadEnv().DATABASE_PATH)
-migrateDb(db)
+const { store, close } = await openStore(loadEnv())
 try {
-  const user = await createStaffUser(db, SYSTEM_ACTOR, input.data, Date.now())
+  const user = await createStaffAccount(store, SYSTEM_ACTOR, input.data, Date.now())
   console.log(`Đã tạo ${user.role} "${user.username}"${given ? '' : ` với mật khẩu: ${password}`}`)
 } catch (err) {
   console.error(err instanceof AppError ? err.message : err)
-  process.exit(1)
+  process.exitCode = 1
 } finally {
-  db.$client.close()
+  await close()
 }
