@@ -11,12 +11,11 @@ import { roundRow } from '../services/round-view'
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: z.string().min(1).max(100).optional() })
 
-// The statistics themselves are not a program yet (issue #13): they still read the SQLite database.
 const roundStats = async (c: Context<AppEnv>) => {
   const round = await c.get('store').read(roundRow(readParams(c, RoundParam).roundId))
-  return { round, report: itemStats(c.get('db'), { roundId: round.id }) }
+  return { round, report: await c.get('store').read(itemStats({ roundId: round.id })) }
 }
-const bankStats = (c: Context<AppEnv>) => itemStats(c.get('db'), readQuery(c, BankQuery))
+const bankStats = (c: Context<AppEnv>) => c.get('store').read(itemStats(readQuery(c, BankQuery)))
 
 // Item analysis for organizers and judges. Mounted before the question routes in app.ts, since
 // "/questions/:questionId" would otherwise take "/questions/stats".
@@ -34,10 +33,10 @@ export const adminStatsRoutes = new Hono<AppEnv>()
     const body = await itemStatsXlsx(itemStatsTable(report.items), `Đợt ${round.number}: ${round.title}`)
     return sendFile(c, body, FILE_TYPES.xlsx, `thong-ke-cau-hoi-dot-${round.number}.xlsx`)
   })
-  .get('/questions/stats', requireRole('organizer', 'judge'), (c) => send(c, bankStats(c)))
-  .get('/questions/stats.csv', requireRole('organizer', 'judge'), (c) =>
-    sendFile(c, itemStatsCsv(itemStatsTable(bankStats(c).items)), FILE_TYPES.csv, 'thong-ke-cau-hoi.csv'))
+  .get('/questions/stats', requireRole('organizer', 'judge'), async (c) => send(c, await bankStats(c)))
+  .get('/questions/stats.csv', requireRole('organizer', 'judge'), async (c) =>
+    sendFile(c, itemStatsCsv(itemStatsTable((await bankStats(c)).items)), FILE_TYPES.csv, 'thong-ke-cau-hoi.csv'))
   .get('/questions/stats.xlsx', requireRole('organizer', 'judge'), async (c) => {
-    const body = await itemStatsXlsx(itemStatsTable(bankStats(c).items), 'Mọi đợt thi')
+    const body = await itemStatsXlsx(itemStatsTable((await bankStats(c)).items), 'Mọi đợt thi')
     return sendFile(c, body, FILE_TYPES.xlsx, 'thong-ke-cau-hoi.xlsx')
   })

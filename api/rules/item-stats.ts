@@ -92,6 +92,11 @@ export class ItemTally {
     if (item.group & LOWER) { t.lower.drawn++; t.lower.correct += right }
   }
 
+  // The questions tallied and the latest revision seen of each: the facts results() will ask for.
+  latest(): { questionId: string; revision: number }[] {
+    return [...this.byQuestion].map(([questionId, t]) => ({ questionId, revision: t.revision }))
+  }
+
   // `facts` gives the question as of a revision (the latest one seen is used for texts and key).
   results(facts: (questionId: string, revision: number) => QuestionFacts): ItemStat[] {
     return [...this.byQuestion].sort(([a], [b]) => a.localeCompare(b)).map(([questionId, t]) => {
