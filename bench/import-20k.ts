@@ -1,5 +1,5 @@
 // node --import tsx bench/import-20k.ts [SIZES, default 5000,20000]: an invented bank written as one .xlsx,
-// then parseImport('xlsx') + storeImported into a fresh SQLite file, each size in its own child process
+// then parseImport('xlsx') + storeInChunks into a fresh SQLite file, each size in its own child process
 // so its peak memory (VmHWM) is the import's alone. Prints the numbers and appends them to IMPORT-RESULTS.md.
 import { execFileSync, execSync } from 'node:child_process'
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'

@@ -55,9 +55,6 @@ export function* addContest(actor: Actor, input: CreateContestInput, now: number
   })
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const createContest = (db: Db, actor: Actor, input: CreateContestInput, now: number) => runSqlite(db, addContest(actor, input, now))
-
 // Edits of one contest take turns, so the "before" each one audits is what it changed.
 const lockContest = (contestId: string) => lock(`contest:${contestId}`)
 
@@ -69,10 +66,6 @@ export function* changeContestStatus(actor: Actor, contestId: string, status: 'p
     yield* appendEntry(actor, `contest.${status}`, 'contest', contestId, { status }, now)
   })
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const setContestStatus = (db: Db, actor: Actor, contestId: string, status: 'published' | 'archived' | 'draft', now: number): void =>
-  runSqlite(db, changeContestStatus(actor, contestId, status, now))
 
 type ContestRow = typeof contests.$inferSelect
 type RawContest = { id: string; slug: string; title: string; description: string; rules: string; status: ContestRow['status']; one_prize_per_person: number; created_at: number }
@@ -152,9 +145,6 @@ export function* saveUnits(actor: Actor, contestId: string, input: UnitsInput, n
     return yield* readUnits(contestId)
   })
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const upsertUnits = (db: Db, actor: Actor, contestId: string, input: UnitsInput, now: number): Unit[] => runSqlite(db, saveUnits(actor, contestId, input, now))
 
 function assertNoCycles(rows: { id: string; parentId: string | null; code: string }[]) {
   const parent = new Map(rows.map((r) => [r.id, r.parentId]))

@@ -103,7 +103,6 @@ export function* revisionContent(questionId: string, revision: number): Program<
   return content
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13).
-export const getRevision = (db: Db, questionId: string, revision: number): QuestionContent => runSqlite(db, revisionContent(questionId, revision))
+// SQLite bridge for the callers not yet written as programs (issue #13): the tests' bank helpers.
 export const writeQuestion = (db: Db, id: string, content: QuestionContent, now: number, by: string | null): number =>
   runSqlite(db, saveQuestion(id, content, now, by))

@@ -157,8 +157,6 @@ export async function importInChunks(exec: Exec, actor: Actor, items: ImportItem
   }
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13: the import and export scripts, the bench).
-export const storeImported = (db: Db, actor: Actor, items: ImportItem[], now: number, source: string): ImportOutcome =>
-  runSqlite(db, importQuestions(actor, items, now, source))
+// SQLite bridge for the callers not yet written as programs (issue #13: the bench).
 export const storeInChunks = (db: Db, actor: Actor, items: ImportItem[], now: number, source: string, size = 40): Promise<ImportOutcome> =>
   importInChunks((p) => runSqlite(db, p), actor, items, now, source, size)

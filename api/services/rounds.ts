@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { get, lock, run, transaction, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { AppError } from '../errors'
 import { newId } from '../lib/ids'
 import { reviewOpen, reviewOpensAt } from '../rules/attempt-time'
@@ -63,10 +61,6 @@ export function* addRound(actor: Actor, contestId: string, input: CreateRoundInp
     return row
   })
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const createRound = (db: Db, actor: Actor, contestId: string, input: CreateRoundInput, now: number, defaultGraceSec: number): RoundRow =>
-  runSqlite(db, addRound(actor, contestId, input, now, defaultGraceSec))
 
 // Two edits of one round take turns, so neither writes back settings read before the other changed them.
 // Only the settings are written, and only while the round is not finalized: a finalize that commits while

@@ -90,11 +90,9 @@ export async function resetStaffPassword(store: Store, actor: Actor, staffId: st
   return password
 }
 
-// SQLite bridges for the callers not yet written as programs (issue #13): the seed, `npm run staff:add`
-// and the tests' staffAgent, which hold a database and no store.
+// SQLite bridge for the callers not yet written as programs (issue #13): the tests' staffAgent, which holds
+// a database and no store.
 export async function createStaffUser(db: Db, actor: Actor, input: CreateUserInput, now: number) {
   const { password, ...staff } = input
   return runSqlite(db, addStaffUser(actor, staff, await hashPassword(password), now))
 }
-
-export const hasStaff = (db: Db): boolean => runSqlite(db, anyStaff())
