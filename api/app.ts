@@ -1,13 +1,18 @@
 import { Hono } from 'hono'
+import type { Program } from '../db/program'
 import type { Db } from '../db/client'
 import { GroupCommit } from '../db/group-commit'
-import { SqliteStore } from '../db/store'
+import type { PgDb } from '../db/pg'
+import { listen, notifier } from '../db/pg-notify'
+import { PgStore, SqliteStore, type Store } from '../db/store'
 import type { AppEnv, Deps } from './app-env'
 import type { Env } from './env'
 import { AppError } from './errors'
 import { send } from './lib/http'
 import { GuessGuard } from './lib/guess-guard'
-import { RateLimiter } from './lib/rate-limit'
+import { RateLimiter, type Limiter } from './lib/rate-limit'
+import { SharedGuessGuard } from './lib/shared-guess-guard'
+import { SharedRateLimiter } from './lib/shared-rate-limit'
 import { systemClock, type Clock } from './lib/time'
 import { errorHandler } from './middleware/error-handler'
 import { originCheck } from './middleware/origin-check'
@@ -26,20 +31,45 @@ import { publicRoutes } from './routes/public'
 import { sessionRoutes } from './routes/sessions'
 import { Standings } from './standings/standings'
 
-export type AppOptions = { db: Db; env: Env; clock?: Clock; limiter?: RateLimiter; isReady?: () => boolean }
+// The database: a SQLite file (db) or PostgreSQL (pg), which several servers may share.
+export type AppOptions = { db: Db; pg?: undefined } | { pg: PgDb; db?: undefined }
+export type AppSettings = AppOptions & { env: Env; clock?: Clock; limiter?: Limiter; isReady?: () => boolean }
+
+// What is shared between servers lives in the database on PostgreSQL (rate limits, password guesses);
+// on SQLite, one process, in memory.
+function storeDeps(options: AppOptions, clock: Clock, wake: () => void): Pick<Deps, 'store' | 'db' | 'writes' | 'limiter' | 'guesses'> & { close: () => Promise<void> } {
+  if (options.db) {
+    // A commit here may have finished attempts: streams hear of it on the next turn, not the next poll.
+    const writes = new GroupCommit(options.db, { afterCommit: wake })
+    return {
+      store: new SqliteStore(options.db, writes), db: options.db, writes, close: async () => undefined,
+      limiter: new RateLimiter(() => clock.now()), guesses: new GuessGuard(() => clock.now()),
+    }
+  }
+  const pg = options.pg
+  const notify = notifier(pg)
+  const store: Store = new PgStore(pg, () => {
+    wake()
+    notify()
+  })
+  const listening = listen(pg, wake).catch((err: unknown) => {
+    console.error(JSON.stringify({ level: 'error', what: 'LISTEN', error: String(err) })) // polling still follows the logs
+    return async () => undefined
+  })
+  const run = <T>(program: Program<T>) => store.read(program)
+  return {
+    store, close: async () => (await listening)(),
+    limiter: new SharedRateLimiter(run, () => clock.now()), guesses: new SharedGuessGuard(run, () => clock.now()),
+  }
+}
 
 // The API app, mounted under /api by the server; tests call app.request() on it directly.
-export function createApp(options: AppOptions) {
+export function createApp(options: AppSettings) {
   const clock = options.clock ?? systemClock
-  const standings = new Standings(options.db, clock)
-  // A commit here may have finished attempts: streams hear of it on the next turn, not the next poll.
-  const writes = new GroupCommit(options.db, { afterCommit: () => standings.wake() })
-  const deps: Deps = {
-    store: new SqliteStore(options.db, writes), db: options.db, env: options.env, clock, standings,
-    limiter: options.limiter ?? new RateLimiter(() => clock.now()),
-    guesses: new GuessGuard(() => clock.now()),
-    writes,
-  }
+  let standings: Standings | undefined
+  const { close: closeStore, ...stored } = storeDeps(options, clock, () => standings?.wake())
+  standings = new Standings(stored.store, clock)
+  const deps: Deps = { ...stored, env: options.env, clock, standings, limiter: options.limiter ?? stored.limiter }
   const isReady = options.isReady ?? (() => true)
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
@@ -63,7 +93,11 @@ export function createApp(options: AppOptions) {
     .route('/admin', adminUnitRoutes)
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })
   app.onError(errorHandler)
-  return { app, deps }
+  const close = async () => {
+    standings.close()
+    await closeStore()
+  }
+  return { app, deps, close }
 }
 
 export type AppType = ReturnType<typeof createApp>['app']

@@ -111,7 +111,9 @@ export const participants = pgTable('participants', {
   consentVersion: text().notNull(),
   clientAddress: text(),
   createdAt: ms().notNull(),
-})
+  // A dense number per person, the key of the in-memory boards and name book (see db/schema.ts).
+  seq: bigint({ mode: 'number' }).notNull().default(sql`nextval('participants_seq')`),
+}, (t) => [uniqueIndex('participants_seq_key').on(t.seq)])
 
 export const participantUnits = pgTable('participant_units', {
   participantId: text().notNull().references(() => participants.id),

@@ -109,7 +109,10 @@ export const participants = sqliteTable('participants', {
   consentVersion: text().notNull(),
   clientAddress: text(),
   createdAt: integer().notNull(),
-})
+  // A dense number per person in registration order, the key of the in-memory boards and name book. On
+  // SQLite a trigger copies the rowid into it (migration 0011); on PostgreSQL a sequence fills it.
+  seq: integer().notNull().default(0),
+}, (t) => [uniqueIndex('participants_seq').on(t.seq)])
 
 export const participantUnits = sqliteTable('participant_units', {
   participantId: text().notNull().references(() => participants.id),

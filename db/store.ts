@@ -57,14 +57,17 @@ export class SqliteStore implements Store {
 
 export class PgStore implements Store {
   readonly dialect = 'pg' as const
-  constructor(readonly db: PgDb) {}
+  // afterCommit: told after each write commits, as the SQLite group commit tells its own.
+  constructor(readonly db: PgDb, private afterCommit?: () => void) {}
 
   read<T>(program: Program<T>): Promise<T> {
     return runPg(this.db.$client, program)
   }
 
-  write<T>(program: () => Program<T>): Promise<T> {
-    return runPg(this.db.$client, transaction(program))
+  async write<T>(program: () => Program<T>): Promise<T> {
+    const result = await runPg(this.db.$client, transaction(program))
+    this.afterCommit?.()
+    return result
   }
 
   // Session-level advisory locks on a connection kept aside for the duration, in the key space lock()

@@ -15,17 +15,17 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const finalizeDeps = (c: Context<AppEnv>) => ({ store: c.get('store'), db: c.get('db'), now: c.get('clock').now() })
 
 // The ranking as a file, streamed, with the audit head it was made against.
-function results(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
-  const t = resultsExport(c.get('db'), c.get('standings'), readParams(c, RoundParam).roundId)
+async function results(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
+  const t = await resultsExport(c.get('store'), c.get('standings'), readParams(c, RoundParam).roundId)
   c.header('X-Audit-Head', t.auditHead)
   return sendFile(c, format === 'csv' ? resultsCsvStream(t) : resultsXlsxStream(t), FILE_TYPES[format], `ket-qua-dot-${t.round.number}.${format}`)
 }
 
 export const adminJudgingRoutes = new Hono<AppEnv>()
-  .get('/rounds/:roundId/standings', requireRole('judge'), (c) => {
+  .get('/rounds/:roundId/standings', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const page = readQuery(c, z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000), offset: z.coerce.number().int().min(0).default(0) }))
-    return send(c, c.get('standings').judgePage(roundId, c.get('clock').now(), page))
+    return send(c, await c.get('standings').judgePage(roundId, c.get('clock').now(), page))
   })
   .post('/rounds/:roundId/disqualify', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)

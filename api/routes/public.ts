@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
@@ -15,18 +15,6 @@ const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional(), top: z.enum(['true', 'false']).optional() })
 const unitLevel = (q: z.infer<typeof UnitsQuery>) => ({ parentId: q.parentId, top: q.top === 'true' })
 
-// Answers once the in-memory structures a read needs are ready: at once (synchronously) nearly always;
-// after they have been built a step at a time on a first read, without holding up other requests meanwhile.
-// A board can be dropped again while a request waits for it (a disqualification in that round): look
-// again, a few times, rather than rebuild a big board at once inside the answer.
-// `look` reads what both need (the round row), once per look.
-function whenReady<T>(c: Context<AppEnv>, look: () => T, ready: (it: T, now: number) => Promise<void> | undefined, answer: (it: T, now: number) => Response, looks = 3): Response | Promise<Response> {
-  const now = c.get('clock').now()
-  const it = look()
-  const waiting = looks > 0 ? ready(it, now) : undefined
-  return waiting ? waiting.then(() => whenReady(c, look, ready, answer, looks - 1)) : answer(it, now)
-}
-
 export const publicRoutes = new Hono<AppEnv>()
   .get('/contests', async (c) => send(c, { contests: await c.get('store').read(readContests(c.get('clock').now())) }))
   .get('/contests/:contestId', async (c) => {
@@ -38,56 +26,50 @@ export const publicRoutes = new Hono<AppEnv>()
     await c.get('store').read(readContest(contestId, c.get('clock').now()))
     return send(c, { units: await c.get('store').read(readUnits(contestId)) })
   })
-  .get('/contests/:contestId/leaderboard', (c) => {
+  .get('/contests/:contestId/leaderboard', async (c) => {
     const { contestId } = readParams(c, ContestParam)
     const page = readQuery(c, PageQuery)
-    const standings = c.get('standings')
-    return whenReady(c, () => contestId, (id, now) => standings.contestReady(id, now), (id, now) => send(c, standings.contestPage(id, now, page)))
+    return send(c, await c.get('standings').contestPage(contestId, c.get('clock').now(), page))
   })
-  .get('/contests/:contestId/units-leaderboard', (c) => {
+  .get('/contests/:contestId/units-leaderboard', async (c) => {
     const { contestId } = readParams(c, ContestParam)
     const level = unitLevel(readQuery(c, UnitsQuery))
-    const standings = c.get('standings')
-    return whenReady(c, () => contestId, (id, now) => standings.contestReady(id, now), (id, now) => send(c, { entries: standings.contestUnits(id, now, level) }))
+    return send(c, { entries: await c.get('standings').contestUnits(contestId, c.get('clock').now(), level) })
   })
-  .get('/contests/:contestId/leaderboard/me', requireParticipant, (c) => {
+  .get('/contests/:contestId/leaderboard/me', requireParticipant, async (c) => {
     const { contestId } = readParams(c, ContestParam)
-    const standings = c.get('standings')
-    return whenReady(c, () => contestId, (id, now) => standings.contestReady(id, now), (id, now) => send(c, standings.contestPlace(id, now, currentUser(c).id)))
+    return send(c, await c.get('standings').contestPlace(contestId, c.get('clock').now(), currentUser(c).id))
   })
-  .get('/rounds/:roundId', (c) => {
-    const round = c.get('standings').publicRound(readParams(c, RoundParam).roundId)
+  .get('/rounds/:roundId', async (c) => {
+    const round = await c.get('standings').publicRound(readParams(c, RoundParam).roundId)
     return send(c, { round: roundView(round, c.get('clock').now()) })
   })
   .get('/rounds/:roundId/prizes', async (c) => {
     const { roundId } = readParams(c, RoundParam)
-    c.get('standings').publicRound(roundId)
+    await c.get('standings').publicRound(roundId)
     return send(c, await c.get('store').read(readRoundPrizes(roundId)))
   })
-  .get('/rounds/:roundId/leaderboard', (c) => {
+  .get('/rounds/:roundId/leaderboard', async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const page = readQuery(c, PageQuery)
-    const standings = c.get('standings')
-    return whenReady(c, () => standings.publicRound(roundId), (round, now) => standings.roundReady(round, now), (round, now) => sendOpenJson(c, standings.roundPage(round, now, page)))
+    return sendOpenJson(c, await c.get('standings').roundPage(roundId, c.get('clock').now(), page))
   })
-  .get('/rounds/:roundId/leaderboard/me', requireParticipant, (c) => {
+  .get('/rounds/:roundId/leaderboard/me', requireParticipant, async (c) => {
     const { roundId } = readParams(c, RoundParam)
-    const standings = c.get('standings')
-    return whenReady(c, () => standings.publicRound(roundId), (round, now) => standings.roundReady(round, now), (round, now) => send(c, standings.myPlace(round, now, currentUser(c).id)))
+    return send(c, await c.get('standings').myPlace(roundId, c.get('clock').now(), currentUser(c).id))
   })
-  .get('/rounds/:roundId/units-leaderboard', (c) => {
+  .get('/rounds/:roundId/units-leaderboard', async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const level = unitLevel(readQuery(c, UnitsQuery))
-    const standings = c.get('standings')
-    return whenReady(c, () => standings.publicRound(roundId), (round, now) => standings.roundReady(round, now, true), (round, now) => send(c, { entries: standings.roundUnits(round, now, level) }))
+    return send(c, { entries: await c.get('standings').roundUnits(roundId, c.get('clock').now(), level) })
   })
   // After freezeAt the public stream stays quiet; finalizing lifts the freeze (SPEC §5).
-  .get('/rounds/:roundId/leaderboard/stream', (c) => {
+  .get('/rounds/:roundId/leaderboard/stream', async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const standings = c.get('standings')
     const clock = c.get('clock')
     const store = c.get('store')
-    standings.publicRound(roundId)
+    await standings.publicRound(roundId)
     return streamSSE(c, async (stream) => {
       const quiet = async () => {
         const r = await store.read(roundRow(roundId))

@@ -1,4 +1,4 @@
-import { prepared, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
 import { all, dialect, get, run, type Program } from '../../db/program'
 import { runSqlite } from '../../db/sqlite-runner'
 
@@ -22,16 +22,6 @@ export function* logChange(change: StandingsChange, now: number): Program<void> 
 // SQLite bridge for the services not yet written as programs (issue #13).
 export const recordChange = (db: Db, change: StandingsChange, now: number): void => runSqlite(db, logChange(change, now))
 
-// Changes after `seq`, oldest first: nearly always none, one index seek.
-export function changesAfter(db: Db, seq: number, limit = 1000): LoggedChange[] {
-  return prepared(db, `SELECT seq, kind, contest_id AS contestId, round_id AS roundId, participant_id AS participantId, unit_id AS unitId
-    FROM standings_changes WHERE seq > ? ORDER BY seq LIMIT ?`).all(seq, limit) as LoggedChange[]
-}
-
-export function lastChange(db: Db): number {
-  return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM standings_changes').get() as { n: number }).n
-}
-
 // What a cache derived from one kind of data is keyed by: it moves whenever a change of that kind commits.
 // On SQLite the latest seq does (one index seek). On PostgreSQL a change can commit after a later-numbered
 // one, leaving the latest seq where it was: the count of changes of the kind moves with every commit.
@@ -39,16 +29,6 @@ export function* versionOf(kind: StandingsChange['kind']): Program<string> {
   if ((yield* dialect()) === 'sqlite') return String((yield* get<{ n: number }>('SELECT coalesce(max(seq), 0) AS "n" FROM standings_changes WHERE kind = ?', kind))!.n)
   const { n, m } = (yield* get<{ n: number; m: number }>('SELECT count(*) AS "n", coalesce(max(seq), 0) AS "m" FROM standings_changes WHERE kind = ?', kind))!
   return `${n}:${m}`
-}
-
-// The finish log: attempts.finish_seq numbers finishes in commit order (one writer). Rounds with finishes
-// after `seq`, and the last finish among them.
-export function finishesAfter(db: Db, seq: number): { roundId: string; last: number }[] {
-  return prepared(db, 'SELECT round_id AS roundId, max(finish_seq) AS last FROM attempts WHERE finish_seq > ? GROUP BY round_id').all(seq) as { roundId: string; last: number }[]
-}
-
-export function lastFinish(db: Db): number {
-  return (prepared(db, 'SELECT coalesce(max(finish_seq), 0) AS n FROM attempts').get() as { n: number }).n
 }
 
 // -- following the logs on either store
@@ -77,15 +57,21 @@ export function* finishLogStart(): Program<LogPosition> {
   return (yield* get<{ n: number }>('SELECT coalesce(max(finish_seq), 0) AS "n" FROM attempts'))!.n
 }
 
+// Where a follower that saw the logs end at `position` reads up to now: on PostgreSQL a new watermark,
+// shared by both logs; on SQLite the finish log's last number (the change log is read to its end).
+export function* logEnd(): Program<LogPosition> {
+  return yield* finishLogStart()
+}
+
 const CHANGE_COLUMNS = 'seq, kind, contest_id AS "contestId", round_id AS "roundId", participant_id AS "participantId", unit_id AS "unitId"'
 
 // The changes a follower has not applied yet, in order, and its new place.
-export function* changesSince(position: LogPosition): Program<{ changes: LoggedChange[]; position: LogPosition }> {
+export function* changesSince(position: LogPosition, end?: LogPosition): Program<{ changes: LoggedChange[]; position: LogPosition }> {
   if ((yield* dialect()) === 'sqlite') {
     const changes = yield* all<LoggedChange>(`SELECT ${CHANGE_COLUMNS} FROM standings_changes WHERE seq > ? ORDER BY seq`, position)
     return { changes, position: changes.length ? changes[changes.length - 1].seq : position }
   }
-  const upTo = yield* watermark()
+  const upTo = end ?? (yield* watermark())
   const changes = upTo > position
     ? yield* all<LoggedChange>(`SELECT ${CHANGE_COLUMNS} FROM standings_changes WHERE tx >= ? AND tx < ? ORDER BY tx, seq`, position, upTo)
     : []
@@ -93,14 +79,36 @@ export function* changesSince(position: LogPosition): Program<{ changes: LoggedC
 }
 
 // The rounds with finishes a follower has not applied yet (with the last finish_seq of each), and its new place.
-export function* finishesSince(position: LogPosition): Program<{ rounds: { roundId: string; last: number }[]; position: LogPosition }> {
+export function* finishesSince(position: LogPosition, end?: LogPosition): Program<{ rounds: { roundId: string; last: number }[]; position: LogPosition }> {
   if ((yield* dialect()) === 'sqlite') {
-    const rounds = yield* all<{ roundId: string; last: number }>('SELECT round_id AS "roundId", max(finish_seq) AS "last" FROM attempts WHERE finish_seq > ? GROUP BY round_id', position)
-    return { rounds, position: rounds.reduce((m, r) => Math.max(m, r.last), position) }
+    const rounds = end == null
+      ? yield* all<{ roundId: string; last: number }>('SELECT round_id AS "roundId", max(finish_seq) AS "last" FROM attempts WHERE finish_seq > ? GROUP BY round_id', position)
+      : yield* all<{ roundId: string; last: number }>('SELECT round_id AS "roundId", max(finish_seq) AS "last" FROM attempts WHERE finish_seq > ? AND finish_seq <= ? GROUP BY round_id', position, end)
+    return { rounds, position: end ?? rounds.reduce((m, r) => Math.max(m, r.last), position) }
   }
-  const upTo = yield* watermark()
+  const upTo = end ?? (yield* watermark())
   const rounds = upTo > position
     ? yield* all<{ roundId: string; last: number }>('SELECT round_id AS "roundId", max(finish_seq) AS "last" FROM attempts WHERE finish_tx >= ? AND finish_tx < ? GROUP BY round_id', position, upTo)
     : []
   return { rounds, position: Math.max(position, upTo) }
+}
+
+// A finish as a round board takes it: the person's seq (pr), the attempt and the unit they rank for.
+export type FinishRow = { pr: number; seq: number; score: number; max_score: number; started_at: number; ended_at: number; prediction: number | null; fs: number; unit_id: string | null }
+
+const FINISHES = `SELECT p.seq AS pr, a.seq, a.score, a.max_score, a.started_at, a.ended_at, a.prediction, a.finish_seq AS fs, pu.unit_id
+  FROM attempts a JOIN participants p ON p.id = a.participant_id
+  LEFT JOIN participant_units pu ON pu.participant_id = a.participant_id AND pu.contest_id = ?
+  WHERE a.round_id = ? AND a.status != 'in_progress'
+    AND a.participant_id NOT IN (SELECT participant_id FROM disqualifications WHERE round_id = ?)`
+
+// The round's finishes from `from` up to `to` in the finish log (positions as logEnd gives them), oldest
+// first: after `afterSeq` and at most `limit` of them when a board is built a page at a time.
+// SQLite: finish_seq in (from, to]; PostgreSQL: finish_tx in [from, to), which holds every finish
+// committed by then and none that may still commit (to is a watermark).
+export function* roundFinishes(round: { id: string; contestId: string }, from: LogPosition, to: LogPosition, page?: { afterSeq: number; limit: number }): Program<FinishRow[]> {
+  const args: unknown[] = [round.contestId, round.id, round.id, from, to]
+  const range = (yield* dialect()) === 'sqlite' ? 'a.finish_seq > ? AND a.finish_seq <= ?' : 'a.finish_tx >= ? AND a.finish_tx < ?'
+  if (!page) return yield* all<FinishRow>(`${FINISHES} AND ${range} ORDER BY a.finish_seq`, ...args)
+  return yield* all<FinishRow>(`${FINISHES} AND ${range} AND a.finish_seq > ? ORDER BY a.finish_seq LIMIT ?`, ...args, page.afterSeq, page.limit)
 }

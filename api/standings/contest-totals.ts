@@ -1,15 +1,16 @@
-import { prepared, type Db } from '../../db/client'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { all, type Program } from '../../db/program'
 import { RankedList } from '../lib/ranked-list'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import { CONTEST_SORT_KEYS, columnComparator } from '../rules/ranking'
 import { shiftUnit, type UnitDirect } from '../rules/units'
 import type { RoundRow } from '../services/round-view'
-import type { RoundBoard } from './round-board'
+import type { RoundBoard, Run } from './round-board'
 
 export type ContestEntry = { score: number; maxScore: number; durationMs: number; attempts: number; unitId: string }
 
-// By participant rowid, which is also their registration order (`participantOrder`, the last key).
+// By participant seq, which is also their registration order (`participantOrder`, the last key).
 type Sums = { score: Float64Array; max: Float64Array; durationMs: Float64Array; participantOrder: Float64Array; attempts: Int32Array; unit: Int32Array; present: Uint8Array }
 
 function allocate(n: number): Sums {
@@ -34,20 +35,20 @@ export class ContestTotals {
 
   private built = false
 
-  // Built at once; or, with `deferred`, left for fill() to build a step at a time.
-  constructor(private db: Db, readonly contestId: string, readonly key: string, readonly finalized: RoundRow[], readonly boards: RoundBoard[], deferred = false) {
+  // Empty until fill() has run.
+  constructor(readonly contestId: string, readonly key: string, readonly finalized: RoundRow[], readonly boards: RoundBoard[]) {
     this.list = new RankedList((a, b) => this.cmp(a, b))
-    if (!deferred) for (const _ of this.fill(-1)) { /* all at once */ }
   }
 
-  // Reads the finalized rounds `step` rows at a time (yielding between), then ranks everyone.
-  *fill(step: number): Generator<void> {
+  // Reads the finalized rounds `step` rows at a time, then ranks everyone, with turns of the event loop
+  // between steps.
+  async fill(run: Run, step: number): Promise<void> {
     for (const round of this.finalized) {
       for (let after = 0; ;) {
-        const last = this.addFinalized(round, after, step)
+        const last = await run(this.addFinalized(round, after, step))
         if (last == null) break
         after = last
-        yield
+        await nextTurn()
       }
     }
     for (let p = 0; p < this.fixed.present.length; p++) if (this.fixed.present[p]) this.recompute(p)
@@ -57,7 +58,7 @@ export class ContestTotals {
     }
     const everyone: number[] = []
     for (let p = 0; p < this.total.present.length; p++) if (this.total.present[p]) everyone.push(p)
-    yield* this.list.loadInSteps(everyone)
+    for (const _ of this.list.loadInSteps(everyone)) await nextTurn()
     this.built = true
   }
 
@@ -65,14 +66,14 @@ export class ContestTotals {
     return p < this.total.present.length && this.total.present[p] === 1
   }
 
-  // Adds the locked standings of a round from rank `after` on, `limit` rows (all when negative); returns
-  // the last rank read, or null when there was nothing left.
-  private addFinalized(round: RoundRow, after: number, limit: number): number | null {
-    const rows = prepared(this.db, `SELECT f.rank, p.rowid AS pr, a.score, a.max_score, a.ended_at - a.started_at AS dur, coalesce(pu.unit_id, '') AS unit_id,
+  // Adds the locked standings of a round from rank `after` on, `limit` rows; returns the last rank read,
+  // or null when there was nothing left.
+  private *addFinalized(round: RoundRow, after: number, limit: number): Program<number | null> {
+    const rows = yield* all<{ rank: number; pr: number; score: number; max_score: number; dur: number; unit_id: string; n: number }>(`SELECT f.rank, p.seq AS pr, a.score, a.max_score, a.ended_at - a.started_at AS dur, coalesce(pu.unit_id, '') AS unit_id,
         (SELECT count(*) FROM attempts x WHERE x.round_id = f.round_id AND x.participant_id = f.participant_id AND x.status != 'in_progress') AS n
       FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq JOIN participants p ON p.id = f.participant_id
-      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? WHERE f.round_id = ? AND f.generation = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`)
-      .iterate(this.contestId, round.id, round.finalGeneration, after, limit) as IterableIterator<{ rank: number; pr: number; score: number; max_score: number; dur: number; unit_id: string; n: number }>
+      LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? WHERE f.round_id = ? AND f.generation = ? AND f.rank > ? ORDER BY f.rank LIMIT ?`,
+      this.contestId, round.id, round.finalGeneration, after, limit)
     let last: number | null = null
     for (const r of rows) {
       const f = (this.fixed = growColumns(this.fixed, r.pr, allocate))

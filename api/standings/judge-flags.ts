@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, get, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { likelyDuplicates } from '../rules/duplicates'
 import type { Flag } from '../schemas/wire'
 import { findAnswerTwins } from '../services/answer-twins'
@@ -18,6 +16,7 @@ const cache = new WeakMap<RoundBoard, { version: number; flags: Map<string, Flag
 export function* computeJudgeFlags(round: RoundRow, board: RoundBoard): Program<Map<string, Flag[]>> {
   const hit = cache.get(board)
   if (hit && hit.version === board.version) return hit.flags
+  const version = board.version // the board may move while the flags are read: they are for this state
   const flags = new Map<string, Flag[]>()
   const add = (id: string, f: Flag) => flags.set(id, [...(flags.get(id) ?? []), f])
 
@@ -54,9 +53,6 @@ export function* computeJudgeFlags(round: RoundRow, board: RoundBoard): Program<
     const list = names.join(', ')
     add(id, { kind: 'identical_answers', evidence: `Trùng toàn bộ câu hỏi và phương án chọn, thời gian làm bài gần như nhau với: ${list}${others.length > 5 ? '…' : ''}` })
   }
-  cache.set(board, { version: board.version, flags })
+  cache.set(board, { version, flags })
   return flags
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const judgeFlags = (db: Db, round: RoundRow, board: RoundBoard): Map<string, Flag[]> => runSqlite(db, computeJudgeFlags(round, board))

@@ -1,10 +1,10 @@
-import { prepared, preparedRaw, type Db } from '../../db/client'
-import { inSteps } from '../lib/in-steps'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { all, get, type Program } from '../../db/program'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import type { RoundRow } from '../services/round-view'
 import type { NameBook } from './name-book'
-import type { RoundBoard, RoundBoards } from './round-board'
+import type { RoundBoard, RoundBoards, Run } from './round-board'
 
 // By rank - 1. predictionError is NaN where the standings hold NULL.
 type ByRank = { pr: Int32Array; score: Float64Array; max: Float64Array; dur: Float64Array; predictionError: Float64Array; unit: Int32Array }
@@ -13,24 +13,23 @@ const byRank = (n: number): ByRank => ({
 })
 const rankColumn = (n: number) => ({ rank: new Int32Array(n) })
 
-// A rank of final_standings with what a page shows of it, the person by rowid (for the name book).
-const FROM_STANDINGS = `SELECT f.rank, f.prediction_error, a.score, a.max_score, a.ended_at - a.started_at AS dur,
-    (SELECT rowid FROM participants WHERE id = f.participant_id) AS pr,
-    (SELECT unit_id FROM participant_units WHERE participant_id = f.participant_id AND contest_id = ?) AS unit_id
+// A rank of final_standings with what a page shows of it, the person by seq (for the name book).
+const FROM_STANDINGS = `SELECT f.rank, f.prediction_error AS "predictionError", a.score, a.max_score AS "maxScore", a.ended_at - a.started_at AS "durationMs",
+    (SELECT seq FROM participants WHERE id = f.participant_id) AS pr,
+    coalesce((SELECT unit_id FROM participant_units WHERE participant_id = f.participant_id AND contest_id = ?), '') AS "unitId"
   FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ? AND f.generation = ?`
-type StandingsRow = [rank: number, predictionError: number | null, score: number, max: number, dur: number, pr: number, unitId: string | null]
 
 export type LockedRow = { rank: number; pr: number; score: number; maxScore: number; durationMs: number; predictionError: number | null; unitId: string }
-const lockedRow = ([rank, predictionError, score, maxScore, durationMs, pr, unitId]: StandingsRow): LockedRow =>
-  ({ rank, pr, score, maxScore, durationMs, predictionError, unitId: unitId ?? '' })
 
-// The locked ranking read from SQLite, for while its board is not in memory: a page of it, and one person.
-export function standingsPage(db: Db, round: RoundRow, offset: number, limit: number): LockedRow[] {
-  return (preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`).all(round.contestId, round.id, round.finalGeneration, offset, limit) as StandingsRow[]).map(lockedRow)
+// The locked ranking read from the database, for while its board is not in memory: a page of it, and one person.
+export function* standingsPage(round: RoundRow, offset: number, limit: number): Program<LockedRow[]> {
+  return yield* all<LockedRow>(`${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`, round.contestId, round.id, round.finalGeneration, offset, limit)
 }
-export function standingOf(db: Db, round: RoundRow, pr: number): LockedRow | undefined {
-  const row = preparedRaw(db, `${FROM_STANDINGS} AND f.participant_id = (SELECT id FROM participants WHERE rowid = ?)`).get(round.contestId, round.id, round.finalGeneration, pr) as StandingsRow | undefined
-  return row && lockedRow(row)
+export function* standingOf(round: RoundRow, pr: number): Program<LockedRow | undefined> {
+  return yield* get<LockedRow>(`${FROM_STANDINGS} AND f.participant_id = (SELECT id FROM participants WHERE seq = ?)`, round.contestId, round.id, round.finalGeneration, pr)
+}
+function* standingAt(round: RoundRow, rank: number): Program<LockedRow> {
+  return (yield* get<LockedRow>(`${FROM_STANDINGS} AND f.rank = ?`, round.contestId, round.id, round.finalGeneration, rank))!
 }
 
 // A read of a locked board under way; `fromLive` when it reads from the live board (about a second).
@@ -39,9 +38,10 @@ type Fill = { done: Promise<void>; fromLive: boolean }
 // The locked (final) ranking of a finalized round in memory, ~36 bytes a rank: a page is a slice of
 // typed arrays instead of fifty lookups by text id in SQLite (0.7 ms a page at 900,000 people).
 // final_standings stays the record; this is read from it once per finalize (and regrade), a step at a
-// time, and follows unit moves like the live boards do.
+// time, and follows unit moves like the live boards do. One fill per board (LockedBoards.fill).
 export class LockedBoard {
-  private cols: ByRank
+  private cols: ByRank = byRank(0)
+  size = 0 // known once the fill has begun
   private ranks = rankColumn(1024) // by participant rowid; 0 = not ranked
   private units = new NumberedStrings()
   private filled = 0
@@ -50,46 +50,49 @@ export class LockedBoard {
   dropped = false
   fill?: Fill
 
-  constructor(readonly round: RoundRow, readonly key: string, readonly size: number) {
+  constructor(readonly round: RoundRow, readonly key: string) {}
+
+  private sized(size: number) {
+    this.size = size
     this.cols = byRank(size)
   }
 
   // Fills from final_standings' ranks and attempts, and the round's live board for the rest: each
-  // rank's attempt is, nearly always, that person's best on the live board, which holds their rowid,
+  // rank's attempt is, nearly always, that person's best on the live board, which holds their seq,
   // score, time and unit. Both rank by score first, so the attempt is looked for among the live board's
   // people of the same score (the prediction tie-break reorders people within a score). Where it is not
-  // there (the locked ranking kept another attempt of that score) the rank is looked up in SQLite.
-  // Reads `step` ranks at a time, yielding between.
-  *fromLiveBoard(db: Db, board: RoundBoard, step: number): Generator<void, boolean> {
+  // there (the locked ranking kept another attempt of that score) the rank is looked up in the database.
+  // Reads `step` ranks at a time, with a turn of the event loop between.
+  async fromLiveBoard(run: Run, board: RoundBoard, step: number): Promise<boolean> {
+    this.sized(await run(lockedSize(this.round)))
     let group = new Map<number, number>()
     let groupEnd = 0
-    const read = preparedRaw(db, 'SELECT rank, attempt_seq, prediction_error FROM final_standings WHERE round_id = ? AND generation = ? AND rank > ? ORDER BY rank LIMIT ?')
-    const one = preparedRaw(db, `${FROM_STANDINGS} AND f.rank = ?`)
     while (this.filled < this.size && !this.dropped) {
-      const rows = read.all(this.round.id, this.round.finalGeneration, this.filled, step) as [number, number, number | null][]
-      for (const [rank, seq, predictionError] of rows) {
+      const rows = await run(all<{ rank: number; seq: number; predictionError: number | null }>('SELECT rank, attempt_seq AS seq, prediction_error AS "predictionError" FROM final_standings WHERE round_id = ? AND generation = ? AND rank > ? ORDER BY rank LIMIT ?',
+        this.round.id, this.round.finalGeneration, this.filled, step))
+      for (const { rank, seq, predictionError } of rows) {
         if (rank > groupEnd) [group, groupEnd] = scoreGroup(board, rank)
         const pr = group.get(seq)
         const e = pr === undefined ? undefined : board.entry(pr)
         // The entry is read now, maybe a step after the group: it must still be that attempt.
         if (pr !== undefined && e?.attemptSeq === seq) this.set({ rank, pr, score: e.score, maxScore: e.maxScore, durationMs: e.durationMs, predictionError, unitId: e.unitId })
-        else this.set(lockedRow(one.get(this.round.contestId, this.round.id, this.round.finalGeneration, rank) as StandingsRow))
+        else this.set(await run(standingAt(this.round, rank)))
       }
       if (rows.length < step) break
-      yield
+      await nextTurn()
     }
     return this.finish()
   }
 
-  // Fills from final_standings with their attempts, people and units alone: ~10 µs a rank of SQLite
+  // Fills from final_standings with their attempts, people and units alone: ~10 µs a rank of database
   // lookups, for when the round's live board is not in memory.
-  *fromStandings(db: Db, step: number): Generator<void, boolean> {
-    const read = preparedRaw(db, `${FROM_STANDINGS} AND f.rank > ? ORDER BY f.rank LIMIT ?`)
+  async fromStandings(run: Run, step: number): Promise<boolean> {
+    this.sized(await run(lockedSize(this.round)))
     while (this.filled < this.size && !this.dropped) {
-      const rows = read.all(this.round.contestId, this.round.id, this.round.finalGeneration, this.filled, step) as StandingsRow[]
-      for (const row of rows) this.set(lockedRow(row))
+      const rows = await run(standingsPage(this.round, this.filled, step))
+      for (const row of rows) this.set(row)
       if (rows.length < step) break
-      yield
+      await nextTurn()
     }
     return this.finish()
   }
@@ -170,8 +173,8 @@ const STANDINGS_STEP = 2_000
 
 // How many people the locked ranking holds. Ranks run 1..n (row_number), so the last rank is the count:
 // one index seek, where count(*) walks the round's 900,000 index entries (~100 ms on a cold cache).
-export function lockedSize(db: Db, round: RoundRow): number {
-  return (prepared(db, 'SELECT coalesce(max(rank), 0) AS n FROM final_standings WHERE round_id = ? AND generation = ?').get(round.id, round.finalGeneration) as { n: number }).n
+export function* lockedSize(round: RoundRow): Program<number> {
+  return (yield* get<{ n: number }>('SELECT coalesce(max(rank), 0) AS "n" FROM final_standings WHERE round_id = ? AND generation = ?', round.id, round.finalGeneration))!.n
 }
 
 // The locked boards one read model keeps. A board is keyed by the round's last finalize in the change
@@ -179,7 +182,7 @@ export function lockedSize(db: Db, round: RoundRow): number {
 export class LockedBoards {
   private boards = new Map<string, LockedBoard>()
 
-  constructor(private db: Db, private names: NameBook, private live: RoundBoards, private finalizedAt: (roundId: string) => number) {}
+  constructor(private names: NameBook, private live: RoundBoards, private finalizedAt: (roundId: string) => number) {}
 
   private keyOf(round: RoundRow) {
     return `${round.id}:${round.finalizedAt}:${round.finalGeneration}:${this.finalizedAt(round.id)}`
@@ -216,15 +219,14 @@ export class LockedBoards {
   // resolves when it is complete. From the live board (the usual case: it was in memory for the finalize)
   // the read takes about a second at 900,000 people; from final_standings alone (`fromLive` false: after a
   // restart), about ten.
-  fill(round: RoundRow): Fill | undefined {
+  fill(round: RoundRow, run: Run): Fill | undefined {
     if (round.finalizedAt == null) return undefined
     const key = this.keyOf(round)
     let board = this.boards.get(key)
     if (board?.built) return undefined
     if (!board) {
       this.dropRound(round.id)
-      this.boards.set(key, (board = new LockedBoard(round, key, lockedSize(this.db, round))))
-      this.evict()
+      this.boards.set(key, (board = new LockedBoard(round, key)))
     }
     if (!board.fill) {
       const b = board
@@ -234,11 +236,11 @@ export class LockedBoards {
       // Nobody waits for a read from final_standings (pages come from SQLite meanwhile): it starts once the
       // name book, which those pages wait for, is in memory.
       const read = live
-        ? inSteps(b.fromLiveBoard(this.db, live, LIVE_STEP))
-        : Promise.resolve(this.names.warm()).then(() => inSteps(b.fromStandings(this.db, STANDINGS_STEP)))
+        ? b.fromLiveBoard(run, live, LIVE_STEP)
+        : Promise.resolve(this.names.warm(run)).then(() => b.fromStandings(run, STANDINGS_STEP))
       // A fill that fails (the database closing at shutdown) leaves the board to the SQLite pages; nobody may
       // be waiting for it, so the error must not go unhandled.
-      const done = read.then(() => undefined, (err: unknown) => {
+      const done = read.then(() => this.evict(), (err: unknown) => {
         if (this.boards.get(key) === b) this.drop(key, b)
         console.error(`locked board of round ${round.id}: ${String(err)}`)
       })

@@ -1,35 +1,53 @@
-import type Database from 'better-sqlite3'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import type { Db } from '../../db/client'
+import { all, type Program } from '../../db/program'
 import { growColumns } from '../lib/typed-columns'
+import type { Run } from './round-board'
 
 export type Named = { id: string; fullName: string }
 
-// Per rowid: where the person's bytes start (offset + 1; 0 = unknown rowid), then the id's and the name's lengths.
+// Per seq: where the person's bytes start (offset + 1; 0 = unknown seq), then the id's and the name's lengths.
 const columns = (rows: number) => ({ at: new Int32Array(rows), idLength: new Uint8Array(rows), nameLength: new Uint16Array(rows) })
 
-// Every participant's id and full name by rowid, packed into one byte buffer (~40 bytes a person, so
+// Every participant's id and full name by seq, packed into one byte buffer (~40 bytes a person, so
 // ~45 MB for 900,000 people instead of ~250 MB as objects). Leaderboard pages read names from here, not
-// from SQLite: a random page of a big board would otherwise cost fifty random row reads.
-// Names and ids never change and participants are never deleted, so rows only ever need adding: the
-// book reads the rowids above the highest it holds whenever it meets one it does not know.
+// from the database: a random page of a big board would otherwise cost fifty random row reads.
+// Names and ids never change and participants are never deleted, so rows only ever need adding. A page
+// first asks the book to hold its people (ensure), then reads them (get).
+// On PostgreSQL a seq may become visible after a higher one (numbers are taken at insert, rows appear at
+// commit): the book reads what lies above the highest seq it holds, then looks up any it still misses.
 export class NameBook {
   private bytes = Buffer.alloc(1 << 16)
   private used = 0
   private index = columns(1024)
   private highest = 0
   filled = false
-  private statement: Database.Statement | null = null
 
-  // The read model is made before the server migrates a new database: the statement waits for first use.
-  constructor(private db: Db) {}
-
-  private get above(): Database.Statement {
-    return (this.statement ??= this.db.$client.prepare('SELECT rowid, id, full_name FROM participants WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(true))
+  has(pr: number): boolean {
+    return pr < this.index.at.length && this.index.at[pr] > 0
   }
 
+  // Reads the people of `prs` the book does not hold yet.
+  *ensure(prs: readonly number[]): Program<void> {
+    let above = false
+    let missing: number[] = []
+    for (const pr of prs) {
+      if (this.has(pr)) continue
+      if (pr > this.highest) above = true
+      else missing.push(pr)
+    }
+    if (above) {
+      yield* this.readNew()
+      missing = prs.filter((pr) => !this.has(pr))
+    }
+    for (let i = 0; i < missing.length; i += 500) {
+      const some = missing.slice(i, i + 500)
+      const rows = yield* all<{ seq: number; id: string; full_name: string }>(`SELECT seq, id, full_name FROM participants WHERE seq IN (${some.map(() => '?').join(',')})`, ...some)
+      for (const r of rows) this.add(r.seq, r.id, r.full_name)
+    }
+  }
+
+  // The person, once ensure() has read them; undefined for a seq nobody has.
   get(pr: number): Named | undefined {
-    if (pr > this.highest) this.readNew()
     const { at, idLength, nameLength } = this.index
     const start = pr < at.length ? at[pr] - 1 : -1
     if (start < 0) return undefined
@@ -37,22 +55,21 @@ export class NameBook {
     return { id: this.bytes.toString('latin1', start, nameAt), fullName: this.bytes.toString('utf8', nameAt, nameAt + nameLength[pr]) }
   }
 
-  // Reads up to `rows` people above the highest rowid held (all of them when negative); true when none are left.
-  readNew(rows = -1): boolean {
-    let read = 0
-    for (const [pr, id, name] of this.above.iterate(this.highest, rows) as IterableIterator<[number, string, string]>) {
-      this.add(pr, id, name)
-      read++
-    }
-    const done = rows < 0 || read < rows
-    if (done) this.filled = true // later people are read when get() first meets their rowid
+  // Reads up to `rows` people above the highest seq held (all of them when negative); true when none are left.
+  *readNew(rows = -1): Program<boolean> {
+    const read = yield* all<{ seq: number; id: string; full_name: string }>('SELECT seq, id, full_name FROM participants WHERE seq > ? ORDER BY seq LIMIT ?', this.highest, rows < 0 ? Number.MAX_SAFE_INTEGER : rows)
+    for (const r of read) this.add(r.seq, r.id, r.full_name)
+    const done = rows < 0 || read.length < rows
+    if (done) this.filled = true // later people are read when ensure() first meets their seq
     return done
   }
 
+  // Idempotent: two reads that overlap (on PostgreSQL they may run at once) add each person once.
   private add(pr: number, id: string, name: string) {
+    if (this.has(pr)) return
     // Ids are nanoids; a longer or non-ASCII one would not fit the one-byte length or the latin1 bytes.
     if (id.length > 255 || !/^[\x20-\x7e]*$/.test(id)) throw new Error(`participant id ${JSON.stringify(id)} cannot go in the name book`)
-    this.highest = pr
+    this.highest = Math.max(this.highest, pr)
     const { at, idLength, nameLength } = (this.index = growColumns(this.index, pr, columns))
     const room = id.length + name.length * 3 // UTF-8 takes at most 3 bytes per UTF-16 unit
     if (this.used + room > this.bytes.length) this.growBytes(this.used + room)
@@ -65,13 +82,14 @@ export class NameBook {
 
   // Fills the book 5,000 people at a time with a turn of the event loop between (900,000 take ~1 s), so
   // the first board read after a restart does not stop other requests while it loads.
-  // Undefined when nothing was left to read.
-  warm(): Promise<void> | undefined {
-    if (this.filled || this.readNew(5_000)) return undefined
-    return (async () => {
-      do await nextTurn()
-      while (!this.readNew(5_000))
-    })()
+  // Undefined when the book is filled already; one fill however many readers wait for it.
+  private warming: Promise<void> | null = null
+  warm(run: Run): Promise<void> | undefined {
+    if (this.filled) return undefined
+    this.warming ??= (async () => {
+      while (!(await run(this.readNew(5_000)))) await nextTurn()
+    })().finally(() => { this.warming = null })
+    return this.warming
   }
 
   private growBytes(need: number) {

@@ -9,18 +9,19 @@ export class JsonPageCache {
   private askedOnce = new Set<string>()
   constructor(private max = 256) {}
 
-  // The page's JSON without its closing brace.
-  body(key: string, build: () => object): string {
-    let body = this.pages.get(key)
-    if (body === undefined) {
-      body = JSON.stringify(build()).slice(0, -1)
-      if (this.askedOnce.delete(key)) {
-        if (this.pages.size >= this.max) this.pages.delete(this.pages.keys().next().value as string)
-        this.pages.set(key, body)
-      } else {
-        if (this.askedOnce.size >= 8 * this.max) this.askedOnce.delete(this.askedOnce.values().next().value as string)
-        this.askedOnce.add(key)
-      }
+  // The page's JSON without its closing brace, when kept.
+  get(key: string): string | undefined {
+    return this.pages.get(key)
+  }
+
+  // A page just built: kept if it was asked for before. Returns the body.
+  offer(key: string, body: string): string {
+    if (this.askedOnce.delete(key)) {
+      if (this.pages.size >= this.max) this.pages.delete(this.pages.keys().next().value as string)
+      this.pages.set(key, body)
+    } else {
+      if (this.askedOnce.size >= 8 * this.max) this.askedOnce.delete(this.askedOnce.values().next().value as string)
+      this.askedOnce.add(key)
     }
     return body
   }

@@ -1,4 +1,3 @@
-import type { Db } from '../../db/client'
 import type { UnitsLeaderboardEntry } from '../schemas/wire'
 import { LockedBoards } from './locked-board'
 import { LogPositions } from './log-positions'
@@ -8,7 +7,6 @@ import { UnitNames } from './unit-names'
 
 // What the read model is made of, handed to the functions that build its pages.
 export type Parts = {
-  db: Db
   boards: RoundBoards
   locked: LockedBoards
   names: NameBook
@@ -18,10 +16,10 @@ export type Parts = {
   unitRanks: WeakMap<RoundBoard, { version: string; ranked: UnitsLeaderboardEntry[] }>
 }
 
-export function createParts(db: Db): Parts {
+export function createParts(): Parts {
   const positions = new LogPositions()
-  const names = new NameBook(db)
-  const boards = new RoundBoards(db)
-  const locked = new LockedBoards(db, names, boards, (roundId) => positions.finalized(roundId))
-  return { db, boards, locked, names, unitNames: new UnitNames(db, positions), positions, unitRanks: new WeakMap() }
+  const names = new NameBook()
+  const boards = new RoundBoards()
+  const locked = new LockedBoards(names, boards, (roundId) => positions.finalized(roundId))
+  return { boards, locked, names, unitNames: new UnitNames(positions), positions, unitRanks: new WeakMap() }
 }

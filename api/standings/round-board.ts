@@ -1,18 +1,21 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { prepared, type Db } from '../../db/client'
+import type { Program } from '../../db/program'
 import { RankedList } from '../lib/ranked-list'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import { columnComparator, roundSortKeys } from '../rules/ranking'
 import { shiftUnit, type UnitDirect } from '../rules/units'
 import type { RoundRow } from '../services/round-view'
+import { logEnd, roundFinishes, type FinishRow, type LogPosition } from './change-log'
 
 // The live (or frozen) provisional standings of one round, kept in memory: each participant's best
 // finished attempt in an order-statistic list, plus per-unit totals. It follows the database's finish
-// log (attempts.finish_seq), so it only ever applies committed finishes. A participant moving to another
-// unit moves their entry in place (moveUnit); rarer changes to one round (disqualify, regrade, an edit of
-// the round) drop the round's boards, which are built again from the database.
-// Columns by participant rowid, named by the ranking rule's fields; row 0 (no rowid) is scratch space for
+// log (change-log.ts), so it only ever applies committed finishes, each once. A participant moving to
+// another unit moves their entry in place (moveUnit); rarer changes to one round (disqualify, regrade, an
+// edit of the round) drop the round's boards, which are built again from the database.
+// The board never reads the database itself: its build steps and syncs are programs, run by the read
+// model one at a time per board (standings.ts), on either store.
+// Columns by participant seq (participants.seq), named by the ranking rule's fields; row 0 (no rowid) is scratch space for
 // a finish being weighed against the best so far. `prediction` is NaN where none was given.
 type Keys = {
   score: Float64Array; maxScore: Float64Array; durationMs: Float64Array; endedAt: Float64Array; attemptSeq: Float64Array; prediction: Float64Array
@@ -22,15 +25,17 @@ const SCRATCH = 0
 
 let boardsMade = 0
 
-type FinishRow = { pr: number; seq: number; score: number; max_score: number; started_at: number; ended_at: number; prediction: number | null; fs: number; unit_id: string | null }
-
 export class RoundBoard {
   readonly list: RankedList
   private k: Keys
   private cmp: (a: number, b: number) => number
   private units = new NumberedStrings()
   readonly direct = new Map<string, UnitDirect>()
-  private lastFinish = 0
+  // Where in the finish log the board has read to: every finish of the round up to here is applied.
+  position: LogPosition = 0
+  // Built since the read model last followed the finish log: the finishes between the build's end and
+  // the log's are read at the next sync, whatever round they moved.
+  needsSync = false
   // Counts applied changes, so caches built on this board know when to refresh. A board rebuilt after an
   // eviction may reach the same count with other data (a unit move counts too): `id` tells them apart.
   version = 0
@@ -42,9 +47,10 @@ export class RoundBoard {
   // Filled by build steps; null once built. A big board takes seconds to read, so it can be built a step
   // at a time between requests (warm) instead of holding the event loop for all of it.
   // Once every finish is read, the best entries are sorted a slice at a time too (`sorting`).
-  private building: { best: Set<number>; sorting?: Generator<void> } | null = { best: new Set() }
+  // The build reads the finish log up to where it ended when the build began (`end`), a page at a time.
+  private building: { best: Set<number>; end?: LogPosition; afterSeq: number; sorting?: Generator<void> } | null = { best: new Set(), afterSeq: 0 }
 
-  constructor(private db: Db, readonly round: RoundRow, readonly endedBy: number | null) {
+  constructor(readonly round: RoundRow, readonly endedBy: number | null) {
     this.k = allocate(1024)
     this.cmp = this.comparator()
     this.list = new RankedList((a, b) => this.cmp(a, b))
@@ -59,50 +65,49 @@ export class RoundBoard {
     return this.building === null
   }
 
-  // Without a limit for the per-read sync: SQLite runs the LIMIT form of this query five times slower
-  // (18 µs instead of 3.5 µs when nothing is new), and every board read syncs first.
-  private finishes(after: number, limit?: number): IterableIterator<FinishRow> {
-    const sql = `SELECT p.rowid AS pr, a.seq, a.score, a.max_score, a.started_at, a.ended_at, a.prediction, a.finish_seq AS fs, pu.unit_id
-      FROM attempts a JOIN participants p ON p.id = a.participant_id
-      LEFT JOIN participant_units pu ON pu.participant_id = a.participant_id AND pu.contest_id = ?
-      WHERE a.round_id = ? AND a.finish_seq > ? AND a.status != 'in_progress'
-        AND a.participant_id NOT IN (SELECT participant_id FROM disqualifications WHERE round_id = ?)
-      ORDER BY a.finish_seq`
-    const args = [this.round.contestId, this.round.id, after, this.round.id]
-    const rows = limit == null ? prepared(this.db, sql).iterate(...args) : prepared(this.db, `${sql} LIMIT ?`).iterate(...args, limit)
-    return rows as IterableIterator<FinishRow>
-  }
-
-  // Reads up to `rows` more finishes into the board being built; true once the board is complete.
-  buildStep(rows: number): boolean {
+  // Reads up to `rows` more finishes into the board being built (all when negative); true once the board
+  // is complete.
+  *buildStep(rows: number): Program<boolean> {
     const building = this.building
     if (!building) return true
     if (building.sorting) {
       if (rows < 0) while (!building.sorting.next().done) { /* the rest, at once */ }
-      if (rows < 0 || building.sorting.next().done) this.building = null
+      if (rows < 0 || building.sorting.next().done) this.built_(building.end!)
       return this.building === null
     }
-    let read = 0
-    for (const r of this.finishes(this.lastFinish, rows < 0 ? undefined : rows)) {
-      read++
+    building.end ??= yield* logEnd()
+    const read = yield* roundFinishes(this.round, 0, building.end, { afterSeq: building.afterSeq, limit: rows < 0 ? Number.MAX_SAFE_INTEGER : rows })
+    if (this.building !== building) return this.building === null // another step finished it meanwhile
+    for (const r of read) {
+      building.afterSeq = r.fs
       if (this.take(r, false)) building.best.add(r.pr)
     }
     if (rows < 0) {
       this.list.load([...building.best])
-      this.building = null
-    } else if (read < rows) building.sorting = this.list.loadInSteps([...building.best])
+      this.built_(building.end)
+    } else if (read.length < rows) building.sorting = this.list.loadInSteps([...building.best])
     return this.building === null
   }
 
-  // Applies finishes committed since the last look: a small indexed query, usually empty. A board not
-  // built yet is finished at once first.
-  sync(): void {
-    if (!this.built) this.buildStep(-1)
-    for (const r of [...this.finishes(this.lastFinish)]) this.take(r, true)
+  private built_(end: LogPosition) {
+    this.building = null
+    this.position = end
+    this.needsSync = true
+  }
+
+  // Applies the round's finishes from the board's position up to `end` (a position logEnd gave): a small
+  // indexed query, usually empty. The read model runs one sync of a board at a time.
+  *sync(end: LogPosition): Program<void> {
+    if (!this.built || end <= this.position) return
+    const from = this.position
+    const rows = yield* roundFinishes(this.round, from, end)
+    if (this.position !== from) return // applied meanwhile
+    for (const r of rows) this.take(r, true)
+    this.position = end
+    this.needsSync = false
   }
 
   private take(r: FinishRow, live: boolean): boolean {
-    this.lastFinish = Math.max(this.lastFinish, r.fs)
     if (this.endedBy != null && r.ended_at > this.endedBy) return false // after the freeze: nothing moves
     this.version++
     const grown = growColumns(this.k, r.pr, allocate)
@@ -197,53 +202,52 @@ const WARM_STEP_ROWS = 2500 // tens of milliseconds of reading at most between t
 
 const boardKey = (round: RoundRow, endedBy: number | null) => `${round.id}:${endedBy ?? 'live'}:${round.tiebreak.join(',')}`
 
+// Runs a program on the read model's store.
+export type Run = <T>(program: Program<T>) => Promise<T>
+
 // The round boards one read model keeps, most recently used last.
 export class RoundBoards {
   private boards = new Map<string, RoundBoard>()
   private warming = new WeakMap<RoundBoard, Promise<void>>()
 
-  constructor(private db: Db) {}
-
   // The cached board for the key, or a new one not built yet.
   private cached(round: RoundRow, endedBy: number | null): RoundBoard {
     const key = boardKey(round, endedBy)
-    const board = this.boards.get(key) ?? new RoundBoard(this.db, round, endedBy)
+    const board = this.boards.get(key) ?? new RoundBoard(round, endedBy)
     this.boards.delete(key)
     this.boards.set(key, board)
     while (this.boards.size > MAX_BOARDS) this.boards.delete(this.boards.keys().next().value as string)
     return board
   }
 
-  // The board for a round as the public (frozen when past freezeAt) or the judges (always live) see it,
-  // up to date with every committed finish. A board not built yet is built here, at once.
-  get(round: RoundRow, endedBy: number | null): RoundBoard {
-    const board = this.cached(round, endedBy)
-    board.sync()
-    return board
-  }
-
-  // The board for the key if it is in memory and built (then synced); undefined rather than building one.
+  // The board for the key if it is in memory and built; undefined rather than building one. It is as
+  // current as the read model's last look at the finish log.
   built(round: RoundRow, endedBy: number | null): RoundBoard | undefined {
     const board = this.boards.get(boardKey(round, endedBy))
-    if (!board?.built) return undefined
-    board.sync()
-    return board
+    return board?.built ? board : undefined
   }
 
   // Builds the board a step at a time, giving the event loop a turn between steps, so the first read of a
   // big board after a restart waits for it without stopping every other request (health, saves) meanwhile.
-  // Undefined when the board is built already.
-  warm(round: RoundRow, endedBy: number | null, stepRows = WARM_STEP_ROWS): Promise<void> | undefined {
+  // Undefined when the board is built already. One build per board, however many readers wait for it.
+  warm(round: RoundRow, endedBy: number | null, run: Run, stepRows = WARM_STEP_ROWS): Promise<void> | undefined {
     const board = this.cached(round, endedBy)
     if (board.built) return undefined
     let done = this.warming.get(board)
     if (!done) {
       done = (async () => {
-        while (!board.buildStep(stepRows)) await nextTurn()
+        while (!(await run(board.buildStep(stepRows)))) await nextTurn()
       })()
+      // A build that failed (the database unreachable for a moment) is tried again by the next reader.
+      done.catch(() => this.warming.delete(board))
       this.warming.set(board, done)
     }
     return done
+  }
+
+  // Every board in memory, built or not.
+  all(): RoundBoard[] {
+    return [...this.boards.values()]
   }
 
   // The boards in memory of the contest's rounds (built or being built), for moves to follow.

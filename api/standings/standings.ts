@@ -1,57 +1,74 @@
-import type { Db } from '../../db/client'
+import type { Program } from '../../db/program'
+import type { Store } from '../../db/store'
 import type { Clock } from '../lib/time'
 import type { ContestMyEntry, Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
-import { getRoundRow, type RoundRow } from '../services/round-view'
-import { changesAfter, finishesAfter, lastChange, lastFinish, type LoggedChange } from './change-log'
-import { ContestBoards } from './contest-board'
+import { roundRow, type RoundRow } from '../services/round-view'
+import { changesSince, finishesSince, finishLogStart, logEnd, logStart, type LoggedChange, type LogPosition } from './change-log'
+import { ContestBoards, type Shape } from './contest-board'
 import { StandingsHub } from './hub'
 import { judgePage, type StandingsPage } from './judge-page'
 import { JsonPageCache } from './page-cache'
-import { boardSize, boardUnits, leaderboardState, myEntry, prizesWon, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, rowidOf, unitsAt, type Page, type UnitLevel } from './pages'
+import { boardSize, boardUnits, leaderboardState, myEntry, NotReady, prizesWon, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, seqOf, unitsAt, type Page, type UnitLevel } from './pages'
 import { createParts, type Parts } from './parts'
-import type { RoundBoard } from './round-board'
+import type { RoundBoard, Run } from './round-board'
 
 const POLL_MS = 100
+// How many times a read waits for a board that a change dropped again meanwhile, before it gives up.
+const LOOKS = 4
 
 // The standings read model: every board, locked ranking, contest total, name, cached page and stream
-// version, derived from the database alone. It follows two commit-ordered logs: finishes
-// (attempts.finish_seq) and standings_changes (every other change that moves standings, written by the
-// services in the change's own transaction). Each read first applies what the logs hold past this
-// server's position, so servers sharing one database agree; nothing outside invalidates anything here.
+// version, derived from the database alone. It follows two commit-ordered logs (change-log.ts): finishes
+// and standings_changes (every other change that moves standings, written by the services in the
+// change's own transaction). Each read first brings memory up to the logs as they stand when it arrives,
+// so servers sharing one database agree; nothing outside invalidates anything here.
+//
+// On SQLite every step runs synchronously, as it always has. On PostgreSQL steps await the database, so
+// what changes memory is kept to one thing at a time: one catch-up with the logs at a time (readers that
+// arrive meanwhile share the next one), one build per board; reads take what they show from memory
+// before they wait for anything (names, unit names), so a page never mixes two states of a board.
 export class Standings {
   private parts: Parts
   private contests: ContestBoards
   private hub: StandingsHub
   private pages = new JsonPageCache()
-  private cursor: number | null = null // last change applied; null until the first read
-  private finishCursor: number | null = null // last finish announced to streams
+  private changePosition: LogPosition | null = null // null until the first catch-up
+  private finishPosition: LogPosition | null = null
   private poll: ReturnType<typeof setInterval> | null = null
   private woken = false
+  private running: Promise<void> | null = null // the catch-up under way (PostgreSQL)
+  private next: Promise<void> | null = null // the one that starts after it, for readers that came later
+  private run: Run
 
-  constructor(private db: Db, clock: Clock, streamIntervalMs = 1000) {
-    this.parts = createParts(db)
+  constructor(private store: Store, clock: Clock, streamIntervalMs = 1000) {
+    this.run = (program) => store.read(program)
+    this.parts = createParts()
     this.contests = new ContestBoards(this.parts)
     this.hub = new StandingsHub(streamIntervalMs, () => clock.now())
   }
 
-  // Applies the changes committed since the last look: one index seek when there are none. Nothing is in
-  // memory before the first look, so it starts from the log's end.
-  follow(): void {
-    if (this.cursor == null) {
-      this.cursor = lastChange(this.db)
+  // Applies what both logs hold past this server's positions: the changes, then the finishes of the
+  // rounds whose boards are in memory (and of boards built since the last look). Streams hear of every
+  // round that moved. Nothing is in memory before the first look, so it starts from the logs' ends.
+  private *catchUp(): Program<void> {
+    if (this.changePosition == null || this.finishPosition == null) {
+      this.changePosition = yield* logStart()
+      this.finishPosition = yield* finishLogStart()
       return
     }
-    for (;;) {
-      const rows = changesAfter(this.db, this.cursor)
-      for (const change of rows) {
-        this.apply(change)
-        this.cursor = change.seq
-      }
-      if (rows.length < 1000) return
+    const end = yield* logEnd()
+    const { changes, position } = yield* changesSince(this.changePosition, end)
+    for (const change of changes) yield* this.apply(change)
+    this.changePosition = position
+    const moved = yield* finishesSince(this.finishPosition, end)
+    this.finishPosition = moved.position
+    const rounds = new Set(moved.rounds.map((r) => r.roundId))
+    for (const roundId of rounds) this.hub.bump(roundId)
+    for (const board of this.parts.boards.all()) {
+      if (board.built && (board.needsSync || rounds.has(board.round.id))) yield* board.sync(end)
     }
   }
 
-  private apply(c: LoggedChange): void {
+  private *apply(c: LoggedChange): Program<void> {
     const { boards, locked, positions } = this.parts
     if (c.kind === 'round' && c.roundId) {
       positions.setRound(c.roundId, c.seq)
@@ -66,44 +83,56 @@ export class Standings {
       positions.setUnits(c.contestId, c.seq)
     } else if (c.kind === 'unit_move' && c.contestId && c.participantId && c.unitId) {
       positions.setUnits(c.contestId, c.seq)
-      this.moveUnit(c.contestId, c.participantId, c.unitId)
+      // Everything in memory that ranks the participant moves them to their new unit in place, as a
+      // rebuild would have them; at a million people a rebuild takes seconds a board.
+      const pr = yield* seqOf(c.participantId)
+      if (pr == null) return
+      for (const board of [...boards.ofContest(c.contestId), ...locked.ofContest(c.contestId)]) board.moveUnit(pr, c.unitId)
+      this.contests.moveUnit(c.contestId, pr, c.unitId)
     }
   }
 
-  // Everything in memory that ranks the participant moves them to their new unit in place, as a rebuild
-  // would have them; at a million people a rebuild takes seconds a board.
-  private moveUnit(contestId: string, participantId: string, unitId: string) {
-    const pr = rowidOf(this.parts, participantId)
-    if (pr == null) return
-    for (const board of [...this.parts.boards.ofContest(contestId), ...this.parts.locked.ofContest(contestId)]) board.moveUnit(pr, unitId)
-    this.contests.moveUnit(contestId, pr, unitId)
+  // Brings memory up to the logs as they stand now. On SQLite at once (synchronously, inside the call).
+  // On PostgreSQL the catch-up under way may have read the logs before the caller's moment: the caller
+  // waits for the one that starts after it, which every caller arriving meanwhile shares.
+  private fresh(): Promise<void> {
+    if (this.store.dialect === 'sqlite') return this.run(this.catchUp())
+    if (!this.running) return this.start()
+    this.next ??= this.running.then(() => undefined, () => undefined).then(() => {
+      this.next = null
+      return this.start()
+    })
+    return this.next
   }
 
-  // Follows both logs and tells streams which rounds moved. Run every POLL_MS while anyone listens, and
-  // soon after a local commit (wake).
-  tick(): void {
-    this.follow()
-    if (this.finishCursor == null) this.finishCursor = lastFinish(this.db)
-    for (const { roundId, last } of finishesAfter(this.db, this.finishCursor)) {
-      this.finishCursor = Math.max(this.finishCursor, last)
-      this.hub.bump(roundId)
-    }
+  private start(): Promise<void> {
+    const running = this.run(this.catchUp()).finally(() => {
+      if (this.running === running) this.running = null
+    })
+    this.running = running
+    return running
   }
 
-  // A write was committed here: look at the logs on the next turn instead of at the next poll.
+  // Follows both logs and tells streams which rounds moved. Run every POLL_MS while anyone listens, soon
+  // after a local commit (wake), and on PostgreSQL when another server says it committed (NOTIFY).
+  tick(): Promise<void> {
+    return this.fresh().catch((err: unknown) => console.error(JSON.stringify({ level: 'error', what: 'standings follow', error: String(err) })))
+  }
+
+  // A write was committed: look at the logs on the next turn instead of at the next poll.
   wake(): void {
     if (this.woken || !this.poll) return
     this.woken = true
     setImmediate(() => {
       this.woken = false
-      this.tick()
+      void this.tick()
     })
   }
 
   subscribe(roundId: string, listener: (version: number) => void): () => void {
-    if (this.finishCursor == null) this.finishCursor = lastFinish(this.db)
+    if (this.finishPosition == null) void this.tick()
     if (!this.poll) {
-      this.poll = setInterval(() => this.tick(), POLL_MS)
+      this.poll = setInterval(() => void this.tick(), POLL_MS)
       this.poll.unref()
     }
     const unsubscribe = this.hub.subscribe(roundId, listener)
@@ -120,65 +149,105 @@ export class Standings {
     return this.hub.version(roundId)
   }
 
-  // -- reads: each follows the log first
-
-  publicRound(roundId: string): RoundRow {
-    this.follow()
-    return publicRound(this.parts, roundId)
+  // Answers a read once what it needs is in memory and current. `look` reads what the read is about (the
+  // round row, the contest's rounds); the catch-up brings memory up to now; `ready` builds what is
+  // missing (a step at a time: the first read after a restart), followed by a second catch-up for what
+  // came in meanwhile; then `compute` takes its answer. A board can be dropped again while a read waits
+  // for it (a disqualification in that round): look again, a few times, rather than rebuild a big board
+  // at once inside the answer.
+  private async answer<X, T>(look: () => Promise<X>, ready: (it: X) => Promise<void> | undefined, compute: (it: X) => Program<T>): Promise<T> {
+    for (let looks = 1; ; looks++) {
+      const it = await look()
+      await this.fresh()
+      const waiting = ready(it)
+      if (waiting) {
+        await waiting
+        await this.fresh()
+      }
+      try {
+        return await this.run(compute(it))
+      } catch (err) {
+        if (!(err instanceof NotReady) || looks >= LOOKS) throw err
+      }
+    }
   }
 
-  roundReady(round: RoundRow, now: number, forUnits = false): Promise<void> | undefined {
-    return publicBoardReady(this.parts, round, now, forUnits)
+  // -- reads
+
+  publicRound(roundId: string): Promise<RoundRow> {
+    return this.run(publicRound(roundId))
   }
 
   // The page's JSON without its closing brace (see sendOpenJson): a page without a search is cached.
-  roundPage(round: RoundRow, now: number, page: Page): string {
+  roundPage(roundId: string, now: number, page: Page): Promise<string> {
+    return this.answer(() => this.publicRound(roundId), (round) => publicBoardReady(this.parts, this.run, round, now), (round) => this.pageBody(round, now, page))
+  }
+
+  private *pageBody(round: RoundRow, now: number, page: Page): Program<string> {
     const view = publicView(this.parts, round, now)
-    if (page.q?.trim()) return JSON.stringify(roundLeaderboard(this.parts, view, now, page)).slice(0, -1)
+    if (page.q?.trim()) return JSON.stringify(yield* roundLeaderboard(this.parts, view, now, page)).slice(0, -1)
+    // The key is taken with the rows (roundLeaderboard reads the board before it waits for anything).
     const key = `${round.id}:${leaderboardState(this.parts, view, now)}:${page.offset}:${page.limit}`
-    return this.pages.body(key, () => roundLeaderboard(this.parts, view, now, page))
+    const hit = this.pages.get(key)
+    if (hit !== undefined) return hit
+    return this.pages.offer(key, JSON.stringify(yield* roundLeaderboard(this.parts, view, now, page)).slice(0, -1))
   }
 
   // One participant's place on the round's public board, and how many it ranks ("hạng N/M").
-  myPlace(round: RoundRow, now: number, participantId: string): { entry: MyEntry | null; total: number } {
-    const view = publicView(this.parts, round, now)
-    return { entry: myEntry(this.parts, view, participantId), total: boardSize(this.parts, view) }
+  myPlace(roundId: string, now: number, participantId: string): Promise<{ entry: MyEntry | null; total: number }> {
+    const parts = this.parts
+    return this.answer(() => this.publicRound(roundId), (round) => publicBoardReady(parts, this.run, round, now), function* (round) {
+      const view = publicView(parts, round, now)
+      const total = yield* boardSize(parts, view)
+      return { entry: yield* myEntry(parts, view, participantId), total }
+    })
   }
 
-  roundUnits(round: RoundRow, now: number, level: UnitLevel): UnitsLeaderboardEntry[] {
-    return unitsAt(boardUnits(this.parts, round, publicBoard(this.parts, round, now)), level)
+  roundUnits(roundId: string, now: number, level: UnitLevel): Promise<UnitsLeaderboardEntry[]> {
+    const parts = this.parts
+    return this.answer(() => this.publicRound(roundId), (round) => publicBoardReady(parts, this.run, round, now, true), function* (round) {
+      return unitsAt(yield* boardUnits(parts, round, publicBoard(parts, round, now)), level)
+    })
   }
 
-  contestReady(contestId: string, now: number): Promise<void> | undefined {
-    this.follow()
-    return this.contests.ready(contestId, now)
+  // A contest-wide read: the contest's shape (its rounds) is read at each look.
+  private contestAnswer<T>(contestId: string, now: number, compute: (shape: Shape) => Program<T>): Promise<T> {
+    return this.answer(() => this.run(this.contests.shape(contestId)), (shape) => this.contests.ready(contestId, shape, now, this.run), compute)
   }
 
-  contestPage(contestId: string, now: number, page: Page): Leaderboard {
-    return this.contests.page(contestId, now, page)
+  contestPage(contestId: string, now: number, page: Page): Promise<Leaderboard> {
+    return this.contestAnswer(contestId, now, (shape) => this.contests.page(contestId, shape, now, page))
   }
 
-  contestUnits(contestId: string, now: number, level: UnitLevel): UnitsLeaderboardEntry[] {
-    return this.contests.units(contestId, now, level)
+  contestUnits(contestId: string, now: number, level: UnitLevel): Promise<UnitsLeaderboardEntry[]> {
+    return this.contestAnswer(contestId, now, (shape) => this.contests.units(contestId, shape, now, level))
   }
 
   // One participant's contest-wide place; final once every round is, with the round prizes won (the
   // contest itself awards none: prizes are per round).
-  contestPlace(contestId: string, now: number, participantId: string): { entry: ContestMyEntry | null; total: number } {
-    const pr = rowidOf(this.parts, participantId)
-    const { entry, total, final } = pr == null ? { entry: null, total: 0, final: false } : this.contests.place(contestId, now, pr)
-    return { entry: entry && { ...entry, final, prize: null, prizes: prizesWon(this.parts, contestId, participantId) }, total }
+  contestPlace(contestId: string, now: number, participantId: string): Promise<{ entry: ContestMyEntry | null; total: number }> {
+    const contests = this.contests
+    return this.contestAnswer(contestId, now, function* (shape) {
+      const pr = yield* seqOf(participantId)
+      if (pr == null) return { entry: null, total: 0 }
+      const { entry, total, final } = yield* contests.place(contestId, shape, now, pr)
+      return { entry: entry && { ...entry, final, prize: null, prizes: yield* prizesWon(contestId, participantId) }, total }
+    })
   }
 
+  // The judges' view (any contest status).
   judgePage(roundId: string, now: number, page?: StandingsPage) {
-    this.follow()
-    return judgePage(this.parts, getRoundRow(this.db, roundId), now, page)
+    return this.answer(() => this.run(roundRow(roundId)), (round) => this.parts.boards.warm(round, null, this.run), (round) => judgePage(this.parts, round, now, page))
   }
 
   // The round's live, unfrozen board, for what is computed from it (unit prizes, provisional results).
-  liveBoard(round: RoundRow): RoundBoard {
-    this.follow()
-    return this.parts.boards.get(round, null)
+  liveBoard(round: RoundRow): Promise<RoundBoard> {
+    const boards = this.parts.boards
+    return this.answer(() => Promise.resolve(round), () => boards.warm(round, null, this.run), function* () {
+      const board = boards.built(round, null)
+      if (!board) throw new NotReady()
+      return board
+    })
   }
 
   close(): void {

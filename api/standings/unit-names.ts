@@ -17,20 +17,20 @@ export function* listUnitNames(contestId: string): Program<Map<string, string>> 
 // SQLite bridge for the callers not yet written as programs (issue #13).
 export const unitRows = (db: Db, contestId: string): UnitRow[] => runSqlite(db, listUnitRows(contestId))
 
-// A page's units come from the board itself and their names from here: no SQLite read per row. Kept per
-// contest and the position of its last unit change in the log.
+// A page's units come from the board itself and their names from here: no database read per row. Kept
+// per contest and the position of its last unit change in the log.
 export class UnitNames {
   private byContest = new Map<string, { at: number; names: Map<string, string> }>()
 
-  constructor(private db: Db, private positions: LogPositions) {}
+  constructor(private positions: LogPositions) {}
 
-  of(contestId: string): Map<string, string> {
+  *of(contestId: string): Program<Map<string, string>> {
     const at = this.positions.unitsOf(contestId)
-    let hit = this.byContest.get(contestId)
-    if (!hit || hit.at !== at) {
-      if (this.byContest.size > 64) this.byContest.clear()
-      this.byContest.set(contestId, (hit = { at, names: runSqlite(this.db, listUnitNames(contestId)) }))
-    }
-    return hit.names
+    const hit = this.byContest.get(contestId)
+    if (hit?.at === at) return hit.names
+    const names = yield* listUnitNames(contestId)
+    if (this.byContest.size > 64) this.byContest.clear()
+    this.byContest.set(contestId, { at, names })
+    return names
   }
 }

@@ -114,7 +114,7 @@ describe('one ranking rule, one order everywhere', () => {
       expect(sqlRanking(t, s.roundId, sc.tiebreak, null)).toEqual(live)
       // Unit totals read by SQL (unit prizes, and PostgreSQL's servers) equal the live board's.
       const round = runSqlite(t.db, roundRow(s.roundId))
-      const board = Object.fromEntries([...t.deps.standings.liveBoard(round).direct].filter(([, d]) => d.participants > 0))
+      const board = Object.fromEntries([...(await t.deps.standings.liveBoard(round)).direct].filter(([, d]) => d.participants > 0))
       expect(Object.fromEntries(runSqlite(t.db, unitTotalsOf({ roundId: round.id, contestId: round.contestId, tiebreak: round.tiebreak })))).toEqual(board)
 
       t.clock.advance(25 * 3600_000)
