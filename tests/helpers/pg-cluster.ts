@@ -29,39 +29,66 @@ function userIds(name: string): { uid: number; gid: number } {
   return { uid: Number(uid), gid: Number(gid) }
 }
 
-// Runs a server binary as the user that owns the cluster.
-function run(bin: string, args: string[]) {
+// Runs a server binary (initdb, pg_ctl, pg_basebackup…) as the user that owns the clusters.
+export function pgRun(name: string, args: string[]): string {
+  const bin = join(binDir(), name)
   const [cmd, argv] = asRoot() ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args]
   const out = spawnSync(cmd, argv, { encoding: 'utf8' })
   if (out.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${out.status}):\n${out.stdout}\n${out.stderr}`)
   return out.stdout
 }
 
-export async function startCluster(options: { settings?: Record<string, string> } = {}): Promise<PgCluster> {
-  const bin = binDir()
+// A fresh temporary directory the clusters' owner can write: data directories, sockets and logs go in it.
+export function ownedTempDir(): string {
+  binDir() // missing binaries fail here, before anything is made
   const dir = mkdtempSync(join(tmpdir(), 'hoithi-pg-'))
   if (asRoot()) {
     const { uid, gid } = userIds('postgres')
     chownSync(dir, uid, gid)
   }
+  return dir
+}
+
+export function initCluster(data: string) {
+  pgRun('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'])
+}
+
+// What every throwaway server runs with; sockets go in `dir`.
+export const throwawaySettings = (dir: string): Record<string, string> => ({
+  listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', full_page_writes: 'off',
+  synchronous_commit: 'off', max_connections: '300',
+})
+
+// pg_ctl hands -o to a shell: values with spaces or quotes are quoted for it.
+const shellWord = (v: string) => (/^[\w./:,=-]*$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`)
+
+// Starts the server of a data directory and waits until it accepts connections.
+export function startServer(data: string, port: number, settings: Record<string, string>, log: string) {
+  const flags = [`-p ${port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${shellWord(v)}`)].join(' ')
+  pgRun('pg_ctl', ['-D', data, '-o', flags, '-l', log, '-w', '-t', '60', 'start'])
+}
+
+export function stopServer(data: string) {
+  try { pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']) } catch { /* already down */ }
+}
+
+export const serverUrl = (port: number, database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`
+
+export async function startCluster(options: { settings?: Record<string, string> } = {}): Promise<PgCluster> {
+  const dir = ownedTempDir()
   const data = join(dir, 'data')
-  run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'])
+  initCluster(data)
   const port = await freePort()
-  const settings: Record<string, string> = {
-    listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', full_page_writes: 'off',
-    synchronous_commit: 'off', max_connections: '300', ...options.settings,
-  }
-  const flags = [`-p ${port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ')
-  run(join(bin, 'pg_ctl'), ['-D', data, '-o', flags, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'])
+  startServer(data, port, { ...throwawaySettings(dir), ...options.settings }, join(dir, 'server.log'))
   let stopped = false
   return {
     port,
     dir,
-    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    url: (database) => serverUrl(port, database),
     stop() {
       if (stopped) return
       stopped = true
-      try { run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']) } catch { /* already down */ }
+      stopServer(data)
       rmSync(dir, { recursive: true, force: true })
     },
   }

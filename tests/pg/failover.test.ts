@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs'
+import postgres from 'postgres'
+import { afterAll, describe, expect, it } from 'vitest'
+import { AppError } from '../../api/errors'
+import { beginAttempt, finishByParticipant, storeAnswer } from '../../api/services/attempts'
+import { addContest, changeContestStatus, saveUnits } from '../../api/services/contests'
+import { importQuestions } from '../../api/services/questions'
+import { addRound } from '../../api/services/rounds'
+import { migratePg, openPg } from '../../db/pg'
+import { runPg } from '../../db/pg-runner'
+import { run, transaction, type Program } from '../../db/program'
+import { PgStore } from '../../db/store'
+import { makeQuestion } from '../helpers/bank'
+import { auditTraffic, runExamTraffic, type Audit, type ExamClient, type Traffic } from '../helpers/exam-traffic'
+import { startReplication, type Replication, type ReplicationMode } from '../helpers/pg-replication'
+
+// Issue #13's failover: a primary with a synchronous standby, saves streaming through three servers, kill -9
+// of the primary's postmaster, the standby promoted, the servers reconnecting by themselves (multi-host URL,
+// target_session_attrs=primary). The async control run shows what can be lost. The servers are three
+// PgStores until the app boots on PostgreSQL; then ExamClients over HTTP to three processes replace them.
+
+// postgres.js 3.4.x does not come through the primary's death (a ROLLBACK written into the dead connection,
+// porsager/postgres#1154 and #1208; reconnects that never send their startup; a reconnect that skips the
+// target_session_attrs check): runs on 4.x (4.2.0 passes), or on a patched 3.4.x with HOITHI_PG_FAILOVER=1.
+const driverVersion: string = JSON.parse(readFileSync(new URL('../../node_modules/postgres/package.json', import.meta.url), 'utf8')).version
+const driverRecovers = Number(driverVersion.split('.')[0]) >= 4 || process.env.HOITHI_PG_FAILOVER === '1'
+
+const ADMIN = { id: 'admin-1', role: 'admin' as const }
+const PEOPLE = 24
+const SERVERS = 3
+const BEFORE_KILL_MS = 1500
+const KILL_TO_PROMOTE_MS = 300
+const AFTER_PROMOTE_MS = 1500
+
+// A published contest with one open round of five questions out of twenty (key A before shuffling, its
+// text starting "Đúng"), and PEOPLE people placed in its unit. Times are real: servers would stamp them.
+async function seedContest(url: string): Promise<void> {
+  const db = openPg(url, { max: 2 })
+  const exec = <T>(p: Program<T>) => runPg(db.$client, p)
+  const now = Date.now()
+  try {
+    await migratePg(db)
+    await exec(importQuestions(ADMIN, Array.from({ length: 20 }, (_, i) => ({ question: makeQuestion(`q${i}`) })), now - 60_000, 'test'))
+    const contest = await exec(addContest(ADMIN, { title: 'Hội thi' }, now))
+    const [unit] = await exec(saveUnits(ADMIN, contest.id, { units: [{ code: 'A', name: 'Chi bộ A' }] }, now))
+    await exec(addRound(ADMIN, contest.id, { title: 'Tuần 1', opensAt: now - 60_000, closesAt: now + 3600_000, questionCount: 5, maxAttempts: null }, now, 30))
+    await exec(changeContestStatus(ADMIN, contest.id, 'published', now))
+    await exec(transaction(function* () {
+      for (let i = 0; i < PEOPLE; i++) {
+        yield* run(`INSERT INTO participants (id, full_name, name_folded, date_of_birth, phone, password_hash, consent_at, consent_version, created_at)
+          VALUES (?, 'A', 'a', '1990-01-01', ?, 'x', 0, 'v1', 0)`, `p${i}`, `09000000${String(i).padStart(2, '0')}`)
+        yield* run('INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)', `p${i}`, contest.id, unit.id)
+      }
+    }))
+  } finally {
+    await db.$client.end()
+  }
+}
+
+// A server as the store layer: each request one program through store.write, at the time it arrives.
+function storeClient(store: PgStore, roundId: string): ExamClient {
+  return {
+    begin: async (person) => (await store.write(() => beginAttempt({ now: Date.now() }, person, roundId))).attempt,
+    save: async (person, attemptId, position, choice) => { await store.write(() => storeAnswer({ now: Date.now() }, person, attemptId, position, choice)) },
+    finish: (person, attemptId) => store.write(() => finishByParticipant({ now: Date.now() }, person, attemptId, null)),
+    refusal: (err) => (err instanceof AppError ? err.code : undefined),
+  }
+}
+
+type Run = { traffic: Traffic; audit: Audit; savesAfterPromotion: number; ms: number }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function failover(mode: ReplicationMode): Promise<Run> {
+  const started = Date.now()
+  const rep: Replication = await startReplication({ mode })
+  const stores: PgStore[] = []
+  try {
+    const admin = postgres(rep.primaryUrl('postgres'), { max: 1, onnotice: () => undefined })
+    await admin.unsafe('CREATE DATABASE hoithi')
+    await admin.end()
+    await seedContest(rep.primaryUrl('hoithi'))
+    for (let i = 0; i < SERVERS; i++) stores.push(new PgStore(openPg(rep.multiHostUrl('hoithi'), { max: 4 })))
+    const [{ id: roundId }] = await stores[0].db.$client`SELECT id FROM rounds`
+    let running = true
+    const streaming = runExamTraffic({
+      clients: stores.map((s) => storeClient(s, roundId)),
+      people: Array.from({ length: PEOPLE }, (_, i) => `p${i}`),
+      rightLetter: (item) => item.options.find((o) => o.text.startsWith('Đúng'))!.key,
+      running: () => running,
+    })
+    streaming.catch(() => undefined) // awaited below, after the timeline
+    await sleep(BEFORE_KILL_MS)
+    await rep.killPrimary()
+    await sleep(KILL_TO_PROMOTE_MS)
+    rep.promoteStandby()
+    const promotedAt = Date.now()
+    await sleep(AFTER_PROMOTE_MS)
+    running = false
+    const survivor = postgres(rep.standbyUrl('hoithi'), { max: 1, onnotice: () => undefined })
+    try {
+      const traffic = await streaming.catch(async (err: unknown) => {
+        throw new Error(`traffic failed; on the promoted server:\n${await sessions(survivor)}`, { cause: err })
+      })
+      const audit = await auditTraffic(survivor, traffic)
+      const savesAfterPromotion = traffic.acks.filter((a) => a.kind === 'save' && a.at > promotedAt).length
+      return { traffic, audit, savesAfterPromotion, ms: Date.now() - started }
+    } finally {
+      await survivor.end()
+    }
+  } finally {
+    await Promise.all(stores.map((s) => s.db.$client.end({ timeout: 1 })))
+    rep.stop()
+  }
+}
+
+// What a server stuck in a transaction looks like from the database, for a failure message.
+async function sessions(sql: postgres.Sql): Promise<string> {
+  const rows = await sql`SELECT pid, state, wait_event, left(query, 60) AS query, (now() - state_change)::text AS since
+    FROM pg_stat_activity WHERE datname = 'hoithi' AND pid != pg_backend_pid()`.catch((err: unknown) => [{ error: String(err) }])
+  return rows.map((r) => JSON.stringify(r)).join('\n')
+}
+
+// Lost: what the promoted server lacks at the end, and what a reopened attempt showed missing on the way.
+const lostSaves = (r: Run) => r.audit.lostSaves.length + r.traffic.reopened.reduce((n, x) => n + x.lostSaves, 0)
+const lostFinishes = (r: Run) => r.audit.lostFinishes.length + r.traffic.reopened.length
+
+const summary = (mode: string, r: Run) => [
+  `${mode}: ${r.audit.acknowledgedSaves} saves and ${r.audit.acknowledgedFinishes} finishes acknowledged (${r.savesAfterPromotion} saves after the promotion) in ${r.ms} ms;`,
+  `lost: ${lostSaves(r)} saves, ${lostFinishes(r)} finishes (${r.traffic.reopened.length} of them found reopened);`,
+  `${r.audit.miscounted.length} scores missing an acknowledged answer; ${r.traffic.refusals.length} refusals;`,
+  `retried: ${JSON.stringify(Object.fromEntries(r.traffic.retried))}`,
+].join(' ')
+
+describe.skipIf(!driverRecovers)(`failover of the primary (PostgreSQL streaming replication; postgres.js ${driverVersion})`, () => {
+  const lines: string[] = []
+  afterAll(() => { if (lines.length) console.info(lines.join('\n')) })
+
+  it('synchronous standby: after kill -9 and promotion every acknowledged save is there and every attempt scored once', async () => {
+    const r = await failover('sync')
+    lines.push(summary('sync', r))
+    // The kill hit requests in flight, and the servers went on with the promoted standby by themselves.
+    expect([...r.traffic.retried.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
+    expect(r.savesAfterPromotion).toBeGreaterThan(0)
+    expect(r.audit.lostSaves).toEqual([])
+    expect(r.audit.lostFinishes).toEqual([])
+    expect(r.audit.miscounted).toEqual([])
+    expect(r.audit.badlyScored).toEqual([])
+    expect(r.audit.doubleOpen).toEqual([])
+    expect(r.audit.unseenAttempts).toBe(0)
+    expect(r.traffic.reopened).toEqual([])
+    expect(r.traffic.refusals).toEqual([])
+  }, 40_000)
+
+  it('asynchronous standby (control): records what an acknowledgement before replication can lose', async () => {
+    const r = await failover('async')
+    lines.push(summary('async', r))
+    // Losses here are the point of the control, and timing decides them: reported, not asserted.
+    expect(r.audit.badlyScored).toEqual([])
+    expect(r.audit.doubleOpen).toEqual([])
+  }, 40_000)
+})
