@@ -23,6 +23,20 @@ export default defineConfig({
         },
       },
       {
+        // The HTTP suite again, each test app on a PostgreSQL database of its own (STORE=pg): one code
+        // path, two stores.
+        test: {
+          name: 'api-pg',
+          environment: 'node',
+          include: ['tests/api/**/*.test.ts'],
+          globalSetup: ['tests/pg/global-setup.ts'],
+          setupFiles: ['tests/helpers/pg-app-setup.ts'],
+          env: { STORE: 'pg' },
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+        },
+      },
+      {
         plugins: [solid()],
         test: {
           name: 'web',

@@ -147,7 +147,7 @@ export class ContestTotals {
   moveUnit(p: number, unitId: string): void {
     const f = this.fixed
     if (p < f.present.length && f.present[p]) f.unit[p] = this.units.numberOf(unitId)
-    if (this.built && this.listed(p)) this.recompute(p)
+    if (this.listed(p)) this.recompute(p) // also while the fill sorts: recompute leaves the list to the fill
   }
 
   // Applies what the live boards logged since the last look: usually nothing, or a few people.

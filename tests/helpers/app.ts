@@ -1,9 +1,12 @@
 import { createApp } from '../../api/app'
 import { loadEnv } from '../../api/env'
+import { hashPassword } from '../../api/lib/password'
 import { SYSTEM_ACTOR } from '../../api/services/audit'
-import { createStaffUser } from '../../api/services/staff'
+import { addStaffUser } from '../../api/services/staff'
 import type { Db } from '../../db/client'
+import { all, get, run, type Row } from '../../db/program'
 import { memoryDb } from './db'
+import { pgAppDb, type PgAppDb } from './pg-app'
 
 export class FakeClock {
   constructor(public t = Date.parse('2026-03-02T03:00:00Z')) {}
@@ -40,18 +43,39 @@ export class Agent {
   delete<T = any>(path: string) { return this.request<T>('DELETE', path) }
 }
 
-export function testApp(envOver: Record<string, string> = {}, db: Db = memoryDb()) {
+// The store the suite runs on: SQLite in memory by default; STORE=pg (the api-pg project) gives each
+// test app a database of its own on the run's throwaway PostgreSQL cluster.
+export const onPg = process.env.STORE === 'pg'
+
+// The app over a fresh database. `db` is the SQLite handle, for tests of what only SQLite has (its file,
+// its group commit); on PostgreSQL reading it throws, so such a test says at once what it relies on.
+// Everything else reads and writes through the store: `sql`, `one` and `exec` run SQL on either store.
+export function testApp(envOver: Record<string, string> = {}, sqlite?: Db) {
   const clock = new FakeClock()
   const env = loadEnv({ NODE_ENV: 'test', LOG_REQUESTS: 'false', ...envOver })
-  const { app, deps } = createApp({ db, env, clock })
+  const pg: PgAppDb | undefined = onPg && !sqlite ? pgAppDb() : undefined
+  const db = pg ? undefined : (sqlite ?? memoryDb())
+  const { app, deps, close } = createApp(pg ? { pg: pg.db, env, clock } : { db: db!, env, clock })
+  pg?.onClose(close)
   const agent = () => new Agent(app)
-  return { app, db, clock, env, deps, agent }
+  const store = deps.store
+  return {
+    app, clock, env, deps, agent, store, dialect: store.dialect,
+    get db(): Db {
+      if (!db) throw new Error('this test reads the SQLite handle (t.db), which a PostgreSQL run has not: use t.store, t.sql, t.one or t.exec')
+      return db
+    },
+    sql: <T = Row>(text: string, ...params: unknown[]) => store.read(all<T>(text, ...params)),
+    one: <T = Row>(text: string, ...params: unknown[]) => store.read(get<T>(text, ...params)),
+    exec: (text: string, ...params: unknown[]) => store.write(() => run(text, ...params)),
+  }
 }
 
 export type TestApp = ReturnType<typeof testApp>
 
 export async function staffAgent(t: TestApp, role: 'admin' | 'organizer' | 'judge', username = `${role}-${Math.random().toString(36).slice(2, 8)}`) {
-  await createStaffUser(t.db, SYSTEM_ACTOR, { username, password: 'mat-khau-thu-nghiem', role, name: `Cán bộ ${role}` }, t.clock.now())
+  const hash = await hashPassword('mat-khau-thu-nghiem')
+  await t.store.write(() => addStaffUser(SYSTEM_ACTOR, { username, role, name: `Cán bộ ${role}` }, hash, t.clock.now()))
   const a = t.agent()
   const res = await a.post('/sessions', { identifier: username, password: 'mat-khau-thu-nghiem' })
   if (res.status !== 200) throw new Error(`staff sign-in failed: ${res.status} ${res.text}`)

@@ -15,7 +15,7 @@ export type Setup = { org: Agent; judge: Agent; contestId: string; roundId: stri
 
 // A published contest with the unit tree above and one open round over an invented bank.
 export async function setupContest(t: TestApp, opts: { bank?: Record<string, number>; round?: Record<string, unknown>; contest?: Record<string, unknown> } = {}): Promise<Setup> {
-  seedBank(t.db, opts.bank ?? { t1: 30, t2: 30 })
+  await seedBank(t, opts.bank ?? { t1: 30, t2: 30 })
   const org = await staffAgent(t, 'organizer')
   const judge = await staffAgent(t, 'judge')
   const contest = await org.post('/admin/contests', { title: 'Cuộc thi thử nghiệm', ...opts.contest })
@@ -50,7 +50,7 @@ export async function takeAttempt(t: TestApp, agent: Agent, roundId: string, rig
   if (start.status !== 201 && start.status !== 200) throw new Error(`start: ${start.status} ${start.text}`)
   const attempt = start.body.attempt
   for (const item of attempt.items) {
-    const choice = opts.keys ? opts.keys(item.position) : [item.position <= right ? correctLetter(t, attempt.id, item.position) : wrongLetter(t, attempt.id, item.position)]
+    const choice = opts.keys ? opts.keys(item.position) : [item.position <= right ? await correctLetter(t, attempt.id, item.position) : await wrongLetter(t, attempt.id, item.position)]
     const saved = await agent.put(`/attempts/${attempt.id}/items/${item.position}`, { choice })
     if (saved.status !== 200) throw new Error(`save: ${saved.text}`)
   }
@@ -58,15 +58,15 @@ export async function takeAttempt(t: TestApp, agent: Agent, roundId: string, rig
 }
 
 // Test-only peek at the shown letter of the key, read from the database as a grader would.
-export function correctLetter(t: TestApp, attemptId: string, position: number): string {
-  const row = t.db.$client.prepare(`SELECT i.option_order, r.content FROM attempt_items i JOIN attempts a ON a.seq = i.attempt_seq
-    JOIN question_revisions r ON r.question_id = i.question_id AND r.revision = i.revision WHERE a.id = ? AND i.position = ?`).get(attemptId, position) as { option_order: string; content: string }
+export async function correctLetter(t: TestApp, attemptId: string, position: number): Promise<string> {
+  const row = (await t.one<{ option_order: string; content: string }>(`SELECT i.option_order, r.content FROM attempt_items i JOIN attempts a ON a.seq = i.attempt_seq
+    JOIN question_revisions r ON r.question_id = i.question_id AND r.revision = i.revision WHERE a.id = ? AND i.position = ?`, attemptId, position))!
   const order: string[] = JSON.parse(row.option_order)
   const correct: string[] = JSON.parse(row.content).correct
   return String.fromCharCode(65 + order.findIndex((k) => correct.includes(k)))
 }
 
-export function wrongLetter(t: TestApp, attemptId: string, position: number): string {
-  const right = correctLetter(t, attemptId, position)
+export async function wrongLetter(t: TestApp, attemptId: string, position: number): Promise<string> {
+  const right = await correctLetter(t, attemptId, position)
   return right === 'A' ? 'B' : 'A'
 }

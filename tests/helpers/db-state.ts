@@ -5,11 +5,15 @@ export const MAIN_TABLES = [
   'sessions', 'attempts', 'attempt_items', 'disqualifications', 'round_prizes', 'question_reports', 'audit_log', 'final_standings',
 ] as const
 
-export function rowCounts(t: TestApp): Record<string, number> {
-  return Object.fromEntries(MAIN_TABLES.map((name) => [name, (t.db.$client.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n]))
+export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const name of MAIN_TABLES) out[name] = (await t.one<{ n: number }>(`SELECT count(*) AS "n" FROM ${name}`))!.n
+  return out
 }
 
 // Every row of every main table, in a stable order: equal snapshots mean nothing changed.
-export function dbState(t: TestApp): Record<string, string[]> {
-  return Object.fromEntries(MAIN_TABLES.map((name) => [name, t.db.$client.prepare(`SELECT * FROM ${name}`).all().map((r) => JSON.stringify(r)).sort()]))
+export async function dbState(t: TestApp): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {}
+  for (const name of MAIN_TABLES) out[name] = (await t.sql(`SELECT * FROM ${name}`)).map((r) => JSON.stringify(r)).sort()
+  return out
 }

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { nanoid } from 'nanoid'
+import { inject } from 'vitest'
+import { openPg, type PgDb } from '../../db/pg'
+import { TEMPLATE } from './pg'
+
+export type PgAppDb = { db: PgDb; name: string; onClose: (close: () => Promise<void>) => void }
+
+const BIN_DIRS = [process.env.PG_BIN, '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin']
+let psql: string | undefined
+
+// Databases made for test apps in this file, closed and dropped after it (tests/helpers/pg-app-setup.ts).
+const open: { db: PgDb; name: string; closers: (() => Promise<void>)[] }[] = []
+
+// A database of its own for one test app, copied from the run's migrated template. Made with psql so that
+// testApp stays synchronous on both stores (some 50 ms); the pool connects on first use.
+export function pgAppDb(): PgAppDb {
+  const server = inject('pgServer')
+  psql ??= BIN_DIRS.map((d) => d && join(d, 'psql')).find((p): p is string => !!p && existsSync(p))
+  if (!psql) throw new Error('psql not found: install Debian\'s postgresql (see .ci/run)')
+  const name = `a_${nanoid(10).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`
+  execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', `${server}postgres`, '-c', `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const db = openPg(`${server}${name}`, { max: 4 })
+  const entry = { db, name, closers: [] as (() => Promise<void>)[] }
+  open.push(entry)
+  return { db, name, onClose: (close) => entry.closers.push(close) }
+}
+
+export async function dropPgAppDbs(): Promise<void> {
+  const server = inject('pgServer')
+  const done = open.splice(0)
+  if (!done.length) return
+  for (const { db, closers } of done) {
+    for (const close of closers) await close().catch(() => undefined)
+    await db.$client.end({ timeout: 1 })
+  }
+  const admin = openPg(`${server}postgres`, { max: 1 })
+  try {
+    for (const { name } of done) await admin.$client.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  } finally {
+    await admin.$client.end()
+  }
+}
