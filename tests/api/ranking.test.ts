@@ -243,8 +243,8 @@ describe('regrade', () => {
     const a = await registerPerson(t, s.unit.A1)
     const b = await registerPerson(t, s.unit.A1)
     // Both answer the same five questions; they differ only on question t1-q1: a picks the key A, b picks B.
-    const choose = (who: 'a' | 'b') => (attemptId: string) => (pos: number) => {
-      const qid = (t.db.$client.prepare('SELECT i.question_id AS q, i.option_order AS o FROM attempt_items i JOIN attempts x ON x.seq = i.attempt_seq WHERE x.id = ? AND i.position = ?').get(attemptId, pos) as { q: string; o: string })
+    const choose = (who: 'a' | 'b') => (attemptId: string) => async (pos: number) => {
+      const qid = (await t.one<{ q: string; o: string }>('SELECT i.question_id AS "q", i.option_order AS "o" FROM attempt_items i JOIN attempts x ON x.seq = i.attempt_seq WHERE x.id = ? AND i.position = ?', attemptId, pos))!
       const order: string[] = JSON.parse(qid.o)
       const want = qid.q === 't1-q1' && who === 'b' ? 'B' : 'A'
       return [String.fromCharCode(65 + order.indexOf(want))]
@@ -252,7 +252,7 @@ describe('regrade', () => {
     for (const [p, who] of [[a, 'a'], [b, 'b']] as const) {
       const start = await p.agent.post(`/rounds/${s.roundId}/attempts`, {})
       const id = start.body.attempt.id
-      for (let pos = 1; pos <= 5; pos++) await p.agent.put(`/attempts/${id}/items/${pos}`, { choice: choose(who)(id)(pos) })
+      for (let pos = 1; pos <= 5; pos++) await p.agent.put(`/attempts/${id}/items/${pos}`, { choice: await choose(who)(id)(pos) })
       await p.agent.post(`/attempts/${id}/submit`, {})
     }
     expect((await board(t, s.roundId)).entries.map((e) => [e.participantId, e.score])).toEqual([[a.id, 5], [b.id, 4]])
@@ -271,7 +271,7 @@ describe('regrade', () => {
     expect((await contestScores()).sort()).toEqual([[a.id, 4], [b.id, 5]].sort())
     await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})
     expect((await board(t, s.roundId)).entries.map((e) => [e.participantId, e.score])).toEqual([[b.id, 5], [a.id, 4]])
-    const log = t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'round.regrade'").get() as { n: number }
+    const log = (await t.one<{ n: number }>('SELECT count(*) AS "n" FROM audit_log WHERE action = ?', 'round.regrade'))!
     expect(log.n).toBe(1)
   })
 })

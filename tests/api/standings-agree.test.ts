@@ -5,8 +5,8 @@ import { predictionError, rankAttempts } from '../../api/rules/ranking'
 import type { PredictionTarget, RankedAttempt, TiebreakKey } from '../../api/rules/types'
 import { unitTotalsOf } from '../../api/services/final-ranking'
 import { roundRow } from '../../api/services/round-view'
-import { runSqlite } from '../../db/sqlite-runner'
-import { lockRanking } from '../helpers/final-ranking'
+import { all, get, run } from '../../db/program'
+import { lockRankingProgram } from '../helpers/final-ranking'
 import { testApp, type TestApp } from '../helpers/app'
 import { setupContest, type Setup } from '../helpers/contest'
 
@@ -29,28 +29,30 @@ const scenarioArb = fc.record({
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never
 
 // The people and their finished attempts written into the database as the server would have written them.
-function seedFinishes(t: TestApp, s: Setup, sc: Scenario): RankedAttempt[] {
-  const c = t.db.$client
-  const person = c.prepare(`INSERT INTO participants (id, full_name, name_folded, date_of_birth, phone, password_hash, consent_at, consent_version, created_at)
-    VALUES (?, ?, ?, '1990-01-01', ?, 'h', 0, 'v', 0)`)
-  const unit = c.prepare('INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)')
-  for (let i = 0; i < 8; i++) {
-    person.run(`p${i}`, `Người P${i}`, `nguoi p${i}`, `0911${String(i).padStart(6, '0')}`)
-    unit.run(`p${i}`, s.contestId, i % 2 ? s.unit.A1 : s.unit.B)
-  }
-  const insert = c.prepare(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at, submitted_at, ended_at, prediction, score, max_score, correct_count, finish_seq)
-    VALUES (@id, @round, @pid, @number, @status, @started, @deadline, @submitted, @ended, @prediction, @score, 2, @score, (SELECT coalesce(max(finish_seq), 0) + 1 FROM attempts))`)
+async function seedFinishes(t: TestApp, s: Setup, sc: Scenario): Promise<RankedAttempt[]> {
   const base = t.clock.now() - 50_000
-  const counts = new Map<number, number>()
-  return sc.attempts.map((a, i) => {
-    const number = (counts.get(a.person) ?? 0) + 1
-    counts.set(a.person, number)
-    const started = base + a.start * 1000
-    const ended = started + a.length * 1000
-    const prediction = a.expired ? null : a.prediction
-    const row = { id: `a${i}`, round: s.roundId, pid: `p${a.person}`, number, status: a.expired ? 'expired' : 'submitted', started, deadline: a.expired ? ended : ended + 60_000, submitted: a.expired ? null : ended, ended, prediction, score: a.score }
-    const seq = Number(insert.run(row).lastInsertRowid)
-    return { attemptSeq: seq, participantId: row.pid, score: a.score, maxScore: 2, durationMs: ended - started, endedAt: ended, prediction }
+  return t.store.write(function* () {
+    for (let i = 0; i < 8; i++) {
+      yield* run(`INSERT INTO participants (id, full_name, name_folded, date_of_birth, phone, password_hash, consent_at, consent_version, created_at)
+        VALUES (?, ?, ?, '1990-01-01', ?, 'h', 0, 'v', 0)`, `p${i}`, `Người P${i}`, `nguoi p${i}`, `0911${String(i).padStart(6, '0')}`)
+      yield* run('INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)', `p${i}`, s.contestId, i % 2 ? s.unit.A1 : s.unit.B)
+    }
+    const counts = new Map<number, number>()
+    const out: RankedAttempt[] = []
+    for (const [i, a] of sc.attempts.entries()) {
+      const number = (counts.get(a.person) ?? 0) + 1
+      counts.set(a.person, number)
+      const started = base + a.start * 1000
+      const ended = started + a.length * 1000
+      const prediction = a.expired ? null : a.prediction
+      const pid = `p${a.person}`
+      yield* run(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at, submitted_at, ended_at, prediction, score, max_score, correct_count, finish_seq)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, (SELECT coalesce(max(finish_seq), 0) + 1 FROM attempts))`,
+      `a${i}`, s.roundId, pid, number, a.expired ? 'expired' : 'submitted', started, a.expired ? ended : ended + 60_000, a.expired ? null : ended, ended, prediction, a.score, a.score)
+      const seq = (yield* get<{ seq: number }>('SELECT seq FROM attempts WHERE id = ?', `a${i}`))!.seq
+      out.push({ attemptSeq: seq, participantId: pid, score: a.score, maxScore: 2, durationMs: ended - started, endedAt: ended, prediction })
+    }
+    return out
   })
 }
 
@@ -76,14 +78,14 @@ async function views(t: TestApp, s: Setup) {
 }
 
 // The final ranking's SQL, run and rolled back: what a finalize would write now.
-function sqlRanking(t: TestApp, roundId: string, tiebreak: TiebreakKey[], target: PredictionTarget | null): string[] {
+async function sqlRanking(t: TestApp, roundId: string, tiebreak: TiebreakKey[], target: PredictionTarget | null): Promise<string[]> {
   let rows: string[] = []
   try {
-    t.db.$client.transaction(() => {
-      lockRanking(t.db, roundId, tiebreak, target)
-      rows = (t.db.$client.prepare('SELECT participant_id FROM final_standings WHERE round_id = ? AND generation = 0 ORDER BY rank').all(roundId) as { participant_id: string }[]).map((r) => r.participant_id)
+    await t.store.write(function* () {
+      yield* lockRankingProgram(roundId, tiebreak, target)
+      rows = (yield* all<{ participantId: string }>('SELECT participant_id AS "participantId" FROM final_standings WHERE round_id = ? AND generation = 0 ORDER BY rank', roundId)).map((r) => r.participantId)
       throw new Error('rollback')
-    })()
+    })
   } catch (err) {
     if ((err as Error).message !== 'rollback') throw err
   }
@@ -98,7 +100,7 @@ describe('one ranking rule, one order everywhere', () => {
         bank: { t1: 5 },
         round: { maxAttempts: null, tiebreak: sc.tiebreak, prediction: sc.target ? { enabled: true, target: sc.target } : { enabled: false }, prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }] },
       })
-      const attempts = seedFinishes(t, s, sc)
+      const attempts = await seedFinishes(t, s, sc)
       for (const p of sc.disqualified) expect((await s.judge.post(`/admin/rounds/${s.roundId}/disqualify`, { participantId: `p${p}`, reason: 'Khai sai thông tin' })).status).toBe(200)
       const out = new Set(sc.disqualified.map((p) => `p${p}`))
       const counted = attempts.filter((a) => !out.has(a.participantId))
@@ -111,11 +113,11 @@ describe('one ranking rule, one order everywhere', () => {
       expect(before.judge).toEqual(live)
       expect(before.judgeFinal).toBe(false)
       expect(before.csv).toEqual(live)
-      expect(sqlRanking(t, s.roundId, sc.tiebreak, null)).toEqual(live)
+      expect(await sqlRanking(t, s.roundId, sc.tiebreak, null)).toEqual(live)
       // Unit totals read by SQL (unit prizes, and PostgreSQL's servers) equal the live board's.
-      const round = runSqlite(t.db, roundRow(s.roundId))
+      const round = await t.store.read(roundRow(s.roundId))
       const board = Object.fromEntries([...(await t.deps.standings.liveBoard(round)).direct].filter(([, d]) => d.participants > 0))
-      expect(Object.fromEntries(runSqlite(t.db, unitTotalsOf({ roundId: round.id, contestId: round.contestId, tiebreak: round.tiebreak })))).toEqual(board)
+      expect(Object.fromEntries(await t.store.read(unitTotalsOf({ roundId: round.id, contestId: round.contestId, tiebreak: round.tiebreak })))).toEqual(board)
 
       t.clock.advance(25 * 3600_000)
       const truth = sc.target ? predictionTruth(sc.target, counted, new Set()) : null
@@ -134,7 +136,7 @@ describe('one ranking rule, one order everywhere', () => {
       expect(after.judgeFinal).toBe(true)
       expect(after.judgeErrors).toEqual(ranked.map((e) => e.predictionError))
       expect(after.csv).toEqual(final)
-      expect(sqlRanking(t, s.roundId, sc.tiebreak, sc.target)).toEqual(final)
+      expect(await sqlRanking(t, s.roundId, sc.tiebreak, sc.target)).toEqual(final)
       expect(fin.body.prizes.map((p: { participantId: string }) => p.participantId)).toEqual(final.slice(0, 3))
     }), { numRuns: 30 })
   }, 120_000)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../../api/app'
 import { loadEnv } from '../../api/env'
 import { writeExport } from '../../api/formats/index'
+import { all, get, run } from '../../db/program'
 import type { BankQuestion } from '../../questions/schema'
 import { Agent, staffAgent, type TestApp } from '../helpers/app'
 import { registerPerson, setupContest, takeAttempt } from '../helpers/contest'
@@ -20,7 +21,13 @@ function realClockApp(): TestApp {
   const env = loadEnv({ NODE_ENV: 'test', LOG_REQUESTS: 'false' })
   const { app, deps } = createApp({ db, env })
   const clock = { now: () => Date.now(), advance: () => { throw new Error('real clock') }, set: () => { throw new Error('real clock') } }
-  return { app, db, clock, env, deps, agent: () => new Agent(app) } as unknown as TestApp
+  const store = deps.store
+  return {
+    app, db, clock, env, deps, store, dialect: store.dialect, agent: () => new Agent(app),
+    sql: (text: string, ...params: unknown[]) => store.read(all(text, ...params)),
+    one: (text: string, ...params: unknown[]) => store.read(get(text, ...params)),
+    exec: (text: string, ...params: unknown[]) => store.write(() => run(text, ...params)),
+  } as unknown as TestApp
 }
 
 describe('heavy work off the event loop', () => {
