@@ -199,12 +199,13 @@ describe('staff with real ids on participant routes', () => {
     const t = testApp()
     const s = await setupContest(t)
     const admin = await staffAgent(t, 'admin')
-    const before = t.db.$client.prepare('SELECT (SELECT count(*) FROM attempts) + (SELECT count(*) FROM participant_units) AS n').get()
+    const written = () => t.one('SELECT (SELECT count(*) FROM attempts) + (SELECT count(*) FROM participant_units) AS "n"')
+    const before = await written()
     const unit = await admin.put(`/me/contests/${s.contestId}/unit`, { unitId: s.unit.A1 })
     expect(unit.status, unit.text).toBe(403)
     const start = await admin.post(`/rounds/${s.roundId}/attempts`, {})
     expect(start.status, start.text).toBe(403)
-    expect(t.db.$client.prepare('SELECT (SELECT count(*) FROM attempts) + (SELECT count(*) FROM participant_units) AS n').get()).toEqual(before)
+    expect(await written()).toEqual(before)
   })
 })
 
@@ -260,7 +261,7 @@ describe('attempts belong to their participant', () => {
 describe('rounds of a contest not published yet', () => {
   it('are unknown to the public on every public round route (404), and readable once the contest is published', async () => {
     const t = testApp()
-    seedBank(t.db, { t1: 10 })
+    await seedBank(t, { t1: 10 })
     const org = await staffAgent(t, 'organizer')
     const contest = await org.post('/admin/contests', { title: 'Cuộc thi chưa công bố' })
     const now = t.clock.now()

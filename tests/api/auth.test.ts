@@ -27,7 +27,7 @@ function expectError(res: TestResponse, status: number, code: string) {
   expect(res.body.error.code).toBe(code)
 }
 
-const participantCount = (t: TestApp) => (t.db.$client.prepare('SELECT count(*) AS n FROM participants').get() as { n: number }).n
+const participantCount = async (t: TestApp) => (await t.one<{ n: number }>('SELECT count(*) AS "n" FROM participants'))!.n
 
 // A second published contest with its own unit and an open round (the first comes from setupContest).
 async function secondContest(t: TestApp, s: Setup) {
@@ -63,7 +63,7 @@ describe('registration', () => {
     const res = await t.agent().post('/participants', person(s.unit.A1, { consent }))
     expectError(res, 400, 'VALIDATION_FAILED')
     expect(res.headers.get('set-cookie')).toBeNull()
-    expect(participantCount(t)).toBe(0)
+    expect(await participantCount(t)).toBe(0)
   })
 
   it.each([
@@ -80,7 +80,7 @@ describe('registration', () => {
     const res = await t.agent().post('/participants', person(s.unit.B, { phone: again, fullName: 'Trần Thị Khác', dateOfBirth: '1985-01-01' }))
     expectError(res, 409, 'DUPLICATE_PERSON')
     expect(res.body.error.message).toContain('đăng nhập')
-    expect(participantCount(t)).toBe(1)
+    expect(await participantCount(t)).toBe(1)
   })
 
   it('post /participants refuses a national ID already registered, however it is spaced (409 DUPLICATE_PERSON)', async () => {
@@ -92,21 +92,21 @@ describe('registration', () => {
       expectError(res, 409, 'DUPLICATE_PERSON')
       expect(res.body.error.message).toContain('đăng nhập')
     }
-    expect(participantCount(t)).toBe(1)
+    expect(await participantCount(t)).toBe(1)
   })
 
   it.each(['00109000000', '0010900000011', '00109000000a'])('post /participants refuses the national ID %s (not 12 digits) with 400', async (nationalId) => {
     const t = testApp()
     const s = await setupContest(t)
     expectError(await t.agent().post('/participants', person(s.unit.A1, { nationalId })), 400, 'VALIDATION_FAILED')
-    expect(participantCount(t)).toBe(0)
+    expect(await participantCount(t)).toBe(0)
   })
 
   it('post /participants refuses a unit that does not exist with 400', async () => {
     const t = testApp()
     await setupContest(t)
     expectError(await t.agent().post('/participants', person('khong-co-don-vi')), 400, 'VALIDATION_FAILED')
-    expect(participantCount(t)).toBe(0)
+    expect(await participantCount(t)).toBe(0)
   })
 
   it('post /participants refuses a phone that is not a Vietnamese number with 400', async () => {
@@ -416,7 +416,7 @@ describe('rate limits', () => {
       statuses.push(...results.map((r) => r.status))
     }
     expect(statuses.filter((x) => x === 201)).toHaveLength(300)
-    expect(participantCount(t)).toBe(300)
+    expect(await participantCount(t)).toBe(300)
     expect(Date.now() - started).toBeLessThan(40_000)
   }, 60_000)
 })

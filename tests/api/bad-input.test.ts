@@ -91,38 +91,38 @@ describe.each(BODY_ROUTE_KEYS)('%s with a malformed body', (key) => {
   })
 
   it('refuses a text/plain or form body with 400 VALIDATION_FAILED and changes nothing', async () => {
-    const before = dbState(f.t)
-    const counts = rowCounts(f.t)
+    const before = await dbState(f.t)
+    const counts = await rowCounts(f.t)
     expectError(await send(r, JSON.stringify(r.valid), 'text/plain'), 400, 'VALIDATION_FAILED')
     expectError(await send(r, 'xin chào', 'text/plain;charset=utf-8'), 400, 'VALIDATION_FAILED')
     expectError(await send(r, JSON.stringify(r.valid), 'application/x-www-form-urlencoded'), 400, 'VALIDATION_FAILED')
-    expect(rowCounts(f.t)).toEqual(counts)
-    expect(dbState(f.t)).toEqual(before)
+    expect(await rowCounts(f.t)).toEqual(counts)
+    expect(await dbState(f.t)).toEqual(before)
   })
 
   it('refuses JSON-declared text that does not parse (or is not UTF-8) with 400 and changes nothing', async () => {
-    const before = dbState(f.t)
-    const counts = rowCounts(f.t)
+    const before = await dbState(f.t)
+    const counts = await rowCounts(f.t)
     expectError(await send(r, JSON.stringify(r.valid).slice(0, -1), 'application/json'), 400, 'VALIDATION_FAILED')
     expectError(await send(r, '{ không phải json }', 'application/json; charset=utf-8'), 400, 'VALIDATION_FAILED')
     expectError(await send(r, new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'application/json'), 400, 'VALIDATION_FAILED')
-    expect(rowCounts(f.t)).toEqual(counts)
-    expect(dbState(f.t)).toEqual(before)
+    expect(await rowCounts(f.t)).toEqual(counts)
+    expect(await dbState(f.t)).toEqual(before)
   })
 
   it('refuses a body of the wrong shape with 400, the error shape and serverTime, and changes nothing', async () => {
-    const before = dbState(f.t)
+    const before = await dbState(f.t)
     for (const body of [r.wrong, null, 'chuỗi', 42, true]) {
       expectError(await send(r, JSON.stringify(body), 'application/json'), 400, 'VALIDATION_FAILED')
     }
-    expect(dbState(f.t)).toEqual(before)
+    expect(await dbState(f.t)).toEqual(before)
   })
 
   it('refuses a 3 MiB body with 413 PAYLOAD_TOO_LARGE and changes nothing', async () => {
-    const before = dbState(f.t)
+    const before = await dbState(f.t)
     const big = JSON.stringify({ ...(typeof r.valid === 'object' && !Array.isArray(r.valid) ? r.valid : {}), padding: 'x'.repeat(THREE_MIB) })
     expectError(await send(r, big, 'application/json'), 413, 'PAYLOAD_TOO_LARGE')
-    expect(dbState(f.t)).toEqual(before)
+    expect(await dbState(f.t)).toEqual(before)
   })
 
   it('accepts the same body sent as JSON (control: the refusals above are about the encoding)', async () => {
@@ -185,22 +185,22 @@ describe('times without a UTC offset', () => {
     const f = await fixture()
     const now = f.t.clock.now()
     const good = { title: 'Tuần 2', opensAt: iso(now), closesAt: iso(now + 86_400_000), questionCount: 5 }
-    const before = rowCounts(f.t)
+    const before = await rowCounts(f.t)
     for (const field of ['opensAt', 'closesAt', 'freezeAt']) {
       const res = await f.s.org.post(`/admin/contests/${f.s.contestId}/rounds`, { ...good, [field]: bad })
       expectError(res, 400, 'VALIDATION_FAILED')
     }
-    expect(rowCounts(f.t)).toEqual(before)
+    expect(await rowCounts(f.t)).toEqual(before)
   })
 
   it.each(local)('patch /admin/rounds/:id refuses opensAt, closesAt or freezeAt "%s" with 400 and leaves the round as it was', async (bad) => {
     const f = await fixture()
-    const before = dbState(f.t)
+    const before = await dbState(f.t)
     for (const field of ['opensAt', 'closesAt', 'freezeAt']) {
       const res = await f.s.org.patch(`/admin/rounds/${f.s.roundId}`, { [field]: bad })
       expectError(res, 400, 'VALIDATION_FAILED')
     }
-    expect(dbState(f.t)).toEqual(before)
+    expect(await dbState(f.t)).toEqual(before)
   })
 
   it('round times with Z or an explicit +07:00 offset are accepted and read back in UTC', async () => {
@@ -240,7 +240,7 @@ describe('ids that do not exist', () => {
     const f = await fixture()
     const { org, judge } = f.s
     const now = f.t.clock.now()
-    const before = dbState(f.t)
+    const before = await dbState(f.t)
     expectError(await org.get('/admin/contests/khong-co'), 404, 'NOT_FOUND')
     expectError(await org.post('/admin/contests/khong-co/publish', {}), 404, 'NOT_FOUND')
     expectError(await org.post('/admin/contests/khong-co/units', { units: [{ code: 'X', name: 'Đơn vị X' }] }), 404, 'NOT_FOUND')
@@ -259,7 +259,7 @@ describe('ids that do not exist', () => {
     expectError(await judge.post(`/admin/rounds/${f.s.roundId}/regrade`, { questionId: 'khong-co' }), 404, 'NOT_FOUND')
     expectError(await judge.get('/admin/rounds/khong-co/results.csv'), 404, 'NOT_FOUND')
     expectError(await judge.get('/admin/rounds/khong-co/results.xlsx'), 404, 'NOT_FOUND')
-    expect(dbState(f.t)).toEqual(before)
+    expect(await dbState(f.t)).toEqual(before)
   })
 })
 
@@ -359,13 +359,13 @@ describe('a real listening server', () => {
   it('answers a 3 MiB body with 413 PAYLOAD_TOO_LARGE that the client receives, and keeps serving', async () => {
     const t: TestApp = testApp()
     server = await listen(t)
-    const before = rowCounts(t)
+    const before = await rowCounts(t)
     const res = await fetch(`${server.url}/participants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fullName: 'x'.repeat(THREE_MIB) }) })
     expect(res.status).toBe(413)
     const body = await res.json() as { error: { code: string }; serverTime: string }
     expect(body.error.code).toBe('PAYLOAD_TOO_LARGE')
     expect(body.serverTime).toEqual(expect.any(String))
-    expect(rowCounts(t)).toEqual(before)
+    expect(await rowCounts(t)).toEqual(before)
     const health = await fetch(`${server.url}/health`)
     expect(health.status).toBe(200)
     expect(await health.json()).toMatchObject({ ok: true })

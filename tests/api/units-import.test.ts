@@ -4,7 +4,7 @@ import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const upload = (agent: Agent, path: string, body: Uint8Array) => agent.request('POST', path, body, { 'content-type': 'application/octet-stream' })
-const unitCount = (t: TestApp) => (t.db.$client.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n
+const unitCount = async (t: TestApp) => (await t.one<{ n: number }>('SELECT count(*) AS "n" FROM units'))!.n
 type Unit = { id: string; code: string; name: string; parentId: string | null; headcount: number | null }
 
 async function contest() {
@@ -34,7 +34,7 @@ describe('post /admin/contests/:id/units/import', () => {
       CS1: ['Đảng bộ cơ sở Thử nghiệm', 'DBK', 1250],
       CB1: ['Chi bộ Một, Phòng Tổng hợp', 'CS1', 25],
     })
-    expect(unitCount(t)).toBe(3)
+    expect(await unitCount(t)).toBe(3)
   })
 
   it('format=xlsx with English headers and a title row above them imports, and a second import updates by code', async () => {
@@ -53,7 +53,7 @@ describe('post /admin/contests/:id/units/import', () => {
     const second = await upload(org, path('xlsx'), await sheet([['A', 'Chi bộ Ánh Dương (đổi tên)', 'K', 14]]))
     expect(second.status, second.text).toBe(200)
     expect(tree(second.body.units)).toEqual({ K: ['Đảng bộ Khối', null, null], A: ['Chi bộ Ánh Dương (đổi tên)', 'K', 14] })
-    expect(unitCount(t)).toBe(2)
+    expect(await unitCount(t)).toBe(2)
   })
 
   it('every bad row is reported with its row number and nothing is stored', async () => {
@@ -75,7 +75,7 @@ describe('post /admin/contests/:id/units/import', () => {
     expect(errors[0].message).toBe('Hàng 3: thiếu tên đơn vị.')
     expect(errors[2].message).toContain('đã có ở hàng 2')
     expect(errors[3].message).toContain('KHONG-CO')
-    expect(unitCount(t)).toBe(0)
+    expect(await unitCount(t)).toBe(0)
   })
 
   it('a parent code already in the contest is accepted', async () => {
