@@ -23,7 +23,8 @@ ready = true
 const hostname = env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1')
 const server = serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => {
   const url = `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${info.port}`
-  const where = database.dialect === 'pg' ? `PostgreSQL ${new URL(env.DATABASE_URL!).host}${new URL(env.DATABASE_URL!).pathname}` : env.DATABASE_PATH
+  // Hosts and database only: a multi-host URL is no WHATWG URL, and the password stays out of the log.
+  const where = database.dialect === 'pg' ? `PostgreSQL ${env.DATABASE_URL!.replace(/^[a-z]+:\/\/([^@/]*@)?/, '').replace(/\?.*$/, '')}` : env.DATABASE_PATH
   console.log(`hoithi đang chạy tại ${url} (cơ sở dữ liệu: ${where})`)
   for (const line of seeded.messages) console.log(line)
 })

@@ -1,22 +1,21 @@
 import postgres from 'postgres'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../api/errors'
-import { beginAttempt, finishByParticipant, storeAnswer } from '../../api/services/attempts'
 import { addContest, changeContestStatus, saveUnits } from '../../api/services/contests'
 import { importQuestions } from '../../api/services/questions'
 import { addRound } from '../../api/services/rounds'
 import { migratePg, openPg } from '../../db/pg'
 import { runPg } from '../../db/pg-runner'
-import { run, transaction, type Program } from '../../db/program'
-import { PgStore } from '../../db/store'
+import type { Program } from '../../db/program'
 import { makeQuestion } from '../helpers/bank'
-import { auditTraffic, runExamTraffic, type Audit, type ExamClient, type Traffic } from '../helpers/exam-traffic'
+import { auditTraffic, runExamTraffic, type Audit, type Traffic } from '../helpers/exam-traffic'
 import { startReplication, type Replication, type ReplicationMode } from '../helpers/pg-replication'
+import { httpExamClient, Session, startPgServers } from '../helpers/pg-servers'
+import type { ServerProcess } from '../helpers/server-process'
 
 // Issue #13's failover: a primary with a synchronous standby, saves streaming through three servers, kill -9
 // of the primary's postmaster, the standby promoted, the servers reconnecting by themselves (multi-host URL,
 // target_session_attrs=primary). The async control run shows what can be lost. The servers are three
-// PgStores until the app boots on PostgreSQL; then ExamClients over HTTP to three processes replace them.
+// processes of the real app, each request of the traffic going to the next one over HTTP.
 
 // postgres.js 3.4.x did not come through the primary's death (a ROLLBACK written into the dead connection,
 // porsager/postgres#1154 and #1208; reconnects that never sent their startup; a reconnect that skipped the
@@ -29,9 +28,10 @@ const BEFORE_KILL_MS = 1500
 const KILL_TO_PROMOTE_MS = 300
 const AFTER_PROMOTE_MS = 1500
 
-// A published contest with one open round of five questions out of twenty (key A before shuffling, its
-// text starting "Đúng"), and PEOPLE people placed in its unit. Times are real: servers would stamp them.
-async function seedContest(url: string): Promise<void> {
+// A published contest with one open round of five questions drawn from twenty invented ones of topic t1
+// (key A before shuffling, its text starting "Đúng"; the servers' seed adds the shipped bank, which the
+// round's blueprint leaves out). Times are real: the servers stamp them.
+async function seedContest(url: string): Promise<{ roundId: string; unitId: string }> {
   const db = openPg(url, { max: 2 })
   const exec = <T>(p: Program<T>) => runPg(db.$client, p)
   const now = Date.now()
@@ -40,28 +40,25 @@ async function seedContest(url: string): Promise<void> {
     await exec(importQuestions(ADMIN, Array.from({ length: 20 }, (_, i) => ({ question: makeQuestion(`q${i}`) })), now - 60_000, 'test'))
     const contest = await exec(addContest(ADMIN, { title: 'Hội thi' }, now))
     const [unit] = await exec(saveUnits(ADMIN, contest.id, { units: [{ code: 'A', name: 'Chi bộ A' }] }, now))
-    await exec(addRound(ADMIN, contest.id, { title: 'Tuần 1', opensAt: now - 60_000, closesAt: now + 3600_000, questionCount: 5, maxAttempts: null }, now, 30))
+    const round = await exec(addRound(ADMIN, contest.id, { title: 'Tuần 1', opensAt: now - 60_000, closesAt: now + 3600_000, questionCount: 5, maxAttempts: null, blueprint: [{ topic: 't1', count: 5 }] }, now, 30))
     await exec(changeContestStatus(ADMIN, contest.id, 'published', now))
-    await exec(transaction(function* () {
-      for (let i = 0; i < PEOPLE; i++) {
-        yield* run(`INSERT INTO participants (id, full_name, name_folded, date_of_birth, phone, password_hash, consent_at, consent_version, created_at)
-          VALUES (?, 'A', 'a', '1990-01-01', ?, 'x', 0, 'v1', 0)`, `p${i}`, `09000000${String(i).padStart(2, '0')}`)
-        yield* run('INSERT INTO participant_units (participant_id, contest_id, unit_id) VALUES (?, ?, ?)', `p${i}`, contest.id, unit.id)
-      }
-    }))
+    return { roundId: round.id, unitId: unit.id }
   } finally {
     await db.$client.end()
   }
 }
 
-// A server as the store layer: each request one program through store.write, at the time it arrives.
-function storeClient(store: PgStore, roundId: string): ExamClient {
-  return {
-    begin: async (person) => (await store.write(() => beginAttempt({ now: Date.now() }, person, roundId))).attempt,
-    save: async (person, attemptId, position, choice) => { await store.write(() => storeAnswer({ now: Date.now() }, person, attemptId, position, choice)) },
-    finish: (person, attemptId) => store.write(() => finishByParticipant({ now: Date.now() }, person, attemptId, null)),
-    refusal: (err) => (err instanceof AppError ? err.code : undefined),
+// PEOPLE people registered through the servers: a session each, valid on all three.
+async function register(urls: string[], unitId: string): Promise<Map<string, Session>> {
+  const sessions = new Map<string, Session>()
+  for (let i = 0; i < PEOPLE; i++) {
+    const session = new Session()
+    const body = await session.ok(urls[i % urls.length], 'POST', '/participants', {
+      fullName: `Lê Thị Thử ${i + 1}`, dateOfBirth: '1991-04-05', phone: `0900 444 ${String(100 + i)}`, unitId, password: 'matkhau-dai', consent: true,
+    })
+    sessions.set(body.participant.id, session)
   }
+  return sessions
 }
 
 type Run = { traffic: Traffic; audit: Audit; savesAfterPromotion: number; ms: number }
@@ -71,18 +68,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 async function failover(mode: ReplicationMode): Promise<Run> {
   const started = Date.now()
   const rep: Replication = await startReplication({ mode })
-  const stores: PgStore[] = []
+  let servers: ServerProcess[] = []
   try {
     const admin = postgres(rep.primaryUrl('postgres'), { max: 1, onnotice: () => undefined })
     await admin.unsafe('CREATE DATABASE hoithi')
     await admin.end()
-    await seedContest(rep.primaryUrl('hoithi'))
-    for (let i = 0; i < SERVERS; i++) stores.push(new PgStore(openPg(rep.multiHostUrl('hoithi'), { max: 4 })))
-    const [{ id: roundId }] = await stores[0].db.$client`SELECT id FROM rounds`
+    const { roundId, unitId } = await seedContest(rep.primaryUrl('hoithi'))
+    servers = await startPgServers(rep.multiHostUrl('hoithi'), SERVERS)
+    const urls = servers.map((s) => s.url)
+    const sessions = await register(urls, unitId)
     let running = true
     const streaming = runExamTraffic({
-      clients: stores.map((s) => storeClient(s, roundId)),
-      people: Array.from({ length: PEOPLE }, (_, i) => `p${i}`),
+      clients: urls.map((url) => httpExamClient(url, sessions, roundId)),
+      people: [...sessions.keys()],
       rightLetter: (item) => item.options.find((o) => o.text.startsWith('Đúng'))!.key,
       running: () => running,
     })
@@ -97,7 +95,7 @@ async function failover(mode: ReplicationMode): Promise<Run> {
     const survivor = postgres(rep.standbyUrl('hoithi'), { max: 1, onnotice: () => undefined })
     try {
       const traffic = await streaming.catch(async (err: unknown) => {
-        throw new Error(`traffic failed; on the promoted server:\n${await sessions(survivor)}`, { cause: err })
+        throw new Error(`traffic failed; on the promoted server:\n${await backends(survivor)}`, { cause: err })
       })
       const audit = await auditTraffic(survivor, traffic)
       const savesAfterPromotion = traffic.acks.filter((a) => a.kind === 'save' && a.at > promotedAt).length
@@ -106,13 +104,13 @@ async function failover(mode: ReplicationMode): Promise<Run> {
       await survivor.end()
     }
   } finally {
-    await Promise.all(stores.map((s) => s.db.$client.end({ timeout: 1 })))
+    await Promise.all(servers.map((s) => s.kill('SIGKILL')))
     rep.stop()
   }
 }
 
 // What a server stuck in a transaction looks like from the database, for a failure message.
-async function sessions(sql: postgres.Sql): Promise<string> {
+async function backends(sql: postgres.Sql): Promise<string> {
   const rows = await sql`SELECT pid, state, wait_event, left(query, 60) AS query, (now() - state_change)::text AS since
     FROM pg_stat_activity WHERE datname = 'hoithi' AND pid != pg_backend_pid()`.catch((err: unknown) => [{ error: String(err) }])
   return rows.map((r) => JSON.stringify(r)).join('\n')
@@ -147,7 +145,7 @@ describe('failover of the primary (PostgreSQL streaming replication)', () => {
     expect(r.audit.unseenAttempts).toBe(0)
     expect(r.traffic.reopened).toEqual([])
     expect(r.traffic.refusals).toEqual([])
-  }, 40_000)
+  }, 90_000)
 
   it('asynchronous standby (control): records what an acknowledgement before replication can lose', async () => {
     const r = await failover('async')
@@ -155,5 +153,5 @@ describe('failover of the primary (PostgreSQL streaming replication)', () => {
     // Losses here are the point of the control, and timing decides them: reported, not asserted.
     expect(r.audit.badlyScored).toEqual([])
     expect(r.audit.doubleOpen).toEqual([])
-  }, 40_000)
+  }, 90_000)
 })
