@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { Session } from './session'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -46,18 +47,11 @@ export async function startServer(env: Record<string, string>, port?: number): P
   return { url, child, output: () => out, kill }
 }
 
-// A fetch-based client with a cookie jar, for talking to a server process.
+// A fetch-based client with a cookie jar, for talking to one server process.
 export class HttpClient {
-  cookie = ''
+  private session = new Session()
   constructor(private base: string) {}
-  async call(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${this.base}/api${path}`, {
-      method, headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const set = res.headers.get('set-cookie')
-    if (set) this.cookie = set.split(';')[0]
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : null }
+  call(method: string, path: string, body?: unknown) {
+    return this.session.call(this.base, method, path, body)
   }
 }
