@@ -13,6 +13,9 @@ import { createParts, type Parts } from './parts'
 import type { RoundBoard, Run } from './round-board'
 
 const POLL_MS = 100
+// Streams send at most about one event a second (API.md); a little under a second, so that a change
+// committed just after an event still reaches every server's subscribers within a second (issue #13).
+const STREAM_INTERVAL_MS = 900
 // How many times a read waits for a board that a change dropped again meanwhile, before it gives up.
 const LOOKS = 4
 
@@ -39,7 +42,7 @@ export class Standings {
   private next: Promise<void> | null = null // the one that starts after it, for readers that came later
   private run: Run
 
-  constructor(private store: Store, clock: Clock, streamIntervalMs = 1000) {
+  constructor(private store: Store, clock: Clock, streamIntervalMs = STREAM_INTERVAL_MS) {
     this.run = (program) => store.read(program)
     this.parts = createParts()
     this.contests = new ContestBoards(this.parts)
