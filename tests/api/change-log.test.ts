@@ -5,23 +5,26 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { insertAttempt } from '../../api/services/attempt-store'
 import { openDb } from '../../db/client'
 import { migrateDb } from '../../db/migrate'
-import { runSqlite } from '../../db/sqlite-runner'
-import { staffAgent, testApp, type TestApp } from '../helpers/app'
+import { onPg, staffAgent, testApp, type TestApp } from '../helpers/app'
 import { registerPerson, setupContest, takeAttempt } from '../helpers/contest'
 import { listen } from '../helpers/listen'
 
 const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
-// Two servers' apps, each with its own connection and read model, on one SQLite file: what one changes
-// the other learns from the database's logs alone.
+// Two servers' apps, each with its own connections and read model, on one database (a SQLite file, or
+// one PostgreSQL database): what one changes the other learns from the database's logs alone.
 function twoServers(): [TestApp, TestApp] {
+  const first = testApp({}, onPg ? undefined : sqliteFile())
+  return [first, testApp({}, first)]
+}
+
+function sqliteFile() {
   const dir = mkdtempSync(join(tmpdir(), 'hoithi-two-'))
   dirs.push(dir)
-  const path = join(dir, 'db.sqlite')
-  const first = openDb(path)
-  migrateDb(first)
-  return [testApp({}, first), testApp({}, openDb(path))]
+  const db = openDb(join(dir, 'db.sqlite'))
+  migrateDb(db)
+  return db
 }
 
 const boardIds = async (t: TestApp, roundId: string) => (await t.agent().get(`/rounds/${roundId}/leaderboard?limit=50`)).body.entries.map((e: { participantId: string }) => e.participantId)
@@ -101,11 +104,11 @@ describe('one attempt in progress, held by the database', () => {
     const first = await p.agent.post(`/rounds/${s.roundId}/attempts`, {})
     expect(first.status).toBe(201)
     const row = { id: 'second', roundId: s.roundId, participantId: p.id, number: 2, startedAt: t.clock.now(), deadlineAt: t.clock.now() + 60_000, clientAddress: '' }
-    expect(runSqlite(t.db, insertAttempt(row))).toBeNull() // as a start on another server would meet it
-    expect(() => t.db.$client.prepare(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at)
-      VALUES ('third', ?, ?, 3, 'in_progress', 0, 1)`).run(s.roundId, p.id)).toThrow(/UNIQUE/)
+    expect(await t.store.write(() => insertAttempt(row))).toBeNull() // as a start on another server would meet it
+    await expect(t.exec(`INSERT INTO attempts (id, round_id, participant_id, number, status, started_at, deadline_at)
+      VALUES ('third', ?, ?, 3, 'in_progress', 0, 1)`, s.roundId, p.id)).rejects.toThrow(/unique/i)
     const again = await Promise.all([1, 2, 3].map(() => p.agent.post(`/rounds/${s.roundId}/attempts`, {})))
     expect(again.map((r) => [r.status, r.body.attempt.id])).toEqual([1, 2, 3].map(() => [200, first.body.attempt.id]))
-    expect((t.db.$client.prepare('SELECT count(*) AS n FROM attempts WHERE participant_id = ?').get(p.id) as { n: number }).n).toBe(1)
+    expect(await t.one('SELECT count(*) AS "n" FROM attempts WHERE participant_id = ?', p.id)).toEqual({ n: 1 })
   })
 })

@@ -30,7 +30,7 @@ describe('drawing questions', () => {
     const t = testApp()
     const s = await setupContest(t, { bank: { t1: 1 }, round: { questionCount: 1 } })
     const grouped = Array.from({ length: 12 }, (_, i) => makeQuestion(`v-${i}`, { topic: 'tv', group: `g${i % 4}` }))
-    seedQuestions(t.db, grouped)
+    await seedQuestions(t, grouped)
     const r = await s.org.post(`/admin/contests/${s.contestId}/rounds`, { title: 'Biến thể', opensAt: iso(t.clock.now() - 1000), closesAt: iso(t.clock.now() + 3600_000), questionCount: 4, blueprint: [{ topic: 'tv', count: 4 }], maxAttempts: null })
     expect(r.status).toBe(201)
     for (let i = 0; i < 15; i++) {
@@ -52,7 +52,7 @@ describe('drawing questions', () => {
       correct: ['D'],
     })
     const tf = makeQuestion('tf-1', { topic: 'tp', type: 'true_false', options: [{ key: 'A', text: 'Đúng' }, { key: 'B', text: 'Sai' }], correct: ['B'] })
-    seedQuestions(t.db, [pinned, tf])
+    await seedQuestions(t, [pinned, tf])
     const r = await s.org.post(`/admin/contests/${s.contestId}/rounds`, { title: 'Ghim', opensAt: iso(t.clock.now() - 1000), closesAt: iso(t.clock.now() + 3600_000), blueprint: [{ topic: 'tp', count: 2 }] })
     const orders = new Set<string>()
     for (let i = 0; i < 25; i++) {

@@ -7,7 +7,7 @@ import { xlsxBomb } from '../helpers/zip-bomb'
 import { listen } from '../helpers/listen'
 
 const upload = (agent: Agent, path: string, body: Uint8Array) => agent.request('POST', path, body, { 'content-type': 'application/octet-stream' })
-const count = (t: TestApp, table: string) => (t.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+const count = async (t: TestApp, table: string) => (await t.one<{ n: number }>(`SELECT count(*) AS "n" FROM ${table}`))!.n
 const PASSWORD = 'matkhau123'
 
 describe('bounded imports', () => {
@@ -25,7 +25,7 @@ describe('bounded imports', () => {
       expect(res.body.error.message).toContain('MB')
     }
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024)
-    expect([count(t, 'questions'), count(t, 'units')]).toEqual([0, 0])
+    expect([await count(t, 'questions'), await count(t, 'units')]).toEqual([0, 0])
     expect((await t.agent().get('/health')).status).toBe(200)
   })
 
@@ -34,7 +34,7 @@ describe('bounded imports', () => {
     const org = await staffAgent(t, 'organizer')
     const res = await upload(org, '/admin/questions/import?format=xlsx', xlsxBomb(300, { lie: true }))
     expect([400, 413]).toContain(res.status)
-    expect(count(t, 'questions')).toBe(0)
+    expect(await count(t, 'questions')).toBe(0)
   })
 
   it('refuses too many shared strings with 413', async () => {
@@ -52,7 +52,7 @@ describe('bounded imports', () => {
     const res = await upload(org, '/admin/questions/import?format=gift', new TextEncoder().encode(gift))
     expect(res.status).toBe(413)
     expect(res.body.error.message).toContain('50.000')
-    expect(count(t, 'questions')).toBe(0)
+    expect(await count(t, 'questions')).toBe(0)
   }, 60_000)
 })
 
@@ -136,7 +136,7 @@ describe('sessions end with the password', () => {
     expect((await judge.get('/me')).status).toBe(401)
     expect((await t.agent().post('/sessions', { identifier: 'giam-khao-mot', password: reset.body.password })).status).toBe(200)
     expect((await judge.post(`/admin/users/${judgeId}/password`, {})).status).toBe(401)
-    const audit = t.db.$client.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq").all(judgeId) as { action: string }[]
+    const audit = await t.sql<{ action: string }>('SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq', judgeId)
     expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.password_change', 'user.password_reset'])
   })
 })
@@ -150,10 +150,10 @@ describe('names that show what they say', () => {
   ])('registration refuses a full name with %s (400), storing nothing', async (_what, fullName) => {
     const t = testApp()
     const s = await setupContest(t, { bank: { t1: 5 } })
-    const before = count(t, 'participants')
+    const before = await count(t, 'participants')
     const res = await t.agent().post('/participants', { fullName, dateOfBirth: '1990-01-01', phone: '0912000111', unitId: s.unit.A1, password: PASSWORD, consent: true })
     expect(res.status).toBe(400)
-    expect(count(t, 'participants')).toBe(before)
+    expect(await count(t, 'participants')).toBe(before)
   })
 
   it('stores a name in NFC with single spaces', async () => {
@@ -175,7 +175,7 @@ describe('names that show what they say', () => {
     const csv = '\ufeffMã,Tên đơn vị\r\nA,Chi bộ\u202e A\r\n'
     const res = await upload(org, `/admin/contests/${contest}/units/import?format=csv`, new TextEncoder().encode(csv))
     expect(res.status).toBe(400)
-    expect(count(t, 'units')).toBe(0)
+    expect(await count(t, 'units')).toBe(0)
   })
 })
 
@@ -200,7 +200,7 @@ describe('keys stay secret while another round can draw the question', () => {
     expect((await s.org.patch(`/admin/rounds/${s.roundId}`, { reviewKeys: 'show' })).status).toBe(200)
     const shown = (await p.agent.get(`/attempts/${a.id}`)).body.attempt
     expect(shown.items.every((i: { correct?: string[] }) => i.correct?.length === 1)).toBe(true)
-    const audit = t.db.$client.prepare("SELECT detail FROM audit_log WHERE action = 'round.update' AND entity_id = ?").all(s.roundId) as { detail: string }[]
+    const audit = await t.sql<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'round.update' AND entity_id = ?", s.roundId)
     expect(audit.some((r) => JSON.parse(r.detail).after.reviewKeys === 'show')).toBe(true)
   })
 
@@ -246,7 +246,7 @@ describe('exports and aborted uploads', () => {
     await vi.waitFor(() => expect(logs.mock.calls.some(([line]) => String(line).includes('client_abort'))).toBe(true), { timeout: 3000 })
     await server.close()
     expect(errors.mock.calls.filter(([line]) => /stack|error/i.test(String(line)))).toEqual([])
-    expect(count(t, 'questions')).toBe(0)
+    expect(await count(t, 'questions')).toBe(0)
   })
 })
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { exportableBank } from '../../api/services/question-export'
-import { toContent, writeQuestion } from '../../api/services/question-store'
+import { readExportable } from '../../api/services/question-export'
+import { saveQuestion, toContent } from '../../api/services/question-store'
 import { loadBankQuestions } from '../../questions/load'
 import type { BankQuestion } from '../../questions/schema'
 import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
@@ -10,7 +10,8 @@ import { registerPerson, setupContest, takeAttempt } from '../helpers/contest'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const upload = (agent: Agent, path: string, body: Uint8Array) => agent.request('POST', path, body, { 'content-type': 'application/octet-stream' })
-const count = (t: TestApp, table: string) => (t.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+const count = async (t: TestApp, table: string) => (await t.one<{ n: number }>(`SELECT count(*) AS "n" FROM ${table}`))!.n
+const bankIn = (t: TestApp) => t.store.read(readExportable({}))
 
 async function download(t: TestApp, agent: Agent, path: string): Promise<Uint8Array> {
   const res = await t.app.request(path, { headers: { cookie: agent.cookie } })
@@ -59,12 +60,12 @@ describe('post /admin/questions/import', () => {
     expect(res.body).toMatchObject({ imported: 1, skipped: 0, errors: [] })
     const list = await org.get('/admin/questions?q=cau thu nghiem')
     expect(list.body.questions.map((q: BankQuestion) => q.stem)).toEqual([stem])
-    expect(count(t, 'question_revisions')).toBe(1)
+    expect(await count(t, 'question_revisions')).toBe(1)
   })
 
   it('counts the published questions per topic and difficulty in one answer, drafts and retired ones left out', async () => {
     const { t, org } = await organizer()
-    seedQuestions(t.db, [
+    await seedQuestions(t, [
       makeQuestion('a1', { topic: 't1', difficulty: 1 }), makeQuestion('a2', { topic: 't1', difficulty: 1 }), makeQuestion('a3', { topic: 't1', difficulty: 3 }),
       makeQuestion('b1', { topic: 't2', difficulty: 2 }), makeQuestion('b2', { topic: 't2', difficulty: 2, status: 'draft' }), makeQuestion('b3', { topic: 't2', difficulty: 1, status: 'retired' }),
     ])
@@ -75,7 +76,7 @@ describe('post /admin/questions/import', () => {
 
   it('search matches a % or _ in the query as itself, with or without diacritics', async () => {
     const { t, org } = await organizer()
-    seedQuestions(t.db, [
+    await seedQuestions(t, [
       makeQuestion('pct', { stem: 'Tỉ lệ đạt 50% là bao nhiêu?' }),
       makeQuestion('num', { stem: 'Tỉ lệ đạt 500 là bao nhiêu?' }),
       makeQuestion('und', { stem: 'Ký hiệu a_b nghĩa là gì?' }),
@@ -96,7 +97,7 @@ describe('post /admin/questions/import', () => {
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
     expect(res.body.error.details.errors.map((e: { row: number; line: number }) => [e.row, e.line])).toEqual([[3, 3], [5, 5]])
     expect(res.body.error.details.errors[0].message).toMatch(/^Hàng 3: .*thiếu đáp án đúng/)
-    expect(count(t, 'questions')).toBe(0)
+    expect(await count(t, 'questions')).toBe(0)
   })
 
   it('with mode=valid the good questions are stored and the errors still reported', async () => {
@@ -105,21 +106,21 @@ describe('post /admin/questions/import', () => {
     expect(res.status, res.text).toBe(200)
     expect(res.body.imported).toBe(2)
     expect(res.body.errors.map((e: { row: number }) => e.row)).toEqual([3, 5])
-    expect(count(t, 'questions')).toBe(2)
+    expect(await count(t, 'questions')).toBe(2)
   })
 
   it('re-importing the same file changes nothing and counts every question as skipped', async () => {
     const { t, org } = await organizer()
     for (const [format, file] of [['json', utf8(JSON_FILE)], ['gift', utf8(GIFT_FILE)], ['xlsx', await xlsxFile()]] as const) {
       expect((await upload(org, `/admin/questions/import?format=${format}`, file)).body.imported).toBe(1)
-      const before = [count(t, 'questions'), count(t, 'question_revisions'), count(t, 'audit_log')]
+      const before = [await count(t, 'questions'), await count(t, 'question_revisions'), await count(t, 'audit_log')]
       const again = await upload(org, `/admin/questions/import?format=${format}`, file)
       expect(again.status).toBe(200)
       expect(again.body).toMatchObject({ imported: 0, updated: 0, skipped: 1, errors: [] })
       expect(again.body.warnings).toHaveLength(1)
-      expect([count(t, 'questions'), count(t, 'question_revisions'), count(t, 'audit_log')]).toEqual(before)
+      expect([await count(t, 'questions'), await count(t, 'question_revisions'), await count(t, 'audit_log')]).toEqual(before)
     }
-  })
+  }, 30_000) // six imports: some 6 s on a loaded machine
 })
 
 // The whole shipped bank, seeded directly into one app, exported over HTTP and imported into another.
@@ -127,7 +128,9 @@ describe('export → import round trip of the shipped bank', { timeout: 120_000 
   const shipped = loadBankQuestions()
   async function seeded() {
     const a = await organizer()
-    for (const q of shipped) writeQuestion(a.t.db, q.id, toContent(q), a.t.clock.now(), 'test')
+    await a.t.store.write(function* () {
+      for (const q of shipped) yield* saveQuestion(q.id, toContent(q), a.t.clock.now(), 'test')
+    })
     return a
   }
 
@@ -138,7 +141,7 @@ describe('export → import round trip of the shipped bank', { timeout: 120_000 
     const res = await upload(b.org, `/admin/questions/import?format=${format}`, file)
     expect(res.status, res.text.slice(0, 500)).toBe(200)
     expect(res.body).toMatchObject({ imported: shipped.length, updated: 0, skipped: 0, warnings: [], errors: [] })
-    expect(exportableBank(b.t.db, {})).toEqual(exportableBank(a.t.db, {}))
+    expect(await bankIn(b.t)).toEqual(await bankIn(a.t))
     const again = await upload(a.org, `/admin/questions/import?format=${format}`, file)
     expect(again.body).toMatchObject({ imported: 0, updated: 0, skipped: shipped.length })
   })
@@ -150,8 +153,8 @@ describe('export → import round trip of the shipped bank', { timeout: 120_000 
     expect(res.status, res.text.slice(0, 500)).toBe(200)
     expect(res.body.imported).toBe(shipped.length)
     const kept = (q: BankQuestion) => JSON.stringify([q.topic, q.type, q.stem, q.options.map((o) => [o.key, o.text]), q.correct, q.explanation])
-    const back = exportableBank(b.t.db, {})
-    expect(back.map(kept).sort()).toEqual(exportableBank(a.t.db, {}).map(kept).sort())
+    const back = await bankIn(b.t)
+    expect(back.map(kept).sort()).toEqual((await bankIn(a.t)).map(kept).sort())
     expect(back.every((q) => q.status === 'draft' && q.difficulty === 2 && q.source.document === '')).toBe(true)
   })
 })
@@ -183,7 +186,7 @@ describe('revisions and retiring', () => {
     expect(res.status, res.text).toBe(200)
     expect(res.body.question).toMatchObject({ id: used, revision: 2, status: 'retired' })
     expect((await s.org.get(`/admin/questions/${used}`)).body.question.status).toBe('retired')
-    const kept = t.db.$client.prepare('SELECT revision FROM attempt_items WHERE question_id = ?').all(used)
+    const kept = await t.sql('SELECT revision FROM attempt_items WHERE question_id = ?', used)
     expect(kept).toEqual([{ revision: 1 }])
     // Five published questions are left: a round of five draws exactly those, a round of six cannot be filled.
     const now = t.clock.now()

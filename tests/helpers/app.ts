@@ -1,10 +1,13 @@
+import { inject } from 'vitest'
 import { createApp } from '../../api/app'
 import { loadEnv } from '../../api/env'
 import { hashPassword } from '../../api/lib/password'
 import { SYSTEM_ACTOR } from '../../api/services/audit'
 import { addStaffUser } from '../../api/services/staff'
-import type { Db } from '../../db/client'
+import { openDb, type Db } from '../../db/client'
+import { openPg } from '../../db/pg'
 import { all, get, run, type Row } from '../../db/program'
+import type { SqliteStore, Store } from '../../db/store'
 import { memoryDb } from './db'
 import { pgAppDb, type PgAppDb } from './pg-app'
 
@@ -50,13 +53,17 @@ export const onPg = process.env.STORE === 'pg'
 // The app over a fresh database. `db` is the SQLite handle, for tests of what only SQLite has (its file,
 // its group commit); on PostgreSQL reading it throws, so such a test says at once what it relies on.
 // Everything else reads and writes through the store: `sql`, `one` and `exec` run SQL on either store.
-export function testApp(envOver: Record<string, string> = {}, sqlite?: Db) {
+// Given another test app instead of a SQLite handle: a second server on its database (see below).
+export function testApp(envOver: Record<string, string> = {}, on?: Db | OnDatabaseOf) {
   const clock = new FakeClock()
   const env = loadEnv({ NODE_ENV: 'test', LOG_REQUESTS: 'false', ...envOver })
-  const pg: PgAppDb | undefined = onPg && !sqlite ? pgAppDb() : undefined
+  const second = on && !('$client' in on) ? secondConnection(on) : undefined
+  const sqlite = second ? second.db : (on as Db | undefined)
+  const pg: PgAppDb | undefined = second ? second.pg : onPg && !sqlite ? pgAppDb() : undefined
   const db = pg ? undefined : (sqlite ?? memoryDb())
   const { app, deps, close } = createApp(pg ? { pg: pg.db, env, clock } : { db: db!, env, clock })
   pg?.onClose(close)
+  if (pg) pgDbs.set(deps.store, pg)
   const agent = () => new Agent(app)
   const store = deps.store
   return {
@@ -72,6 +79,30 @@ export function testApp(envOver: Record<string, string> = {}, sqlite?: Db) {
 }
 
 export type TestApp = ReturnType<typeof testApp>
+
+// ── Several servers on one database ─────────────────────────────────────────────────────────────────
+// testApp(env, t): a second server's app on t's database, with its own connections, read model and clock,
+// as another process has them. On PostgreSQL a second pool on t's database, closed before it is dropped;
+// on SQLite a second connection to t's file (t made over one, testApp(env, openDb(path)): a database in
+// memory belongs to its one connection).
+type OnDatabaseOf = { store: Store }
+const pgDbs = new WeakMap<Store, PgAppDb>()
+
+function secondConnection(t: OnDatabaseOf): { pg?: PgAppDb; db?: Db } {
+  const first = pgDbs.get(t.store)
+  if (!first) {
+    const path = (t.store as SqliteStore).db.$client.name
+    if (path === ':memory:') throw new Error('a second server needs the first app on a SQLite file: testApp(env, openDb(path))')
+    return { db: openDb(path) }
+  }
+  const db = openPg(`${inject('pgServer')}${first.name}`, { max: 4 })
+  const closers: (() => Promise<void>)[] = []
+  first.onClose(async () => {
+    for (const close of closers) await close().catch(() => undefined)
+    await db.$client.end({ timeout: 1 })
+  })
+  return { pg: { db, name: first.name, onClose: (close) => closers.push(close) } }
+}
 
 export async function staffAgent(t: TestApp, role: 'admin' | 'organizer' | 'judge', username = `${role}-${Math.random().toString(36).slice(2, 8)}`) {
   const hash = await hashPassword('mat-khau-thu-nghiem')
