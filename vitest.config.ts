@@ -37,6 +37,19 @@ export default defineConfig({
         },
       },
       {
+        // The organizer-to-participant browser flow again, the server on PostgreSQL.
+        test: {
+          name: 'e2e-pg',
+          environment: 'node',
+          include: ['tests/e2e/contest-flow.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts', 'tests/pg/global-setup.ts'],
+          env: { STORE: 'pg' },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         plugins: [solid()],
         test: {
           name: 'web',

@@ -14,15 +14,21 @@ let psql: string | undefined
 // Databases made for test apps in this file, closed and dropped after it (tests/helpers/pg-app-setup.ts).
 const open: { db: PgDb; name: string; closers: (() => Promise<void>)[] }[] = []
 
-// A database of its own for one test app, copied from the run's migrated template. Made with psql so that
-// testApp stays synchronous on both stores (some 50 ms); the pool connects on first use.
-export function pgAppDb(): PgAppDb {
+// A new database on the run's throwaway cluster, copied from its migrated template. Made with psql so that
+// it is synchronous (some 50 ms): testApp stays synchronous on both stores.
+export function createPgDatabase(): { name: string; url: string } {
   const server = inject('pgServer')
   psql ??= BIN_DIRS.map((d) => d && join(d, 'psql')).find((p): p is string => !!p && existsSync(p))
   if (!psql) throw new Error('psql not found: install Debian\'s postgresql (see .ci/run)')
   const name = `a_${nanoid(10).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`
   execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', `${server}postgres`, '-c', `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`], { stdio: ['ignore', 'ignore', 'pipe'] })
-  const db = openPg(`${server}${name}`, { max: 4 })
+  return { name, url: `${server}${name}` }
+}
+
+// A database of its own for one test app; the pool connects on first use.
+export function pgAppDb(): PgAppDb {
+  const { name, url } = createPgDatabase()
+  const db = openPg(url, { max: 4 })
   const entry = { db, name, closers: [] as (() => Promise<void>)[] }
   open.push(entry)
   return { db, name, onClose: (close) => entry.closers.push(close) }

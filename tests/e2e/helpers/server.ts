@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createPgDatabase } from '../../helpers/pg-app'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 export const ADMIN = { username: 'admin', password: 'admin-secret-1' }
@@ -22,16 +23,18 @@ async function freePort(): Promise<number> {
 
 export type TestServer = { baseUrl: string; stop: () => Promise<void>; output: () => string }
 
-// The real server on a fresh database, as one node process (killing `npx tsx` would leave it running).
+// The real server on a fresh database, as one node process (killing `npx tsx` would leave it running):
+// a SQLite file, or with STORE=pg (the e2e-pg project) a database of its own on the run's PostgreSQL.
 export async function startServer(): Promise<TestServer> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'hoithi-e2e-'))
+  const store = process.env.STORE === 'pg' ? { DATABASE_URL: createPgDatabase().url } : {}
   let log = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: root,
     env: {
       ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'e2e.db'),
-      ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: 'false', LOG_REQUESTS: 'false',
+      ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: 'false', LOG_REQUESTS: 'false', ...store,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
