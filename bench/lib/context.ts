@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { solo, spread, type Group } from './group'
 import type { LoadResult } from './load'
-import { load } from './load'
 import type { Report } from './report'
 import type { Server } from './server'
+import { loadOn } from './spread'
 
 export type Config = {
   participants: number // registered through the API for scenarios 1–4 and 6
@@ -27,40 +28,44 @@ export const QUICK: Config = {
 export type Ctx = { cfg: Config; quick: boolean; report: Report; tmp: string; profileDir?: string; log: (s: string) => void }
 export type Person = { id: string; cookie: string; attemptId?: string; attempt2Id?: string }
 
-// /api/health on the same server with the same autocannon settings: the denominator of every ratio.
+// /api/health on the same server group with the same autocannon settings: the denominator of every ratio.
 // A full run measures it right before each phase (the machine is noisy); quick reuses one per setting.
-const baselines = new WeakMap<Server, Map<string, LoadResult>>()
-export async function health(ctx: Ctx, server: Server, connections: number, label: string): Promise<LoadResult> {
-  let perServer = baselines.get(server)
-  if (!perServer) baselines.set(server, (perServer = new Map()))
+const baselines = new WeakMap<object, Map<string, LoadResult>>()
+export async function health(ctx: Ctx, target: Group | Server, connections: number, label: string): Promise<LoadResult> {
+  let perTarget = baselines.get(target)
+  if (!perTarget) baselines.set(target, (perTarget = new Map()))
   const key = `${connections}`
-  const hit = perServer.get(key)
+  const hit = perTarget.get(key)
   if (hit && ctx.quick) return hit
-  const { value: r, rssMb, cpu } = await phase(server, () => load({ url: server.url, connections, durationSec: ctx.cfg.durationSec, request: { path: '/api/health' } }))
-  perServer.set(key, r)
-  ctx.report.add({ scenario: label, what: '/api/health (baseline for the next row)', settings: `${connections} conn, ${ctx.cfg.durationSec} s`, n: r.ok, p50: r.latency.p50, p95: r.latency.p95, p99: r.latency.p99, rps: r.rps, ratio: 1, rssMb, cpu })
+  const group = 'servers' in target ? target : solo(target)
+  const { value: r, rssMb, cpu } = await phase(group, () => loadOn(group, connections, () => ({ durationSec: ctx.cfg.durationSec, request: { path: '/api/health' } })))
+  perTarget.set(key, r)
+  ctx.report.add({ scenario: label, what: '/api/health (baseline for the next row)', settings: `${connections} conn${spread(group)}, ${ctx.cfg.durationSec} s`, n: r.ok, p50: r.latency.p50, p95: r.latency.p95, p99: r.latency.p99, rps: r.rps, ratio: 1, rssMb, cpu })
   return r
 }
 
-// Wraps a phase: resets the server's peak RSS first and reads it after; the CPU used by the server and by
-// this process (the load generator) over the phase tells which side was the limit (2 cores in all).
-// "other" is everything else on the machine (the machine is shared: other jobs there skew a run).
-export async function phase<T>(server: Server, fn: () => Promise<T>): Promise<{ value: T; rssMb: number; cpu: string }> {
-  server.resetPeak()
-  const s0 = server.cpuSec()
+// Wraps a phase: resets the servers' peak RSS first and reads it after (the largest server process); the CPU
+// used over the phase by the servers (summed), by PostgreSQL's processes and by this process (the load
+// generator) tells which side was the limit. "other" is everything else on the (shared) machine.
+export type Metered = Pick<Group, 'resetPeak' | 'cpuSec' | 'peakRssMb'> & { dbCpuSec?: () => number }
+export async function phase<T>(target: Metered, fn: () => Promise<T>): Promise<{ value: T; rssMb: number; cpu: string }> {
+  target.resetPeak()
+  const s0 = target.cpuSec()
+  const d0 = target.dbCpuSec?.() ?? 0
   const g0 = process.cpuUsage()
   const m0 = machineBusySec()
   const t0 = performance.now()
   const value = await fn()
   const wall = (performance.now() - t0) / 1000
   const g = process.cpuUsage(g0)
-  const srv = server.cpuSec() - s0
+  const srv = target.cpuSec() - s0
+  const db = (target.dbCpuSec?.() ?? 0) - d0
   const gen = (g.user + g.system) / 1e6
-  const other = Math.max(0, machineBusySec() - m0 - srv - gen)
+  const other = Math.max(0, machineBusySec() - m0 - srv - db - gen)
   const pct = (x: number) => `${Math.round((100 * x) / wall)}%`
   // /proc counts in 10 ms ticks: too coarse for a phase shorter than half a second.
-  const cpu = wall < 0.5 ? '' : `server ${pct(srv)}, generator ${pct(gen)}, other ${pct(other)}`
-  return { value, rssMb: server.peakRssMb(), cpu }
+  const cpu = wall < 0.5 ? '' : `server ${pct(srv)}, ${target.dbCpuSec ? `postgres ${pct(db)}, ` : ''}generator ${pct(gen)}, other ${pct(other)}`
+  return { value, rssMb: target.peakRssMb(), cpu }
 }
 
 // Busy CPU seconds of the whole machine so far (all cores), from /proc/stat.

@@ -14,6 +14,7 @@ export type LoadOptions = {
 export type LoadResult = {
   ok: number; sent: number; failed: number; errors: number; timeouts: number; statuses: Record<string, number>
   elapsedMs: number; rps: number; latency: Summary; serverMs: Summary; rampMs: number
+  raw: { latencies: number[]; serverMs: number[]; first: number; last: number } // for mergeLoads
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -93,5 +94,26 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   const ok = latencies.length
   const elapsedMs = ok ? last - first : performance.now() - t0
   const failed = Object.entries(statuses).filter(([s]) => Number(s) >= 300).reduce((a, [, n]) => a + n, 0)
-  return { ok, sent, failed, errors, timeouts, statuses, elapsedMs, rps: ok / (elapsedMs / 1000), latency: summarize(latencies), serverMs: summarize(server), rampMs }
+  return { ok, sent, failed, errors, timeouts, statuses, elapsedMs, rps: ok / (elapsedMs / 1000), latency: summarize(latencies), serverMs: summarize(server), rampMs,
+    raw: { latencies, serverMs: server, first: first || t0, last: last || performance.now() } }
+}
+
+// Loads that ran at the same time (one per server of a group) as one: counts summed, percentiles over
+// every latency, the throughput over the window from the first answer of any to the last answer of any.
+export function mergeLoads(parts: LoadResult[]): LoadResult {
+  if (parts.length === 1) return parts[0]
+  const sum = (f: (r: LoadResult) => number) => parts.reduce((a, r) => a + f(r), 0)
+  const statuses: Record<string, number> = {}
+  for (const r of parts) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n
+  const latencies = parts.flatMap((r) => r.raw.latencies)
+  const serverMs = parts.flatMap((r) => r.raw.serverMs)
+  const first = Math.min(...parts.map((r) => r.raw.first))
+  const last = Math.max(...parts.map((r) => r.raw.last))
+  const ok = latencies.length
+  const elapsedMs = last - first
+  return {
+    ok, sent: sum((r) => r.sent), failed: sum((r) => r.failed), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), statuses,
+    elapsedMs, rps: ok / (elapsedMs / 1000), latency: summarize(latencies), serverMs: summarize(serverMs), rampMs: Math.max(...parts.map((r) => r.rampMs)),
+    raw: { latencies, serverMs, first, last },
+  }
 }

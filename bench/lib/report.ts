@@ -3,10 +3,11 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem } from 'node:os'
 import type { LoadResult } from './load'
 import { ROOT } from './server'
+import { sideBySide } from './side-by-side'
 
 // One line of the results table. met: true / false, or null when the row has no target.
 export type Row = {
-  scenario: string; what: string; settings?: string; n?: number
+  scenario: string; store?: string; what: string; settings?: string; n?: number
   p50?: number; p95?: number; p99?: number; rps?: number; ratio?: number
   server?: string; rssMb?: number; cpu?: string; target?: string; met?: boolean | null; value?: string
 }
@@ -15,29 +16,36 @@ export class Report {
   rows: Row[] = []
   notes: string[] = []
   readonly commit = commit() // at the start: the tree may change while a long run goes on
+  store = '' // the server group rows and notes are added for now: '' (SQLite), 'pg', 'pg×3'
   constructor(public mode: 'quick' | 'full') {}
 
   add(row: Row): Row {
+    row.store ??= this.store
     this.rows.push(row)
     const flag = row.met == null ? '' : row.met ? '  [met]' : '  [NOT MET]'
-    console.log(`  · ${row.scenario} ${row.what}: ${describe(row)}${flag}`)
+    console.log(`  · ${label(row)} ${row.what}: ${describe(row)}${flag}`)
     return row
   }
 
   note(text: string) {
-    this.notes.push(text)
-    console.log(`  note: ${text}`)
+    const line = this.store ? `${this.store}: ${text}` : text
+    this.notes.push(line)
+    console.log(`  note: ${line}`)
   }
 
   markdown(): string {
     const head = '| # | measure | settings | n | p50 ms | p95 ms | p99 ms | req/s | ratio to health | server time (Server-Timing) or value | peak RSS MB | CPU over the phase | target | result |'
     const sep = '|' + ' --- |'.repeat(14)
     const lines = this.rows.map((r) => `| ${[
-      r.scenario, r.what, r.settings ?? '', r.n ?? '', ms(r.p50), ms(r.p95), ms(r.p99), r.rps == null ? '' : Math.round(r.rps).toLocaleString('en-US'),
+      label(r), r.what, r.settings ?? '', r.n ?? '', ms(r.p50), ms(r.p95), ms(r.p99), r.rps == null ? '' : Math.round(r.rps).toLocaleString('en-US'),
       r.ratio == null ? '' : r.ratio.toFixed(2), r.server ?? r.value ?? '', r.rssMb == null || Number.isNaN(r.rssMb) ? '' : Math.round(r.rssMb), r.cpu ?? '', r.target ?? '',
       r.met == null ? '' : r.met ? 'met' : '**NOT MET**',
     ].join(' | ')} |`)
     return [head, sep, ...lines].join('\n')
+  }
+
+  sideBySide(): string {
+    return sideBySide(this.rows)
   }
 
   // Appends the run (date, commit, machine, mode, table, notes) to bench/RESULTS.md.
@@ -50,8 +58,8 @@ export class Report {
     const text = [
       '', `## ${new Date().toISOString()} — ${this.mode}`, '',
       `- commit: ${this.commit}`, `- machine: ${machine()}`, `- run time: ${Math.round(elapsedSec)} s`, '',
-      this.markdown(), '',
-      missed.length ? `Targets not met: ${missed.map((r) => `${r.scenario} ${r.what}`).join('; ')}.` : 'Every target with a row above is met.',
+      this.markdown(), '', ...(this.sideBySide() ? [this.sideBySide(), ''] : []),
+      missed.length ? `Targets not met: ${missed.map((r) => `${label(r)} ${r.what}`).join('; ')}.` : 'Every target with a row above is met.',
       '', ...this.notes.map((n) => `- ${n}`), '',
     ].join('\n')
     appendFileSync(file, text)
@@ -59,10 +67,12 @@ export class Report {
   }
 }
 
-function ms(v: number | undefined): string {
+export function ms(v: number | undefined): string {
   if (v == null || Number.isNaN(v)) return ''
   return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)
 }
+
+const label = (r: Row) => (r.store ? `${r.scenario} ${r.store}` : r.scenario)
 
 function describe(r: Row): string {
   const parts: string[] = []

@@ -49,16 +49,15 @@ export async function startServer(opts: { dbPath: string; seedDemo: boolean; pro
   const big = '1000000000'
   const args = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), '--import', 'tsx', 'api/server.ts']
   const t0 = performance.now()
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: opts.dbPath,
-      ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: String(opts.seedDemo), LOG_REQUESTS: 'false',
-      RATE_REGISTER_PER_MIN: big, RATE_SIGNIN_PER_MIN: big, RATE_START_PER_MIN: big, RATE_START_PER_PARTICIPANT_PER_MIN: big,
-      RATE_SIGNIN_FAILS_PER_ID_PER_MIN: big, ...opts.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const env: Record<string, string | undefined> = {
+    ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: opts.dbPath,
+    ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: String(opts.seedDemo), LOG_REQUESTS: 'false',
+    RATE_REGISTER_PER_MIN: big, RATE_SIGNIN_PER_MIN: big, RATE_START_PER_MIN: big, RATE_START_PER_PARTICIPANT_PER_MIN: big,
+    RATE_SIGNIN_FAILS_PER_ID_PER_MIN: big, ...opts.env,
+  }
+  // A DATABASE_URL in the caller's environment would move a SQLite run onto PostgreSQL.
+  if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   spawned.add(child)
   child.once('exit', () => spawned.delete(child))
   let out = ''

@@ -1,32 +1,41 @@
-import { health, phase, type Ctx } from '../lib/context'
-import { load } from '../lib/load'
+import { health, phase, type Ctx, type Person } from '../lib/context'
+import { spread } from '../lib/group'
 import { fromLoad, serverText } from '../lib/report'
+import { loadOn, shareOf } from '../lib/spread'
 import type { Day } from './setup'
 import { saveLoad } from './taking'
 
 // 4. Reading while taking: everyone starts a second attempt (setup), then saves run as in 2 while
 // readers fetch board pages, "my rank" and the units board, each kind on its own connections.
 export async function reading(ctx: Ctx, day: Day) {
-  const url = day.server.url
-  const people = day.people
-  let next = 0
-  const second = await load({
-    url, connections: Math.min(ctx.cfg.rushConnections, people.length), amount: people.length,
-    request: (c) => { c.i = next++; return { method: 'POST', path: `/api/rounds/${day.roundId}/attempts`, headers: { cookie: people[c.i as number].cookie }, body: '{}' } },
-    onResponse: (status, body, c) => { if (status === 201) people[c.i as number].attempt2Id = JSON.parse(body).attempt.id },
+  const { group, people } = day
+  const n = group.servers.length
+  const second = await loadOn(group, ctx.cfg.rushConnections, (s) => {
+    const mine = shareOf(people, n, s)
+    let next = 0
+    return {
+      amount: mine.length,
+      request: (c) => { c.p = mine[next++]; return { method: 'POST', path: `/api/rounds/${day.roundId}/attempts`, headers: { cookie: (c.p as Person).cookie }, body: '{}' } },
+      onResponse: (status, body, c) => { if (status === 201) (c.p as Person).attempt2Id = JSON.parse(body).attempt.id },
+    }
   })
   ctx.log(`second attempts started: ${second.ok} at ${Math.round(second.rps)}/s (setup)`)
-  const base = await health(ctx, day.server, ctx.cfg.saveConnections, '4')
+  const base = await health(ctx, group, ctx.cfg.saveConnections, '4')
   const total = people.length
   const conn = ctx.cfg.readerConnections
-  let k = 0
-  const { value: [saves, pages, me, unitsBoard], rssMb, cpu } = await phase(day.server, () => Promise.all([
-    saveLoad(ctx, url, people, 'attempt2Id'),
-    load({ url, connections: conn, durationSec: ctx.cfg.durationSec, request: () => ({ path: `/api/rounds/${day.roundId}/leaderboard?limit=50&offset=${50 * Math.floor(Math.random() * Math.ceil(total / 50))}` }) }),
-    load({ url, connections: conn, durationSec: ctx.cfg.durationSec, request: () => ({ path: `/api/rounds/${day.roundId}/leaderboard/me`, headers: { cookie: people[k++ % total].cookie } }) }),
-    load({ url, connections: conn, durationSec: ctx.cfg.durationSec, request: { path: `/api/rounds/${day.roundId}/units-leaderboard` } }),
+  const readers = (request: (s: number) => () => { path: string; headers?: Record<string, string> }) =>
+    loadOn(group, conn, (s) => ({ durationSec: ctx.cfg.durationSec, request: request(s) }))
+  const { value: [saves, pages, me, unitsBoard], rssMb, cpu } = await phase(group, () => Promise.all([
+    saveLoad(ctx, group, people, 'attempt2Id'),
+    readers(() => () => ({ path: `/api/rounds/${day.roundId}/leaderboard?limit=50&offset=${50 * Math.floor(Math.random() * Math.ceil(total / 50))}` })),
+    readers((s) => {
+      const mine = shareOf(people, n, s)
+      let k = 0
+      return () => ({ path: `/api/rounds/${day.roundId}/leaderboard/me`, headers: { cookie: mine[k++ % mine.length].cookie } })
+    }),
+    readers(() => () => ({ path: `/api/rounds/${day.roundId}/units-leaderboard` })),
   ]))
-  const settings = `${ctx.cfg.saveConnections} save + 3×${conn} reader conn, ${ctx.cfg.durationSec} s, board of ${total}`
+  const settings = `${ctx.cfg.saveConnections} save + 3×${conn} reader conn${spread(group)}, ${ctx.cfg.durationSec} s, board of ${total}`
   ctx.report.add({ scenario: '4', what: 'save answer, while readers run', settings, ...fromLoad(saves), ratio: saves.rps / base.rps, rssMb, cpu, server: serverText(saves), met: null })
   ctx.report.add({ scenario: '4', what: 'board page (random page of 50)', settings, ...fromLoad(pages), server: serverText(pages), met: null })
   ctx.report.add({ scenario: '4', what: 'my rank', settings, ...fromLoad(me), server: serverText(me), met: null })
