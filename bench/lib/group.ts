@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { Ctx } from './context'
+import type { Ctx } from './config'
 import type { BenchCluster } from './pg'
 import { startServer, type Server } from './server'
 

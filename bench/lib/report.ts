@@ -3,14 +3,10 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem } from 'node:os'
 import type { LoadResult } from './load'
 import { ROOT } from './server'
+import { ms, type Row } from './row'
 import { sideBySide } from './side-by-side'
 
-// One line of the results table. met: true / false, or null when the row has no target.
-export type Row = {
-  scenario: string; store?: string; what: string; settings?: string; n?: number
-  p50?: number; p95?: number; p99?: number; rps?: number; ratio?: number
-  server?: string; rssMb?: number; cpu?: string; target?: string; met?: boolean | null; value?: string
-}
+export type { Row }
 
 export class Report {
   rows: Row[] = []
@@ -65,11 +61,6 @@ export class Report {
     appendFileSync(file, text)
     return file
   }
-}
-
-export function ms(v: number | undefined): string {
-  if (v == null || Number.isNaN(v)) return ''
-  return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)
 }
 
 const label = (r: Row) => (r.store ? `${r.scenario} ${r.store}` : r.scenario)

@@ -1,4 +1,4 @@
-import { ms, type Row } from './report'
+import { ms, type Row } from './row'
 
 // The closing comparison: each measure taken on more than one server group (SQLite, pg, pg×3), one column
 // per group, with its throughput (and ratio to that group's own /api/health), p99 and CPU split.
