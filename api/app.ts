@@ -31,20 +31,19 @@ import { publicRoutes } from './routes/public'
 import { sessionRoutes } from './routes/sessions'
 import { Standings } from './standings/standings'
 
-// The database: a SQLite file (db) or PostgreSQL (pg), which several servers may share; on PostgreSQL the
-// boards may read through a pool of their own (pgReads), apart from the writes'.
+// The database: a SQLite file (db) or PostgreSQL (pg), which several servers may share; on PostgreSQL
+// reads may go through a pool of their own (pgReads), apart from the writes'.
 export type AppOptions = { db: Db; pg?: undefined; pgReads?: undefined } | { pg: PgDb; pgReads?: PgDb; db?: undefined }
 export type AppSettings = AppOptions & { env: Env; clock?: Clock; limiter?: Limiter; isReady?: () => boolean }
 
 // What is shared between servers lives in the database on PostgreSQL (rate limits, password guesses);
 // on SQLite, one process, in memory.
-function storeDeps(options: AppOptions, clock: Clock, wake: () => void): Pick<Deps, 'store' | 'db' | 'writes' | 'limiter' | 'guesses'> & { boards: Store; close: () => Promise<void> } {
+function storeDeps(options: AppOptions, clock: Clock, wake: () => void): Pick<Deps, 'store' | 'db' | 'writes' | 'limiter' | 'guesses'> & { close: () => Promise<void> } {
   if (options.db) {
     // A commit here may have finished attempts: streams hear of it on the next turn, not the next poll.
     const writes = new GroupCommit(options.db, { afterCommit: wake })
-    const store = new SqliteStore(options.db, writes)
     return {
-      store, boards: store, db: options.db, writes, close: async () => undefined,
+      store: new SqliteStore(options.db, writes), db: options.db, writes, close: async () => undefined,
       limiter: new RateLimiter(() => clock.now()), guesses: new GuessGuard(() => clock.now()),
     }
   }
@@ -53,14 +52,14 @@ function storeDeps(options: AppOptions, clock: Clock, wake: () => void): Pick<De
   const store: Store = new PgStore(pg, () => {
     wake()
     notify()
-  })
+  }, options.pgReads)
   const listening = listen(pg, wake).catch((err: unknown) => {
     console.error(JSON.stringify({ level: 'error', what: 'LISTEN', error: String(err) })) // polling still follows the logs
     return async () => undefined
   })
   const run = <T>(program: Program<T>) => store.read(program)
   return {
-    store, boards: options.pgReads ? new PgStore(options.pgReads) : store, close: async () => (await listening)(),
+    store, close: async () => (await listening)(),
     limiter: new SharedRateLimiter(run, () => clock.now()), guesses: new SharedGuessGuard(run, () => clock.now()),
   }
 }
@@ -69,8 +68,8 @@ function storeDeps(options: AppOptions, clock: Clock, wake: () => void): Pick<De
 export function createApp(options: AppSettings) {
   const clock = options.clock ?? systemClock
   let standings: Standings | undefined
-  const { close: closeStore, boards, ...stored } = storeDeps(options, clock, () => standings?.wake())
-  standings = new Standings(boards, clock)
+  const { close: closeStore, ...stored } = storeDeps(options, clock, () => standings?.wake())
+  standings = new Standings(stored.store, clock)
   const deps: Deps = { ...stored, env: options.env, clock, standings, limiter: options.limiter ?? stored.limiter }
   const isReady = options.isReady ?? (() => true)
   const app = new Hono<AppEnv>()

@@ -11,10 +11,10 @@ export const EnvSchema = z.object({
   // runs on PostgreSQL instead of the SQLite file, and several servers may share it.
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres://').optional(),
   DATABASE_POOL: z.coerce.number().int().min(2).max(200).default(10),
-  // Connections of a second pool the boards read through, so that reads never queue behind a burst of
-  // saves holding every connection of the first (measured: board pages 32/s with one pool of 10, while
-  // 100 connections saved answers).
-  DATABASE_READ_POOL: z.coerce.number().int().min(1).max(100).default(4),
+  // Connections of a second pool for what reads outside a transaction (sessions, boards), so that reads
+  // never queue behind a burst of saves holding every connection of the first (measured: board pages
+  // 32/s with one pool of 10, while 100 connections saved answers).
+  DATABASE_READ_POOL: z.coerce.number().int().min(1).max(100).default(6),
   TRUST_PROXY: boolish.default(false),
   ADMIN_USERNAME: z.string().min(3).optional(),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD cần ít nhất 10 ký tự').optional(),

@@ -57,11 +57,13 @@ export class SqliteStore implements Store {
 
 export class PgStore implements Store {
   readonly dialect = 'pg' as const
-  // afterCommit: told after each write commits, as the SQLite group commit tells its own.
-  constructor(readonly db: PgDb, private afterCommit?: () => void) {}
+  // afterCommit: told after each write commits, as the SQLite group commit tells its own. reads: a pool
+  // of its own for what runs outside a transaction, so that reads (a session, a board) never queue behind
+  // a burst of writes holding every connection of the first; what a read sees is committed either way.
+  constructor(readonly db: PgDb, private afterCommit?: () => void, private reads: PgDb = db) {}
 
   read<T>(program: Program<T>): Promise<T> {
-    return runPg(this.db.$client, program)
+    return runPg(this.reads.$client, program)
   }
 
   async write<T>(program: () => Program<T>): Promise<T> {
