@@ -1,6 +1,6 @@
 type Column = Float64Array | Int32Array | Uint16Array | Uint8Array
 
-// Columns of typed arrays indexed by a row number (a participant's rowid): compact for a million rows,
+// Columns of typed arrays indexed by a row number (a participant's seq): compact for a million rows,
 // and grown by doubling, so filling them costs a handful of copies. Returns `cols` itself when `index`
 // already fits, else new columns of at least index + 1 rows holding the old values.
 export function growColumns<T extends Record<string, Column>>(cols: T, index: number, make: (rows: number) => T): T {

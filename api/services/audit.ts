@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '../../db/client'
 import { all, get, lock, run, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import type { Store } from '../../db/store'
 import { CSV_BOM, csvLine } from '../lib/csv'
 import type { SessionUser } from './auth'
@@ -55,10 +53,6 @@ export function* verifyChain(): Program<Verification> {
     after = rows[rows.length - 1].seq
   }
 }
-
-// Synchronous SQLite entry points for the services not yet written as programs (issue #13 moves them).
-export const auditHead = (db: Db): string => runSqlite(db, headOfChain())
-export const verifyAuditChain = (db: Db): Verification => runSqlite(db, verifyChain())
 
 type AuditRow = AuditFields & { seq: number; prevHash: string; hash: string }
 

@@ -1,8 +1,6 @@
-import type { Db } from '../../db/client'
 import { isUniqueViolation, violatedConstraint } from '../../db/errors'
 import { all, get, lock, run, transaction, type Program } from '../../db/program'
 import type { contests } from '../../db/schema'
-import { runSqlite } from '../../db/sqlite-runner'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import type { CreateContestInput, UnitsInput, UpdateContestInput } from '../schemas/admin'
@@ -78,9 +76,6 @@ export function* contestRow(contestId: string): Program<ContestRow> {
   if (!r) throw notFound('cuộc thi')
   return toContest(r)
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const getContestRow = (db: Db, contestId: string): ContestRow => runSqlite(db, contestRow(contestId))
 
 export function* readContest(contestIdOrSlug: string, now: number, includeDraft = false): Program<ContestDetail> {
   const raw = (yield* get<RawContest>('SELECT * FROM contests WHERE id = ?', contestIdOrSlug))

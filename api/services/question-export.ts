@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import type { QuestionContent } from '../../db/schema'
 import type { BankQuestion } from '../../questions/schema'
 import { toBankQuestion } from './question-store'
@@ -16,5 +14,3 @@ export function* readExportable(f: ExportFilter): Program<BankQuestion[]> {
   return rows.map((r) => toBankQuestion(r.id, JSON.parse(r.content) as QuestionContent))
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const exportableBank = (db: Db, f: ExportFilter): BankQuestion[] => runSqlite(db, readExportable(f))

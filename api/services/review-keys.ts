@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import { canDraw } from '../rules/blueprint'
 import { currentPublished } from './question-store'
 import { roundRow, type RoundRow } from './round-view'
@@ -24,5 +22,3 @@ export function* keysWithheld(round: RoundRow, now: number, questionIds: string[
   return withheld
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const withheldKeys = (db: Db, round: RoundRow, now: number, questionIds: string[]): Set<string> => runSqlite(db, keysWithheld(round, now, questionIds))

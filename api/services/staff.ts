@@ -1,7 +1,5 @@
-import type { Db } from '../../db/client'
 import { isUniqueViolation } from '../../db/errors'
 import { get, run, transaction, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import type { Store } from '../../db/store'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
@@ -90,9 +88,3 @@ export async function resetStaffPassword(store: Store, actor: Actor, staffId: st
   return password
 }
 
-// SQLite bridge for the callers not yet written as programs (issue #13): the tests' staffAgent, which holds
-// a database and no store.
-export async function createStaffUser(db: Db, actor: Actor, input: CreateUserInput, now: number) {
-  const { password, ...staff } = input
-  return runSqlite(db, addStaffUser(actor, staff, await hashPassword(password), now))
-}

@@ -42,7 +42,7 @@ type Fill = { done: Promise<void>; fromLive: boolean }
 export class LockedBoard {
   private cols: ByRank = byRank(0)
   size = 0 // known once the fill has begun
-  private ranks = rankColumn(1024) // by participant rowid; 0 = not ranked
+  private ranks = rankColumn(1024) // by participant seq; 0 = not ranked
   private units = new NumberedStrings()
   private filled = 0
   built = false
@@ -142,7 +142,7 @@ export class LockedBoard {
   }
 }
 
-// The live board's people from `rank` on who share that rank's score: their best attempts' seq -> rowid,
+// The live board's people from `rank` on who share that rank's score: their best attempts' seq -> person's seq,
 // and the last rank among them.
 function scoreGroup(board: RoundBoard, rank: number): [Map<number, number>, number] {
   const group = new Map<number, number>()

@@ -15,7 +15,7 @@ import { logEnd, roundFinishes, type FinishRow, type LogPosition } from './chang
 // edit of the round) drop the round's boards, which are built again from the database.
 // The board never reads the database itself: its build steps and syncs are programs, run by the read
 // model one at a time per board (standings.ts), on either store.
-// Columns by participant seq (participants.seq), named by the ranking rule's fields; row 0 (no rowid) is scratch space for
+// Columns by participant seq (participants.seq), named by the ranking rule's fields; row 0 (no person) is scratch space for
 // a finish being weighed against the best so far. `prediction` is NaN where none was given.
 type Keys = {
   score: Float64Array; maxScore: Float64Array; durationMs: Float64Array; endedAt: Float64Array; attemptSeq: Float64Array; prediction: Float64Array

@@ -1,6 +1,4 @@
-import type { Db } from '../../db/client'
 import { all, type Program } from '../../db/program'
-import { runSqlite } from '../../db/sqlite-runner'
 import type { LogPositions } from './log-positions'
 
 export type UnitRow = { id: string; name: string; parentId: string | null; headcount: number | null }
@@ -13,9 +11,6 @@ export function* listUnitNames(contestId: string): Program<Map<string, string>> 
   const rows = yield* all<{ id: string; name: string }>('SELECT id, name FROM units WHERE contest_id = ?', contestId)
   return new Map(rows.map((u) => [u.id, u.name]))
 }
-
-// SQLite bridge for the callers not yet written as programs (issue #13).
-export const unitRows = (db: Db, contestId: string): UnitRow[] => runSqlite(db, listUnitRows(contestId))
 
 // A page's units come from the board itself and their names from here: no database read per row. Kept
 // per contest and the position of its last unit change in the log.
