@@ -107,8 +107,14 @@ const FINISHES = `SELECT p.seq AS pr, a.seq, a.score, a.max_score, a.started_at,
 // SQLite: finish_seq in (from, to]; PostgreSQL: finish_tx in [from, to), which holds every finish
 // committed by then and none that may still commit (to is a watermark).
 export function* roundFinishes(round: { id: string; contestId: string }, from: LogPosition, to: LogPosition, page?: { afterSeq: number; limit: number }): Program<FinishRow[]> {
-  const args: unknown[] = [round.contestId, round.id, round.id, from, to]
-  const range = (yield* dialect()) === 'sqlite' ? 'a.finish_seq > ? AND a.finish_seq <= ?' : 'a.finish_tx >= ? AND a.finish_tx < ?'
-  if (!page) return yield* all<FinishRow>(`${FINISHES} AND ${range} ORDER BY a.finish_seq`, ...args)
-  return yield* all<FinishRow>(`${FINISHES} AND ${range} AND a.finish_seq > ? ORDER BY a.finish_seq LIMIT ?`, ...args, page.afterSeq, page.limit)
+  const head = [round.contestId, round.id, round.id]
+  if ((yield* dialect()) === 'sqlite') {
+    // One lower bound, the larger of the two, so the index range starts where the page does.
+    const range = `${FINISHES} AND a.finish_seq > ? AND a.finish_seq <= ? ORDER BY a.finish_seq`
+    if (!page) return yield* all<FinishRow>(range, ...head, from, to)
+    return yield* all<FinishRow>(`${range} LIMIT ?`, ...head, Math.max(from, page.afterSeq), to, page.limit)
+  }
+  const range = `${FINISHES} AND a.finish_tx >= ? AND a.finish_tx < ?`
+  if (!page) return yield* all<FinishRow>(`${range} ORDER BY a.finish_seq`, ...head, from, to)
+  return yield* all<FinishRow>(`${range} AND a.finish_seq > ? ORDER BY a.finish_seq LIMIT ?`, ...head, from, to, page.afterSeq, page.limit)
 }
