@@ -1,7 +1,6 @@
 import { serve } from '@hono/node-server'
 import { fileURLToPath } from 'node:url'
 import { openDatabase } from '../db/open-store'
-import { openPg } from '../db/pg'
 import { seedDatabase } from './seed'
 import { createApp } from './app'
 import { createRoot } from './root'
@@ -15,7 +14,7 @@ let ready = false
 // Migrate and seed before the port opens, so /api/health answers 200 only when the data is there. On
 // PostgreSQL several servers may start at once: migrations and the seed run once, under a lock.
 const database = await openDatabase(env)
-const boardReads = database.dialect === 'pg' ? openPg(env.DATABASE_URL!, { max: env.DATABASE_READ_POOL }) : undefined
+const boardReads = database.dialect === 'pg' ? (await import('../db/pg')).openPg(env.DATABASE_URL!, { max: env.DATABASE_READ_POOL }) : undefined
 const { app: api, deps, close } = createApp({ ...(database.dialect === 'pg' ? { pg: database.pg, pgReads: boardReads } : { db: database.sqlite }), env, isReady: () => ready })
 const root = createRoot(api, webRoot)
 const seeded = await seedDatabase(deps.store, env, deps.clock.now())

