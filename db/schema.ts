@@ -45,7 +45,7 @@ export const rounds = sqliteTable('rounds', {
 
 export type BlueprintRow = { topic?: string; tag?: string; difficulty?: number; count: number }
 export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
-export type PrizeRow = { name: string; count: number }
+export type PrizeRow = { name: string; count: number; minScore?: number }
 
 export const units = sqliteTable('units', {
   id: text().primaryKey(),

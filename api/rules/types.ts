@@ -16,7 +16,7 @@ export type RankedAttempt = {
 
 export type BlueprintRow = { topic?: string; tag?: string; difficulty?: number; count: number }
 export type DrawCandidate = { id: string; topic: string; tags: string[]; difficulty: number; group: string | null }
-export type PrizeRow = { name: string; count: number }
+export type PrizeRow = { name: string; count: number; minScore?: number }
 
 export type BlueprintShortfall = {
   topic: string | null

@@ -33,7 +33,9 @@ export const BlueprintRowInput = z.object({
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   count: z.number().int().min(1).max(200),
 })
-const PrizeInput = z.object({ name: Text(100), count: z.number().int().min(1).max(10_000) })
+const PrizeInput = z.object({ name: Text(100), count: z.number().int().min(1).max(10_000), minScore: z.number().min(0).max(1_000_000).optional() })
+// Only person prizes take a score threshold: a unit prize that names one is refused rather than silently stripped.
+const UnitPrizeInput = PrizeInput.extend({ minScore: z.never({ message: 'giải tập thể không có điểm tối thiểu (minScore)' }).optional() })
 
 const roundFields = {
   title: Text(300),
@@ -48,7 +50,7 @@ const roundFields = {
     .refine((p) => !p.enabled || p.target, { message: 'cần chọn điều câu hỏi dự đoán dự đoán (target) khi bật' }),
   tiebreak: z.array(TiebreakKey).max(3).refine((t) => new Set(t).size === t.length, { message: 'tiêu chí phụ bị lặp' }),
   prizes: z.array(PrizeInput).max(20),
-  unitPrizes: z.array(PrizeInput).max(20),
+  unitPrizes: z.array(UnitPrizeInput).max(20),
   freezeAt: IsoTime.nullable(),
   graceSec: z.number().int().min(0).max(120),
 }

@@ -15,7 +15,7 @@ export type RoundSummary = {
   id: string; contestId: string; number: number; title: string; opensAt: string; closesAt: string; status: RoundStatus
   questionCount: number; timeLimitSec: number; maxAttempts: number | null; graceSec: number
   prediction: { enabled: boolean; target: PredictionTarget | null }
-  tiebreak: TiebreakKey[]; prizes: { name: string; count: number }[]; unitPrizes: { name: string; count: number }[]; freezeAt: string | null
+  tiebreak: TiebreakKey[]; prizes: { name: string; count: number; minScore?: number }[]; unitPrizes: { name: string; count: number }[]; freezeAt: string | null
   finalizedAt: string | null; predictionTruth: number | null; reviewKeys: 'protect' | 'show'
   blueprint: { topic?: string; tag?: string; difficulty?: number; count: number }[]
 }

@@ -134,5 +134,7 @@ export function* storeRanking(roundId: string, generation: number, ranking: Roun
 }
 
 // The top of a locked ranking, enough to hand out prizes when winners elsewhere are passed over.
+// The score is the ranked attempt's, for the prize tiers' minScore.
 export const finalTop = (roundId: string, generation: number, count: number) =>
-  all<{ participantId: string; rank: number }>('SELECT participant_id AS "participantId", rank FROM final_standings WHERE round_id = ? AND generation = ? ORDER BY rank LIMIT ?', roundId, generation, count)
+  all<{ participantId: string; rank: number; score: number }>(`SELECT f.participant_id AS "participantId", f.rank, coalesce(a.score, 0) AS "score"
+    FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ? AND f.generation = ? ORDER BY f.rank LIMIT ?`, roundId, generation, count)

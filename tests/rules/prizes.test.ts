@@ -7,7 +7,10 @@ const table = [
   { name: 'Nhì', count: 2 },
   { name: 'Ba', count: 3 },
 ]
-const ranking = (n: number) => range(n).map((i) => ({ participantId: `p${i + 1}`, rank: i + 1 }))
+const ranking = (n: number) => range(n).map((i) => ({ participantId: `p${i + 1}`, rank: i + 1, score: 100 - i }))
+// Scores by rank, high to low (the final ranking orders by score first).
+const scored = (...scores: number[]) => scores.map((score, i) => ({ participantId: `p${i + 1}`, rank: i + 1, score }))
+const show = (prizes: { name: string; participantId: string }[]) => prizes.map((p) => `${p.name}:${p.participantId}`)
 
 describe('allocatePrizes', () => {
   it('fills table rows in order down the ranking', () => {
@@ -42,13 +45,46 @@ describe('allocatePrizes', () => {
 
   it('gives one person at most one prize and walks the ranking by rank', () => {
     const messy = [
-      { participantId: 'b', rank: 2 },
-      { participantId: 'a', rank: 1 },
-      { participantId: 'a', rank: 3 },
-      { participantId: 'c', rank: 4 },
+      { participantId: 'b', rank: 2, score: 9 },
+      { participantId: 'a', rank: 1, score: 10 },
+      { participantId: 'a', rank: 3, score: 8 },
+      { participantId: 'c', rank: 4, score: 7 },
     ]
     const prizes = allocatePrizes(messy, [{ name: 'Nhất', count: 1 }, { name: 'Khuyến khích', count: 0 }, { name: 'Nhì', count: 2 }], new Set())
     expect(prizes.map((p) => `${p.name}:${p.participantId}`)).toEqual(['Nhất:a', 'Nhì:b', 'Nhì:c'])
+  })
+})
+
+describe('allocatePrizes with minScore', () => {
+  it('leaves a tier partly empty when the next entry is below its minScore, and the next tier starts from that entry', () => {
+    const prizes = allocatePrizes(scored(20, 18, 15, 12, 10), [{ name: 'Nhất', count: 1, minScore: 18 }, { name: 'Nhì', count: 2, minScore: 16 }, { name: 'Ba', count: 2 }], new Set())
+    expect(show(prizes)).toEqual(['Nhất:p1', 'Nhì:p2', 'Ba:p3', 'Ba:p4'])
+  })
+
+  it('awards no top prize when nobody reaches it, while lower tiers are still awarded', () => {
+    const prizes = allocatePrizes(scored(15, 14, 9, 8), [{ name: 'Nhất', count: 1, minScore: 19 }, { name: 'Nhì', count: 2 }, { name: 'Ba', count: 1 }], new Set())
+    expect(show(prizes)).toEqual(['Nhì:p1', 'Nhì:p2', 'Ba:p3'])
+  })
+
+  it('applies each tier its own threshold, and a threshold of a later tier may end the awards', () => {
+    const table = [{ name: 'Nhất', count: 1, minScore: 20 }, { name: 'Nhì', count: 2, minScore: 15 }, { name: 'Ba', count: 3, minScore: 10 }, { name: 'Khuyến khích', count: 5, minScore: 1 }]
+    expect(show(allocatePrizes(scored(19, 16, 12, 11, 10, 9, 0, 0), table, new Set()))).toEqual(['Nhì:p1', 'Nhì:p2', 'Ba:p3', 'Ba:p4', 'Ba:p5', 'Khuyến khích:p6'])
+    // A score equal to the threshold takes the tier; a 0-point entry takes nothing under minScore 1.
+    expect(show(allocatePrizes(scored(20, 0), table, new Set()))).toEqual(['Nhất:p1'])
+  })
+
+  it('passes over excluded winners before the threshold is checked', () => {
+    const table = [{ name: 'Nhất', count: 1, minScore: 18 }, { name: 'Nhì', count: 2, minScore: 12 }]
+    // p1 won elsewhere: p2 (18) takes Nhất; p3 (15) and p4 (14) take Nhì although p1 is above them.
+    expect(show(allocatePrizes(scored(20, 18, 15, 14, 13), table, new Set(['p1'])))).toEqual(['Nhất:p2', 'Nhì:p3', 'Nhì:p4'])
+    // p2 excluded, p3 (15) is below Nhất: Nhất stays empty and Nhì starts at p3.
+    expect(show(allocatePrizes(scored(20, 18, 15, 14, 13), table, new Set(['p1', 'p2'])))).toEqual(['Nhì:p3', 'Nhì:p4'])
+    // An excluded winner below the threshold changes nothing for the rest.
+    expect(show(allocatePrizes(scored(20, 11, 10), [{ name: 'Nhất', count: 1 }, { name: 'Nhì', count: 2, minScore: 10 }], new Set(['p2'])))).toEqual(['Nhất:p1', 'Nhì:p3'])
+  })
+
+  it('treats a tier without minScore as before, and minScore 0 as no threshold', () => {
+    expect(show(allocatePrizes(scored(0, 0, 0), [{ name: 'Nhất', count: 1, minScore: 0 }, { name: 'Nhì', count: 2 }], new Set()))).toEqual(['Nhất:p1', 'Nhì:p2', 'Nhì:p3'])
   })
 })
 

@@ -62,7 +62,7 @@ describe('the final ranking written by SQLite', () => {
       const got = db.$client.prepare("SELECT rank, participant_id AS participantId, attempt_seq AS attemptSeq, prediction_error AS predictionError FROM final_standings WHERE round_id = 'r' ORDER BY rank").all()
       expect(n).toBe(want.length)
       expect(got).toEqual(want.map((w) => ({ rank: w.rank, participantId: w.participantId, attemptSeq: w.attemptSeq, predictionError: w.predictionError })))
-      expect(runSqlite(db, finalTop('r', 0, 3))).toEqual(want.slice(0, 3).map((w) => ({ participantId: w.participantId, rank: w.rank })))
+      expect(runSqlite(db, finalTop('r', 0, 3))).toEqual(want.slice(0, 3).map((w) => ({ participantId: w.participantId, rank: w.rank, score: w.score })))
     }), { numRuns: 300 })
   })
 })

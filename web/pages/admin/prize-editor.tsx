@@ -1,7 +1,8 @@
-import { Index } from 'solid-js'
+import { Index, Show } from 'solid-js'
 
-export type Prize = { name: string; count: number }
-type Props = { id: string; legend: string; prizes: Prize[]; onChange: (p: Prize[]) => void }
+// minScore as typed (decimal comma or point); empty means no threshold. Only person prizes show it.
+export type Prize = { name: string; count: number; minScore?: string }
+type Props = { id: string; legend: string; prizes: Prize[]; withMinScore?: boolean; onChange: (p: Prize[]) => void }
 
 export function PrizeEditor(props: Props) {
   const set = (i: number, patch: Partial<Prize>) => props.onChange(props.prizes.map((p, j) => (j === i ? { ...p, ...patch } : p)))
@@ -10,7 +11,7 @@ export function PrizeEditor(props: Props) {
       <legend>{props.legend}</legend>
       <Index each={props.prizes}>
         {(p, i) => (
-          <div class="prize-row">
+          <div class="prize-row" classList={{ 'with-min': !!props.withMinScore }}>
             <div>
               <label for={`${props.id}-name-${i}`}>Tên giải</label>
               <input id={`${props.id}-name-${i}`} value={p().name} onInput={(e) => set(i, { name: e.currentTarget.value })} />
@@ -19,6 +20,12 @@ export function PrizeEditor(props: Props) {
               <label for={`${props.id}-count-${i}`}>Số giải</label>
               <input id={`${props.id}-count-${i}`} type="number" min="1" value={p().count} onInput={(e) => set(i, { count: Number(e.currentTarget.value) || 0 })} />
             </div>
+            <Show when={props.withMinScore}>
+              <div>
+                <label for={`${props.id}-min-${i}`}>Điểm tối thiểu</label>
+                <input id={`${props.id}-min-${i}`} inputMode="decimal" placeholder="không bắt buộc" value={p().minScore ?? ''} onInput={(e) => set(i, { minScore: e.currentTarget.value })} />
+              </div>
+            </Show>
             <button type="button" class="small" aria-label={`Xóa giải ${i + 1}`} onClick={() => props.onChange(props.prizes.filter((_, j) => j !== i))}>Xóa</button>
           </div>
         )}

@@ -23,12 +23,15 @@ export function initialState(r?: RoundSummary): RoundFormState {
     maxAttempts: r ? (r.maxAttempts == null ? '' : String(r.maxAttempts)) : '3', graceSec: r?.graceSec ?? 3,
     predictionOn: r?.prediction.enabled ?? false, target: r?.prediction.target ?? 'participants',
     tiebreak: r ? [...r.tiebreak, '' as const, '' as const, '' as const].slice(0, 3) : ['prediction', 'duration', 'submittedAt'],
-    prizes: r?.prizes ?? [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }, { name: 'Giải Ba', count: 3 }, { name: 'Giải Khuyến khích', count: 10 }],
+    prizes: r ? r.prizes.map((p) => ({ name: p.name, count: p.count, ...(p.minScore != null ? { minScore: String(p.minScore).replace('.', ',') } : {}) })) : [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }, { name: 'Giải Ba', count: 3 }, { name: 'Giải Khuyến khích', count: 10 }],
     unitPrizes: r?.unitPrizes ?? [],
     blueprint: (r?.blueprint ?? []).map((b) => ({ topic: b.topic ?? '', difficulty: b.difficulty ?? '', count: b.count })),
     reviewKeys: r?.reviewKeys ?? 'protect',
   }
 }
+
+// "7,5" or "7.5"; anything else not empty goes to the server as NaN (sent as null) and comes back as a 400.
+const minScoreOf = (text?: string) => (text?.trim() ? { minScore: Number(text.trim().replace(',', '.')) } : {})
 
 export function toBody(s: RoundFormState): RoundBody {
   const blueprint = s.blueprint.filter((b) => b.count > 0).map((b) => ({ ...(b.topic ? { topic: b.topic } : {}), ...(b.difficulty ? { difficulty: b.difficulty as 1 | 2 | 3 } : {}), count: b.count }))
@@ -39,7 +42,7 @@ export function toBody(s: RoundFormState): RoundBody {
     timeLimitSec: Math.round(s.minutes * 60), maxAttempts: s.maxAttempts.trim() ? Number(s.maxAttempts) : null, graceSec: s.graceSec,
     prediction: s.predictionOn ? { enabled: true, target: s.target } : { enabled: false },
     tiebreak: s.tiebreak.filter((k): k is TiebreakKey => !!k),
-    prizes: s.prizes.filter((p) => p.name.trim() && p.count > 0).map((p) => ({ name: p.name.trim(), count: p.count })),
+    prizes: s.prizes.filter((p) => p.name.trim() && p.count > 0).map((p) => ({ name: p.name.trim(), count: p.count, ...minScoreOf(p.minScore) })),
     unitPrizes: s.unitPrizes.filter((p) => p.name.trim() && p.count > 0).map((p) => ({ name: p.name.trim(), count: p.count })),
     blueprint, reviewKeys: s.reviewKeys,
   }

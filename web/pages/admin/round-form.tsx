@@ -74,7 +74,7 @@ export function RoundForm(props: Props) {
           <option value="show">Vẫn công bố đáp án (người đã xem có thể dùng ở đợt khác)</option>
         </select>
       </fieldset>
-      <PrizeEditor id="prizes" legend="Giải cá nhân" prizes={s.prizes} onChange={(p) => set('prizes', p)} />
+      <PrizeEditor id="prizes" legend="Giải cá nhân" withMinScore prizes={s.prizes} onChange={(p) => set('prizes', p)} />
       <PrizeEditor id="unit-prizes" legend="Giải tập thể (theo đơn vị)" prizes={s.unitPrizes} onChange={(p) => set('unitPrizes', p)} />
       <button type="submit" class="primary" disabled={props.busy || blocked()}>{props.submitLabel}</button>
     </form>
