@@ -5,7 +5,7 @@ import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import { CSV_BOM, csvLine } from '../lib/csv'
 import { XlsxStreamWriter } from '../formats/xlsx-stream-writer'
 import { headOfChain } from './audit'
-import { disqualifiedEntries } from '../standings/judge-page'
+import { disqualifiedEntries, peopleBySeq } from '../standings/judge-page'
 import type { RoundBoard } from '../standings/round-board'
 import type { Standings } from '../standings/standings'
 import { listUnitRows } from '../standings/unit-names'
@@ -34,7 +34,6 @@ export async function resultsExport(store: Store, standings: Standings, roundId:
 }
 
 type RankedRow = { rank: number; full_name: string; date_of_birth: string; phone: string; unit_name: string | null; score: number; max_score: number; dur: number; prediction_error: number | null; prize: string | null }
-type PersonRow = { full_name: string; date_of_birth: string; phone: string; unit_name: string | null }
 
 // The ranking in batches, read a page at a time so a million rows never sit in memory together.
 async function* rankingBatches({ store, round, live, order }: ResultsExport): AsyncGenerator<Row[]> {
@@ -65,14 +64,6 @@ async function* rankingBatches({ store, round, live, order }: ResultsExport): As
   }
   yield (await store.read(disqualifiedEntries(round)))
     .map((e) => ['', e.fullName, e.dateOfBirth, e.phone, e.unitName, e.score, e.maxScore, seconds(e.durationMs), null, '', `Truất quyền: ${e.disqualifyReason ?? ''}`])
-}
-
-// The people of a batch with their unit in the contest, by seq.
-function* peopleBySeq(contestId: string, prs: number[]): Program<Map<number, PersonRow>> {
-  const rows = yield* all<PersonRow & { seq: number }>(`SELECT p.seq, p.full_name, p.date_of_birth, p.phone, u.name AS unit_name FROM participants p
-    LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id
-    WHERE p.seq IN (${prs.map(() => '?').join(',')})`, contestId, ...prs)
-  return new Map(rows.map((r) => [r.seq, r]))
 }
 
 function* unitTable(round: RoundRow, direct: RoundBoard['direct']): Program<Row[]> {

@@ -8,7 +8,7 @@ import { livePlaces, lockedPage, NotReady, type Placed } from './pages'
 import type { Parts } from './parts'
 import type { RoundBoard } from './round-board'
 
-type PersonRow = { id: string; full_name: string; date_of_birth: string; phone: string; unit_id: string | null; unit_name: string | null; seq: number }
+export type PersonRow = { id: string; full_name: string; date_of_birth: string; phone: string; unit_id: string | null; unit_name: string | null; seq: number }
 export type StandingsPage = { limit: number; offset: number }
 
 const PERSON = `SELECT p.seq, p.id, p.full_name, p.date_of_birth, p.phone, pu.unit_id, u.name AS unit_name FROM participants p
@@ -49,8 +49,9 @@ export function* judgePage(parts: Parts, round: RoundRow, now: number, page: Sta
   return { round: roundView(round, now), final, total: size + out.length, entries }
 }
 
-// The people of a page with their unit in the contest, by seq: one query a page.
-function* peopleBySeq(contestId: string, prs: number[]): Program<Map<number, PersonRow>> {
+// People by seq with their unit in the contest, 500 to a query: a page of the judges' view, a batch of
+// the results file.
+export function* peopleBySeq(contestId: string, prs: number[]): Program<Map<number, PersonRow>> {
   const out = new Map<number, PersonRow>()
   for (let i = 0; i < prs.length; i += 500) {
     const some = prs.slice(i, i + 500)

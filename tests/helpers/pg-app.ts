@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { nanoid } from 'nanoid'
 import { inject } from 'vitest'
 import { openPg, type PgDb } from '../../db/pg'
 import { TEMPLATE } from './pg'
+import { pgRun } from './pg-cluster'
 
 export type PgAppDb = { db: PgDb; name: string; onClose: (close: () => Promise<void>) => void }
-
-const BIN_DIRS = [process.env.PG_BIN, '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin']
-let psql: string | undefined
 
 // Databases made for test apps in this file, closed and dropped after it (tests/helpers/pg-app-setup.ts).
 const open: { db: PgDb; name: string; closers: (() => Promise<void>)[] }[] = []
@@ -18,10 +13,8 @@ const open: { db: PgDb; name: string; closers: (() => Promise<void>)[] }[] = []
 // it is synchronous (some 50 ms): testApp stays synchronous on both stores.
 export function createPgDatabase(): { name: string; url: string } {
   const server = inject('pgServer')
-  psql ??= BIN_DIRS.map((d) => d && join(d, 'psql')).find((p): p is string => !!p && existsSync(p))
-  if (!psql) throw new Error('psql not found: install Debian\'s postgresql (see .ci/run)')
   const name = `a_${nanoid(10).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`
-  execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', `${server}postgres`, '-c', `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`], { stdio: ['ignore', 'ignore', 'pipe'] })
+  pgRun('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', `${server}postgres`, '-c', `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`])
   return { name, url: `${server}${name}` }
 }
 
