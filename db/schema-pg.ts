@@ -93,10 +93,27 @@ export const staffUsers = pgTable('staff_users', {
   id: text().primaryKey(),
   username: text().notNull().unique(),
   passwordHash: text().notNull(),
-  role: text().$type<'organizer' | 'judge' | 'admin'>().notNull(),
+  role: text().$type<'organizer' | 'judge' | 'admin' | 'coordinator'>().notNull(),
   name: text().notNull(),
   createdAt: ms().notNull(),
+  disabled: integer().notNull().default(0),
+  unitId: text().references(() => units.id),
 })
+
+export const topics = pgTable('topics', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  createdAt: ms().notNull(),
+})
+
+export const certificates = pgTable('certificates', {
+  code: text().primaryKey(),
+  participantId: text().notNull().references(() => participants.id),
+  roundId: text().notNull().references(() => rounds.id),
+  kind: text().$type<'participation' | 'prize'>().notNull(),
+  createdAt: ms().notNull(),
+}, (t) => [uniqueIndex('certificates_owner').on(t.participantId, t.roundId, t.kind)])
 
 export const participants = pgTable('participants', {
   id: text().primaryKey(),

@@ -91,10 +91,33 @@ export const staffUsers = sqliteTable('staff_users', {
   id: text().primaryKey(),
   username: text().notNull().unique(),
   passwordHash: text().notNull(),
-  role: text({ enum: ['organizer', 'judge', 'admin'] }).notNull(),
+  role: text({ enum: ['organizer', 'judge', 'admin', 'coordinator'] }).notNull(),
   name: text().notNull(),
   createdAt: integer().notNull(),
+  // A disabled account cannot sign in and its sessions are gone; it stays for the audit's names.
+  disabled: integer().notNull().default(0),
+  // A coordinator sees the members of this unit's subtree only (and nothing of the admin console).
+  unitId: text().references(() => units.id),
 })
+
+// The bank's topics: seeded from the shipped bank, created by imports from their categories, edited in the
+// console. questions.topic holds a topic's id.
+export const topics = sqliteTable('topics', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  createdAt: integer().notNull(),
+})
+
+// A certificate's public verification code. Rank and prize are read from the final standings when the
+// code is checked, so a code never states more than the official result.
+export const certificates = sqliteTable('certificates', {
+  code: text().primaryKey(),
+  participantId: text().notNull().references(() => participants.id),
+  roundId: text().notNull().references(() => rounds.id),
+  kind: text({ enum: ['participation', 'prize'] }).notNull(),
+  createdAt: integer().notNull(),
+}, (t) => [uniqueIndex('certificates_owner').on(t.participantId, t.roundId, t.kind)])
 
 export const participants = sqliteTable('participants', {
   id: text().primaryKey(),

@@ -1,7 +1,7 @@
 // Response shapes of API.md, shared by the server (which returns them) and the web client (which reads them).
 // Written by hand from the contract so a storage change cannot silently change the wire. Times are ISO strings.
 
-export type Role = 'participant' | 'organizer' | 'judge' | 'admin'
+export type Role = 'participant' | 'organizer' | 'judge' | 'admin' | 'coordinator'
 export type RoundStatus = 'scheduled' | 'open' | 'closed' | 'finalized'
 export type AttemptStatus = 'in_progress' | 'submitted' | 'expired'
 export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
