@@ -68,4 +68,7 @@ export type BankQuestionWire = {
   source: { document: string; section?: string; url?: string }; group?: string; weight?: number; status?: 'draft' | 'published' | 'retired'
 }
 export type AdminQuestion = BankQuestionWire & { revision: number }
+// A topic of the bank, with how many questions it holds and how many of them a round can draw.
+export type TopicSummary = { id: string; name: string; description: string; questionCount: number; publishedCount: number }
+export type BulkAction = 'publish' | 'retire' | 'set'
 export type ImportReport = { imported: number; skipped: number; warnings: { line?: number; row?: number; message: string }[]; errors: { line?: number; row?: number; message: string }[] }

@@ -1,0 +1,22 @@
+import { action, query } from '@solidjs/router'
+import type { BulkAction, TopicSummary } from '../../api/schemas/wire'
+import { api } from './client'
+
+// The bank's topics are data (issue 15): the filter, the blueprint builder and the question editor read them here.
+export type Topic = TopicSummary
+export type TopicInput = { name: string; description?: string; id?: string }
+export type BulkInput = { ids: string[]; action: BulkAction; topic?: string; difficulty?: 1 | 2 | 3 }
+
+export const getTopics = query(async () => (await api<{ topics: Topic[] }>('GET', '/admin/topics')).topics, 'topics')
+
+export const createTopic = action(async (input: TopicInput) =>
+  (await api<{ topic: Topic }>('POST', '/admin/topics', input)).topic, 'create-topic')
+export const updateTopic = action(async (id: string, patch: Partial<Omit<TopicInput, 'id'>>) =>
+  (await api<{ topic: Topic }>('PATCH', `/admin/topics/${encodeURIComponent(id)}`, patch)).topic, 'update-topic')
+export const deleteTopic = action(async (id: string) => { await api('DELETE', `/admin/topics/${encodeURIComponent(id)}`) }, 'delete-topic')
+
+export const bulkQuestions = action(async (input: BulkInput) =>
+  (await api<{ changed: number }>('POST', '/admin/questions/bulk', input)).changed, 'bulk-questions')
+
+// A topic's name for a question's topic id; an id with no row yet shows as itself.
+export const topicName = (topics: readonly Pick<Topic, 'id' | 'name'>[] | undefined, id: string) => topics?.find((t) => t.id === id)?.name ?? id
