@@ -33,8 +33,10 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
 export const requireRole = (...roles: Role[]) => createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get('user')
   if (!user) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.')
-  // An admin stands in for staff roles only: participant routes stay a participant's own.
-  const allowed = roles.includes(user.role) || (user.role === 'admin' && roles.some((r) => r !== 'participant'))
+  // An admin stands in for organizers and judges only: participant routes stay a participant's own, and
+  // coordinator routes read a coordinator's own unit, which an admin has not. A coordinator is let in
+  // only where 'coordinator' is named, so never on an admin route.
+  const allowed = roles.includes(user.role) || (user.role === 'admin' && roles.some((r) => r === 'organizer' || r === 'judge'))
   if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.')
   await next()
 })

@@ -6,7 +6,8 @@ import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { Role } from '../schemas/wire'
 
 // credential: the password hash a sign-in verified, so the session it opens can check it is still current.
-export type SessionUser = { kind: 'participant' | 'staff'; id: string; role: Role; name: string; credential?: string }
+// unitId: a coordinator's unit, the root of the subtree they may see.
+export type SessionUser = { kind: 'participant' | 'staff'; id: string; role: Role; name: string; credential?: string; unitId?: string }
 type Account = SessionUser & { passwordHash: string }
 
 // Only a hash of the session token is stored, so a copy of the database cannot be used to sign in.
@@ -78,18 +79,18 @@ export async function checkPassword(account: Account | undefined, password: stri
   return { kind: account.kind, id: account.id, role: account.role, name: account.name, credential: account.passwordHash }
 }
 
-type SessionRow = { userKind: 'participant' | 'staff'; userId: string; expiresAt: number; role: Role | null; name: string | null }
+type SessionRow = { userKind: 'participant' | 'staff'; userId: string; expiresAt: number; role: Role | null; name: string | null; unitId: string | null }
 
 // One read per request: the session joined to its user.
 export function* sessionUser(token: string, now: number): Program<SessionUser | null> {
   const row = yield* get<SessionRow>(`
     SELECT s.user_kind AS "userKind", s.user_id AS "userId", s.expires_at AS "expiresAt",
       CASE WHEN s.user_kind = 'staff' THEN u.role ELSE 'participant' END AS role,
-      CASE WHEN s.user_kind = 'staff' THEN u.name ELSE p.full_name END AS name
+      CASE WHEN s.user_kind = 'staff' THEN u.name ELSE p.full_name END AS name, u.unit_id AS "unitId"
     FROM sessions s
     LEFT JOIN staff_users u ON s.user_kind = 'staff' AND u.id = s.user_id
     LEFT JOIN participants p ON s.user_kind = 'participant' AND p.id = s.user_id
     WHERE s.id = ?`, tokenHash(token))
   if (!row || row.expiresAt <= now || !row.role || row.name == null) return null
-  return { kind: row.userKind, id: row.userId, role: row.role, name: row.name }
+  return { kind: row.userKind, id: row.userId, role: row.role, name: row.name, ...(row.unitId ? { unitId: row.unitId } : {}) }
 }
