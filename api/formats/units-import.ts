@@ -10,7 +10,10 @@ import { xlsxRows } from './xlsx-import'
 
 export type UnitColumn = 'code' | 'name' | 'parentCode' | 'headcount'
 export type ImportedUnit = { code: string; name: string; parentCode?: string; headcount?: number } & Where
-export type UnitsParse = { units: ImportedUnit[]; warnings: ImportIssue[]; errors: ImportIssue[] }
+// A row with bad cells: every problem found in it, and its parent code, which the service checks against
+// the contest too so that a row is reported whole, not one cell per upload.
+export type RejectedUnit = { code: string; parentCode?: string; problems: string[] } & Where
+export type UnitsParse = { units: ImportedUnit[]; rejected: RejectedUnit[]; warnings: ImportIssue[]; errors: ImportIssue[] }
 
 // Template headers (Vietnamese) and the aliases accepted for each column.
 export const UNIT_HEADERS: Record<UnitColumn, string> = { code: 'Mã đơn vị', name: 'Tên đơn vị', parentCode: 'Mã đơn vị cha', headcount: 'Số đảng viên' }
@@ -32,6 +35,16 @@ export function parseHeadcount(cell: string): number | null {
   if (!/^\d+$/.test(compact) && !/^\d{1,3}([.,]\d{3})+$/.test(compact)) return null
   const n = Number(compact.replace(/[.,]/g, ''))
   return n <= 10_000_000 ? n : null
+}
+
+// Why a headcount cell is not a count, in words an organizer can act on.
+export function headcountProblem(cell: string): string {
+  const shown = `số đảng viên "${cell}"`
+  const compact = cell.replace(/\s+/g, '')
+  if (/^-\d/.test(compact)) return `${shown} không được là số âm`
+  if (/^\d+([.,]\d+)?$/.test(compact)) return `${shown} phải là số nguyên (không có phần thập phân)`
+  if (/^[\d.,]+$/.test(compact)) return `${shown} phải là số nguyên từ 0 đến 10.000.000`
+  return `${shown} không phải là số`
 }
 
 // A contest's unit tree is thousands of units at most; a list longer than this is refused whole.
@@ -71,20 +84,20 @@ function readUnitRows(rows: SheetRow[], out: UnitsParse): void {
     const count = get('headcount')
     if (count !== '') {
       const n = parseHeadcount(count)
-      if (n === null) problems.push(`số đảng viên "${count}" phải là số nguyên từ 0 đến 10.000.000`)
+      if (n === null) problems.push(headcountProblem(count))
       else unit.headcount = n
     }
     const earlier = firstRow.get(unit.code)
     if (unit.code !== '' && earlier !== undefined) problems.push(`mã đơn vị "${unit.code}" đã có ở hàng ${earlier}`)
     if (unit.code !== '' && earlier === undefined) firstRow.set(unit.code, r.row)
-    if (problems.length) out.errors.push(issue(whereOf(r), `${problems.join('; ')}.`))
+    if (problems.length) out.rejected.push({ ...whereOf(r), code: unit.code, ...(unit.parentCode ? { parentCode: unit.parentCode } : {}), problems })
     else out.units.push(unit)
   }
 }
 
 // Pure: the bytes of a CSV or XLSX unit list in, units and located problems out.
 export async function parseUnitsImport(format: 'csv' | 'xlsx', body: Uint8Array): Promise<UnitsParse> {
-  const out: UnitsParse = { units: [], warnings: [], errors: [] }
+  const out: UnitsParse = { units: [], rejected: [], warnings: [], errors: [] }
   if (format === 'xlsx') {
     const c = newCollector()
     const rows = await xlsxRows(c, body)

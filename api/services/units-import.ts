@@ -10,12 +10,20 @@ import type { Actor } from './audit'
 const MAX_UNITS = 20_000
 
 // All or nothing: any bad row, or a parent code found neither in the file nor in the contest, stores nothing.
-// Units are never deleted, so a code seen here is still there when saveUnits (which checks parents again) runs.
+// A unit deleted between this check and saveUnits is caught there: saveUnits checks parents again.
 export function* importUnitRows(actor: Actor, contestId: string, parsed: UnitsParse, now: number): Program<{ units: Unit[]; imported: number; warnings: ImportIssue[] }> {
-  const known = new Set([...(yield* readUnits(contestId)).map((u) => u.code), ...parsed.units.map((u) => u.code)])
+  // A rejected row's code counts as present: its children are not blamed for its own mistake.
+  const known = new Set([...(yield* readUnits(contestId)).map((u) => u.code), ...parsed.units.map((u) => u.code), ...parsed.rejected.map((r) => r.code)])
   const errors: ImportIssue[] = [...parsed.errors]
+  const unknownParent = (code: string | undefined) => (code && !known.has(code) ? `mã đơn vị cha "${code}" không có trong tệp và chưa có trong cuộc thi` : null)
+  // One message per row, naming every bad cell in it (a rejected row's parent is checked as well).
   for (const u of parsed.units) {
-    if (u.parentCode && !known.has(u.parentCode)) errors.push(issue(u, `mã đơn vị cha "${u.parentCode}" không có trong tệp và chưa có trong cuộc thi.`))
+    const problem = unknownParent(u.parentCode)
+    if (problem) errors.push(issue(u, `${problem}.`))
+  }
+  for (const r of parsed.rejected) {
+    const problems = [...r.problems, unknownParent(r.parentCode)].filter((p): p is string => p !== null)
+    errors.push(issue(r, `${problems.join('; ')}.`))
   }
   if (parsed.units.length > MAX_UNITS) errors.push({ message: `Tệp có ${parsed.units.length} đơn vị, vượt quá ${MAX_UNITS}.` })
   if (errors.length === 0 && parsed.units.length === 0) errors.push({ message: 'Tệp không có đơn vị nào.' })
