@@ -118,7 +118,7 @@ describe('contests, rounds and units written on several servers at once', () => 
     await onServers(async (execAt) => {
       const contest = await execAt(0)(addContest(ADMIN, { title: 'Hội thi' }, NOW))
       const units = Array.from({ length: 40 }, (_, i) => ({ code: `U${String(i).padStart(2, '0')}`, name: `Chi bộ ${i}`, parentCode: i ? 'U00' : undefined, headcount: i }))
-      const parsed = { units: units.map((u, i) => ({ ...u, row: i + 2 })), warnings: [], errors: [] }
+      const parsed = { units: units.map((u, i) => ({ ...u, row: i + 2 })), rejected: [], warnings: [], errors: [] }
       const saved = await settle<unknown>(24, (i) => (i % 2 ? execAt(i)(saveUnits(ADMIN, contest.id, { units }, NOW)) : execAt(i)(importUnitRows(ADMIN, contest.id, parsed, NOW))))
       expect(saved.refused).toEqual([])
       const stored = await execAt(0)(readUnits(contest.id))
