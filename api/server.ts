@@ -8,7 +8,8 @@ import { loadEnv } from './env'
 import { startSweeper } from './services/sweeper'
 
 const env = loadEnv()
-const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url))
+// From api/server.ts (tsx) or from the built dist/server/server.js, the web app is dist/web.
+const webRoot = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../dist/web' : '../web', import.meta.url))
 let ready = false
 
 // Migrate and seed before the port opens, so /api/health answers 200 only when the data is there. On

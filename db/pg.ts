@@ -6,7 +6,8 @@ import * as schema from './schema-pg'
 
 export type PgDb = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations-pg', import.meta.url))
+// A built server (dist/server/*.js, see vite.config.ts) reads them from the sources' folder.
+const migrationsFolder = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './migrations-pg' : '../../db/migrations-pg', import.meta.url))
 // Any fixed 64-bit key: the servers of one database agree on it, nothing else in the database uses it.
 const MIGRATE_LOCK = 0x686f6974686900n // "hoithi"
 

@@ -6,7 +6,8 @@ import { BankQuestion } from './schema'
 export type RawBankFile = { file: string; data: unknown }
 export type LoadedBankFile = { file: string; questions: BankQuestion[] }
 
-const HERE = fileURLToPath(new URL('.', import.meta.url))
+// A built server (dist/server/*.js, see vite.config.ts) reads the bank from the sources' folder.
+const HERE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '.' : '../../questions/', import.meta.url))
 
 // Raw reading is separate so the bank check can report schema errors instead of throwing on the first.
 export function readBankFiles(dir: string = HERE): RawBankFile[] {

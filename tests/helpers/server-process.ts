@@ -17,10 +17,13 @@ export async function freePort(): Promise<number> {
 
 export type ServerProcess = { url: string; child: ChildProcess; output: () => string; kill: (signal?: NodeJS.Signals) => Promise<void> }
 
+// The server from its TypeScript sources, through the tsx loader; a built one is ['dist/server/server.js'].
+export const SOURCE_SERVER = ['--import', 'tsx', 'api/server.ts']
+
 // The real server as its own process: node itself with tsx as a loader (not npx), so a kill reaches it.
-export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, port?: number, args = SOURCE_SERVER): Promise<ServerProcess> {
   const p = port ?? (await freePort())
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', LOG_REQUESTS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
