@@ -1,6 +1,7 @@
-import { createEffect, createSignal, For, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, Show } from 'solid-js'
 import type { Unit } from '../../../api/schemas/wire'
 import { Field } from '../../components/field'
+import { UnitPicker } from '../../components/unit-picker'
 import type { UnitsInput } from '../../../api/schemas/admin'
 
 type UnitRow = UnitsInput['units'][number]
@@ -25,6 +26,18 @@ export function UnitForm(props: Props) {
     const u = props.editing
     setCode(u?.code ?? ''); setName(u?.name ?? ''); setParent(props.parentCode ?? ''); setHeadcount(u?.headcount == null ? '' : String(u.headcount))
   })
+  // A unit cannot hang under itself or anything below it: those are left out of the parent picker.
+  const ownSubtree = createMemo(() => {
+    const root = props.editing?.id
+    const inside = new Set<string>(root ? [root] : [])
+    if (!root) return inside
+    for (let grew = true; grew;) {
+      grew = false
+      for (const u of props.units) if (u.parentId && inside.has(u.parentId) && !inside.has(u.id)) { inside.add(u.id); grew = true }
+    }
+    return inside
+  })
+  const parentId = () => props.units.find((u) => u.code === parent())?.id ?? null
   const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault()
     if (headcount().trim() && !/^\d+$/.test(headcount().trim())) return setError('Số thành viên phải là số nguyên.')
@@ -38,13 +51,8 @@ export function UnitForm(props: Props) {
       <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
       <Show when={!props.editing}><Field id="unit-code" label="Mã đơn vị" value={code()} onInput={setCode} required /></Show>
       <Field id="unit-name" label="Tên đơn vị" value={name()} onInput={setName} required />
-      <div class="field">
-        <label for="unit-parent">Đơn vị cấp trên</label>
-        <select id="unit-parent" value={parent()} onChange={(e) => setParent(e.currentTarget.value)}>
-          <option value="">(cấp cao nhất)</option>
-          <For each={props.units.filter((u) => u.id !== props.editing?.id)}>{(u) => <option value={u.code}>{u.code} · {u.name}</option>}</For>
-        </select>
-      </div>
+      <UnitPicker id="unit-parent" label="Đơn vị cấp trên" units={props.units} value={parentId()} noneLabel="(cấp cao nhất)" showPath
+        exclude={(u) => ownSubtree().has(u.id)} onChange={(id) => setParent(props.units.find((u) => u.id === id)?.code ?? '')} />
       <Field id="unit-headcount" label="Số thành viên (để trống: cộng từ đơn vị con)" inputmode="numeric" value={headcount()} onInput={setHeadcount} />
       <button type="submit" class="primary" disabled={props.busy}>{props.editing ? 'Lưu thay đổi' : 'Thêm đơn vị'}</button>
       <Show when={props.editing}> <button type="button" onClick={() => props.onCancel()}>Hủy</button></Show>

@@ -3,6 +3,7 @@ import type { Unit } from '../../../api/schemas/wire'
 import { apiUpload, ApiError, errorMessage } from '../../api/client'
 import { TextArea } from '../../components/field'
 
+// The server writes each issue's place into its message ("Hàng 4: …"); it is shown as it comes.
 type Issue = { line?: number; row?: number; message: string }
 type Props = { contestId: string; onImported: (units: Unit[]) => void }
 
@@ -46,7 +47,7 @@ export function UnitImport(props: Props) {
       </Show>
       <Show when={message()}>{(m) => <p class={`alert ${m().ok ? 'ok' : 'error'}`} role={m().ok ? 'status' : 'alert'}>{m().text}</p>}</Show>
       <Show when={issues().length}>
-        <ul class="issues"><For each={issues()}>{(i) => <li classList={{ error: !message()?.ok }}>{i.row ? `Hàng ${i.row}: ` : i.line ? `Dòng ${i.line}: ` : ''}{i.message}</li>}</For></ul>
+        <ul class="issues"><For each={issues()}>{(i) => <li classList={{ error: !message()?.ok }}>{i.message}</li>}</For></ul>
       </Show>
       <button type="submit" class="primary" disabled={busy() || (!file() && !text().trim())}>Nhập đơn vị</button>
     </form>
