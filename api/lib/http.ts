@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { AppError } from '../errors'
+import { fieldName, issueSentence, predicate, type Where } from './validation-message'
 
 type JsonStatus = 200 | 201
 // Every JSON response carries the server's time so clients can correct their clocks (API.md).
@@ -35,16 +36,18 @@ export function serverTime(c: Context): string {
   return new Date(clock ? clock.now() : Date.now()).toISOString()
 }
 
-export function validationError(error: z.ZodError, where: string): AppError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-  const first = issues[0]
-  const message = first ? `Dữ liệu không hợp lệ (${where}${first.path ? `.${first.path}` : ''}): ${first.message}` : 'Dữ liệu không hợp lệ.'
-  return new AppError('VALIDATION_FAILED', message, { issues })
+// The first problem as a sentence naming the field as a person would ("Mật khẩu phải có ít nhất 10 ký tự.");
+// every problem, with its path for forms to place beside their fields, stays in details.issues.
+export function validationError(error: z.ZodError, where: Where, ours: ReadonlySet<string> = new Set()): AppError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: issueSentence(fieldName(i.path, where), i.message, ours.has(i.message)) }))
+  return new AppError('VALIDATION_FAILED', issues[0]?.message ?? 'Dữ liệu không hợp lệ.', { issues })
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
-  const parsed = schema.safeParse(value)
-  if (!parsed.success) throw validationError(parsed.error, where)
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: Where): z.infer<S> {
+  // Zod asks this map only where the schema has no message of its own: those words follow the field's name.
+  const ours = new Set<string>()
+  const parsed = schema.safeParse(value, { error: (issue) => { const m = predicate(issue); ours.add(m); return m } })
+  if (!parsed.success) throw validationError(parsed.error, where, ours)
   return parsed.data
 }
 
