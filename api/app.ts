@@ -20,6 +20,7 @@ import { requestLog } from './middleware/request-log'
 import { loadSession } from './middleware/session'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminContestRoutes } from './routes/admin-contests'
+import { adminDashboardRoutes } from './routes/admin-dashboard'
 import { adminJudgingRoutes } from './routes/admin-judging'
 import { adminQuestionRoutes } from './routes/admin-questions'
 import { adminStatsRoutes } from './routes/admin-stats'
@@ -92,6 +93,7 @@ export function createApp(options: AppSettings) {
     .route('/admin', adminUserRoutes)
     .route('/admin', adminAuditRoutes)
     .route('/admin', adminUnitRoutes)
+    .route('/admin', adminDashboardRoutes)
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })
   app.onError(errorHandler)
   const close = async () => {
