@@ -25,6 +25,7 @@ import { adminJudgingRoutes } from './routes/admin-judging'
 import { adminQuestionRoutes } from './routes/admin-questions'
 import { adminStatsRoutes } from './routes/admin-stats'
 import { adminUnitRoutes } from './routes/admin-units'
+import { printedResultRoutes } from './routes/printed-results'
 import { adminUserRoutes } from './routes/admin-users'
 import { attemptRoutes } from './routes/attempts'
 import { meRoutes } from './routes/me'
@@ -93,6 +94,7 @@ export function createApp(options: AppSettings) {
     .route('/admin', adminUserRoutes)
     .route('/admin', adminAuditRoutes)
     .route('/admin', adminUnitRoutes)
+    .route('/admin', printedResultRoutes)
     .route('/admin', adminDashboardRoutes)
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })
   app.onError(errorHandler)

@@ -28,6 +28,13 @@ export const EnvSchema = z.object({
   RATE_START_PER_MIN: z.coerce.number().int().min(1).default(600),
   RATE_START_PER_PARTICIPANT_PER_MIN: z.coerce.number().int().min(1).default(30),
   SEED_DEMO: boolish.default(true),
+  // Printed results and certificates (issue 15): the issuing body and place of the documents (the
+  // contests table has no organizer field; the contest's root unit, when it has one, is printed above the
+  // body), the signer's title, and the public origin the certificates' QR codes point to.
+  PRINT_ISSUER: z.string().min(1).default('Ban Tổ chức Cuộc thi'),
+  PRINT_PLACE: z.string().min(1).default('Hà Nội'),
+  PRINT_SIGNER_TITLE: z.string().min(1).default('Trưởng ban'),
+  PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, 'PUBLIC_ORIGIN phải có dạng https://ten-mien (không có / ở cuối)').optional(),
   LOG_REQUESTS: boolish.default(true),
 })
 export type Env = z.infer<typeof EnvSchema>

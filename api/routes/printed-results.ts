@@ -1,0 +1,56 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env'
+import { readParams, readQuery } from '../lib/http'
+import { requireRole } from '../middleware/session'
+import { printSettings } from '../pdf/print-settings'
+import { unitsPdf } from '../pdf/units-pdf'
+import { winnersPdf } from '../pdf/winners-pdf'
+import { contestWinnersList, rootUnitName, roundWinnersList } from '../services/printed-results'
+import { contestUnitsReport, roundUnitsReport } from '../services/printed-units'
+
+const Id = z.string().min(1).max(100)
+const RoundParam = z.object({ roundId: Id })
+const ContestParam = z.object({ contestId: Id })
+const PrintQuery = z.object({ place: z.string().trim().min(1).max(100).optional(), signer: z.string().trim().min(1).max(100).optional() })
+const UnitsQuery = PrintQuery.extend({ unitId: Id.optional() })
+
+// PDFs open in the browser's viewer; the audit head they were made against is also a header.
+function sendPdf(c: Context<AppEnv>, body: ReadableStream<Uint8Array>, name: string, auditHead: string) {
+  c.header('Content-Type', 'application/pdf')
+  c.header('Content-Disposition', `inline; filename="${name}"`)
+  c.header('X-Audit-Head', auditHead)
+  return c.body(body)
+}
+
+async function settingsFor(c: Context<AppEnv>, contestId: string, over: z.infer<typeof PrintQuery>) {
+  return printSettings(c.get('env'), await c.get('store').read(rootUnitName(contestId)), over)
+}
+
+// Printed results (issue 15): winners lists and unit reports of a finalized round, or of a contest's
+// finalized rounds, as official documents.
+export const printedResultRoutes = new Hono<AppEnv>()
+  .get('/rounds/:roundId/winners.pdf', requireRole('judge', 'organizer'), async (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    const query = readQuery(c, PrintQuery)
+    const list = await c.get('store').read(roundWinnersList(roundId, c.get('clock').now()))
+    return sendPdf(c, winnersPdf(list, await settingsFor(c, list.contestId, query)), 'danh-sach-doat-giai.pdf', list.audit.hash)
+  })
+  .get('/contests/:contestId/winners.pdf', requireRole('judge', 'organizer'), async (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    const query = readQuery(c, PrintQuery)
+    const list = await c.get('store').read(contestWinnersList(contestId, c.get('clock').now()))
+    return sendPdf(c, winnersPdf(list, await settingsFor(c, contestId, query)), 'danh-sach-doat-giai-cuoc-thi.pdf', list.audit.hash)
+  })
+  .get('/rounds/:roundId/units.pdf', requireRole('judge', 'organizer'), async (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    const query = readQuery(c, UnitsQuery)
+    const report = await roundUnitsReport(c.get('store'), c.get('standings'), roundId, c.get('clock').now(), query.unitId)
+    return sendPdf(c, unitsPdf(report, await settingsFor(c, report.contestId, query)), 'bao-cao-don-vi.pdf', report.audit.hash)
+  })
+  .get('/contests/:contestId/units.pdf', requireRole('judge', 'organizer'), async (c) => {
+    const { contestId } = readParams(c, ContestParam)
+    const query = readQuery(c, UnitsQuery)
+    const report = await contestUnitsReport(c.get('store'), c.get('standings'), contestId, c.get('clock').now(), query.unitId)
+    return sendPdf(c, unitsPdf(report, await settingsFor(c, contestId, query)), 'bao-cao-don-vi-cuoc-thi.pdf', report.audit.hash)
+  })
