@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import { BankQuestion } from '../../questions/schema'
-import { addError, addSkip, placeText } from './issues'
+import { addError, addSkip, addWarning, placeText } from './issues'
 import { questionHash } from './question-id'
 import { isRecord } from './guards'
 import { importErrorMap } from './zod-messages'
@@ -32,6 +32,8 @@ function withId(data: Record<string, unknown>): { data: Record<string, unknown>;
   return { data: { ...data, id: questionHash({ type, stem, options: texts, correct: correct.map(String) }) }, generated: true }
 }
 
+const generatedId = (q: BankQuestion) => questionHash({ type: q.type, stem: q.stem, options: q.options, correct: q.correct })
+
 // Issues in file order; the sort is stable, so issues at one place keep the order they were found in.
 const byPlace = (issues: ImportIssue[]) => [...issues].sort((a, b) => (a.row ?? a.line ?? 0) - (b.row ?? b.line ?? 0))
 
@@ -40,8 +42,10 @@ const byPlace = (issues: ImportIssue[]) => [...issues].sort((a, b) => (a.row ?? 
 export function finalize(c: Collector): ParseResult {
   const questions: ParsedQuestion[] = []
   const seen = new Map<string, { question: BankQuestion; where: Candidate }>()
+  const sameContent = new Map<string, Candidate>()
   for (const candidate of c.candidates) {
-    const { data, generated } = withId(candidate.data)
+    const { data, generated: hashed } = withId(candidate.data)
+    let generated = hashed
     const where = { line: candidate.line, row: candidate.row }
     const parsed = BankQuestion.safeParse(data, { error: importErrorMap })
     if (!parsed.success) {
@@ -49,7 +53,25 @@ export function finalize(c: Collector): ParseResult {
       addError(c, where, [...new Set(parts)].join('; '))
       continue
     }
-    const earlier = seen.get(parsed.data.id)
+    let titled = candidate.titled
+    // A titled question whose text, options and key came earlier (titled or not) is that question again.
+    const same = titled || generated ? sameContent.get(generatedId(parsed.data)) : undefined
+    if (same) {
+      addSkip(c, where, `câu hỏi trùng với câu ở ${placeText({ line: same.line, row: same.row }).toLowerCase()}, đã bỏ qua.`)
+      continue
+    }
+    let earlier = seen.get(parsed.data.id)
+    // A title used twice in one file for two questions: the later one takes a generated id (the title
+    // is a name from another system, not a promise), where two ids given outright are an error.
+    if (earlier && titled && !isDeepStrictEqual(earlier.question, parsed.data)) {
+      const at = placeText({ line: earlier.where.line, row: earlier.where.row }).toLowerCase()
+      const id = generatedId(parsed.data)
+      addWarning(c, where, `tiêu đề "${parsed.data.id}" đã là mã của câu khác ở ${at}, câu này được gán mã "${id}".`)
+      parsed.data = { ...parsed.data, id }
+      titled = undefined
+      generated = true
+      earlier = seen.get(id)
+    }
     if (earlier) {
       const at = placeText({ line: earlier.where.line, row: earlier.where.row }).toLowerCase()
       if (generated || isDeepStrictEqual(earlier.question, parsed.data)) {
@@ -60,9 +82,11 @@ export function finalize(c: Collector): ParseResult {
       continue
     }
     seen.set(parsed.data.id, { question: parsed.data, where: candidate })
+    sameContent.set(generatedId(parsed.data), candidate)
     const out: ParsedQuestion = { question: parsed.data }
     if (candidate.line !== undefined) out.line = candidate.line
     if (candidate.row !== undefined) out.row = candidate.row
+    if (titled) out.titled = true
     questions.push(out)
   }
   return { questions, warnings: byPlace(c.warnings), errors: byPlace(c.errors), skipped: c.skipped }

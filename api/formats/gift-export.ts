@@ -8,8 +8,8 @@ const SHARE: Record<number, string> = { 1: '100', 2: '50', 3: '33.33333', 4: '25
 
 const HEADER = [
   '// Ngân hàng câu hỏi xuất từ hoithi, định dạng GIFT của Moodle.',
-  '// Giữ: câu hỏi, phương án, đáp án, chủ đề (là danh mục $CATEGORY), giải thích (là phản hồi chung ####).',
-  '// Không giữ: mã (chỉ là tiêu đề ::…::), độ khó, nguồn, thẻ, nhóm, trọng số, trạng thái, phương án cố định.',
+  '// Giữ: mã (là tiêu đề ::…::), câu hỏi, phương án, đáp án, chủ đề (là danh mục $CATEGORY), giải thích (là phản hồi chung ####).',
+  '// Không giữ: độ khó, nguồn, thẻ, nhóm, trọng số, trạng thái, phương án cố định.',
 ]
 
 // A leading "[html]" would be read as a format and "%50%" as a weight: guard such texts.

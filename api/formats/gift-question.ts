@@ -2,6 +2,7 @@ import { addError, addSkip, addWarning } from './issues'
 import { addImported } from './imported'
 import { giftText, protectEscapes, restoreEscapes, splitFormat, type GiftFormat } from './gift-text'
 import { readChoices, readTrueFalse, type AnswerRead } from './gift-answers'
+import { ID_RULE, isQuestionId } from './question-id'
 import type { Collector } from './types'
 
 export type GiftBlock = { text: string; lines: number[]; topic: string }
@@ -87,5 +88,8 @@ export function readGiftQuestion(c: Collector, block: GiftBlock): void {
   if ('skip' in read) return addSkip(c, where, `${label}: ${read.skip}`)
   if (media) addWarning(c, where, `${label}: hình ảnh hoặc tệp nhúng đã bị bỏ, câu hỏi vẫn được nhập.`)
   for (const w of read.warnings) addWarning(c, where, `${label}: ${w}`)
-  addImported(c, where, { topic: block.topic, stem, explanation: explanation || read.feedback, ...read.question })
+  // A title is the question's id when it can be one (issue 15), so an exported bank re-imports under its ids.
+  const id = title && isQuestionId(title) ? title : undefined
+  if (title && !id) addWarning(c, where, `${label}: tiêu đề không dùng được làm mã (${ID_RULE}), câu được gán mã tự sinh.`)
+  addImported(c, where, { topic: block.topic, stem, explanation: explanation || read.feedback, ...read.question, ...(id ? { id } : {}) })
 }

@@ -4,11 +4,12 @@ import { AppError } from '../errors'
 export type ImportFormat = 'json' | 'csv' | 'xlsx' | 'gift' | 'aiken' | 'moodlexml'
 export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'gift'
 export type ImportIssue = { line?: number; row?: number; message: string }
-export type ParsedQuestion = { question: BankQuestion; line?: number; row?: number }
+// `titled`: the id is the file's own title (GIFT ::title::), kept only while no other bank question has it.
+export type ParsedQuestion = { question: BankQuestion; line?: number; row?: number; titled?: true }
 export type ParseResult = { questions: ParsedQuestion[]; warnings: ImportIssue[]; errors: ImportIssue[]; skipped: number }
 
 // What a parser hands to finalize(): an unvalidated question and where it came from.
-export type Candidate = { data: Record<string, unknown>; line?: number; row?: number }
+export type Candidate = { data: Record<string, unknown>; line?: number; row?: number; titled?: true }
 
 export type Where = { line?: number; row?: number }
 

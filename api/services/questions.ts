@@ -9,7 +9,10 @@ import { containsPattern } from '../lib/text'
 import type { AdminQuestion } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { logChange } from '../standings/change-log'
+import { ImportTopics } from './import-topics'
 import { fingerprint, readLatest, saveQuestion, toBankQuestion, toContent } from './question-store'
+import { requireTopic } from './topics'
+import { settleTitle } from './import-titles'
 
 export type QuestionFilter = { topic?: string; status?: 'draft' | 'published' | 'retired'; type?: string; difficulty?: number; q?: string; limit: number; offset: number }
 
@@ -65,6 +68,7 @@ export function* editQuestion(actor: Actor, id: string, patch: Record<string, un
     const current = yield* readQuestion(id)
     const { revision: _r, ...currentFields } = current
     const merged = parseWith(BankQuestion, { ...currentFields, ...patch, id }, 'body')
+    if (merged.topic !== current.topic) yield* requireTopic(merged.topic)
     const content = toContent(merged)
     if (fingerprint(content) === fingerprint(toContent(currentFields)) && JSON.stringify(content) === JSON.stringify(toContent(currentFields))) return current
     const revision = yield* saveQuestion(id, content, now, actor.id)
@@ -75,7 +79,7 @@ export function* editQuestion(actor: Actor, id: string, patch: Record<string, un
 }
 
 export type ImportOutcome = { imported: number; updated: number; skipped: number; warnings: { line?: number; row?: number; message: string }[] }
-export type ImportItem = { question: BankQuestion; line?: number; row?: number }
+export type ImportItem = { question: BankQuestion; line?: number; row?: number; titled?: true }
 const noOutcome = (): ImportOutcome => ({ imported: 0, updated: 0, skipped: 0, warnings: [] })
 type Counts = Omit<ImportOutcome, 'warnings'>
 const sum = (a: Counts, b: Counts): Counts => ({ imported: a.imported + b.imported, updated: a.updated + b.updated, skipped: a.skipped + b.skipped })
@@ -100,17 +104,23 @@ function* auditImport(actor: Actor, out: Counts, now: number, source: string): P
 // once would both find it missing and both store it. Each batch logs its bank change with its writes.
 function* storeRows(actor: Actor, items: ImportItem[], now: number): Program<ImportOutcome> {
   yield* lock('questions.import')
+  const topics = yield* ImportTopics.load()
   const out = noOutcome()
-  for (const item of items) {
-    const content = toContent(item.question)
+  for (const given of items) {
+    const where = { ...(given.line ? { line: given.line } : {}), ...(given.row ? { row: given.row } : {}) }
+    const titled = given.titled ? yield* settleTitle(given.question) : undefined
+    if (titled?.note) out.warnings.push({ ...where, message: titled.note })
+    if (titled?.skip) { out.skipped++; out.warnings.push({ ...where, message: titled.skip }); continue }
+    const item = titled ? { ...given, question: titled.question } : given
+    const content = toContent({ ...item.question, topic: topics.resolve(item.question.topic) })
     const existing = yield* readLatest(item.question.id)
-    const where = { ...(item.line ? { line: item.line } : {}), ...(item.row ? { row: item.row } : {}) }
     if (existing) {
       if (JSON.stringify(existing.content) === JSON.stringify(content)) {
         out.skipped++
         out.warnings.push({ ...where, message: `Câu "${item.question.id}" đã có trong ngân hàng, bỏ qua.` })
         continue
       }
+      yield* topics.commit(content.topic, actor, now)
       yield* saveQuestion(item.question.id, content, now, actor.id)
       out.updated++
       continue
@@ -121,6 +131,7 @@ function* storeRows(actor: Actor, items: ImportItem[], now: number): Program<Imp
       out.warnings.push({ ...where, message: `Câu trùng với câu "${dup.id}" đã có trong ngân hàng, bỏ qua.` })
       continue
     }
+    yield* topics.commit(content.topic, actor, now)
     yield* saveQuestion(item.question.id, content, now, actor.id)
     out.imported++
   }

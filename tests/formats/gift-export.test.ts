@@ -18,7 +18,7 @@ describe('GIFT export (lossy)', () => {
 
   it('drops what GIFT cannot hold and says so in its header', async () => {
     const text = decode(await writeExport('gift', bank))
-    expect(text).toContain('// Không giữ: mã (chỉ là tiêu đề ::…::), độ khó, nguồn, thẻ, nhóm, trọng số, trạng thái, phương án cố định.')
+    expect(text).toContain('// Không giữ: độ khó, nguồn, thẻ, nhóm, trọng số, trạng thái, phương án cố định.')
     const result = await parseImport('gift', await writeExport('gift', bank))
     expect(result.questions.every((p) => p.question.status === 'draft' && p.question.difficulty === 2 && p.question.source.document === '')).toBe(true)
   })
