@@ -3,10 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { build } from 'vite'
 import { FULL, QUICK, otherLoad, type Ctx } from './lib/context'
 import { outputNotes, startPgGroup, startSqliteGroup, type Group } from './lib/group'
 import { BENCH_PG_SETTINGS, startBenchCluster, type BenchCluster } from './lib/pg'
 import { Report } from './lib/report'
+import { ROOT, startBare } from './lib/server'
 import { bigRound, seedBigRound, type Big } from './scenarios/big-round'
 import { coldStart } from './scenarios/cold-start'
 import { deadlineRush } from './scenarios/deadline-rush'
@@ -37,7 +39,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'hoithi-bench-'))
 const profileDir = args.has('--profile') ? join(tmp, 'profiles') : undefined
 if (profileDir) mkdirSync(profileDir)
 const log = (s: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}`)
-const ctx: Ctx = { cfg: quick ? QUICK : FULL, quick, report: new Report(quick ? 'quick' : 'full'), tmp, profileDir, log }
+// The servers run as `npm start` runs them, built (dist/server); the bare ceiling runs beside them all along.
+log('building the server (vite build --mode server)')
+await build({ configFile: `${ROOT}vite.config.ts`, mode: 'server', logLevel: 'warn' })
+const ctx: Ctx = { cfg: quick ? QUICK : FULL, quick, report: new Report(quick ? 'quick' : 'full'), tmp, profileDir, log, bare: await startBare() }
 
 // A failing step is written down as NOT MET with its error, and the run goes on where it can.
 async function step(name: string, fn: () => Promise<unknown>) {
@@ -110,6 +115,7 @@ try {
   }
 } finally {
   await (big as Big | null)?.server?.stop()
+  await ctx.bare.stop()
   ;(cluster as BenchCluster | null)?.stop()
   const elapsed = (performance.now() - started) / 1000
   console.log(`\n${ctx.report.markdown()}\n`)
@@ -119,7 +125,7 @@ try {
   log(`appended to ${file}`)
   if (profileDir) log(`CPU profiles of the server processes: ${profileDir}`)
   if (!args.has('--keep')) {
-    for (const f of ['day.db', 'day.db-wal', 'day.db-shm', 'big.db', 'big.db-wal', 'big.db-shm']) rmSync(join(tmp, f), { force: true })
+    for (const f of ['day.db', 'day.db-wal', 'day.db-shm', 'big.db', 'big.db-wal', 'big.db-shm', 'requests.log']) rmSync(join(tmp, f), { force: true })
     if (!profileDir) rmSync(tmp, { recursive: true, force: true })
   }
 }

@@ -1,4 +1,5 @@
 import type { Report } from './report'
+import type { Server } from './server'
 
 // The benchmark's sizes (full and quick) and what every scenario is handed.
 export type Config = {
@@ -21,5 +22,6 @@ export const QUICK: Config = {
   big: { people: 18_000, attempts: 20_000, units: 200, mids: 10, sessions: 200, withItems: true },
 }
 
-export type Ctx = { cfg: Config; quick: boolean; report: Report; tmp: string; profileDir?: string; log: (s: string) => void }
+// bare: the bare node:http ceiling (bench/lib/bare-server.mjs), started once for the run.
+export type Ctx = { cfg: Config; quick: boolean; report: Report; tmp: string; profileDir?: string; log: (s: string) => void; bare: Server }
 export type Person = { id: string; cookie: string; attemptId?: string; attempt2Id?: string }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { solo, spread, type Group } from './group'
 import type { LoadResult } from './load'
+import { fromLoad } from './report'
 import type { Server } from './server'
 import { loadOn } from './spread'
 
@@ -8,20 +9,29 @@ import type { Ctx } from './config'
 
 export { FULL, QUICK, type Config, type Ctx, type Person } from './config'
 
-// /api/health on the same server group with the same autocannon settings: the denominator of every ratio.
-// A full run measures it right before each phase (the machine is noisy); quick reuses one per setting.
-const baselines = new WeakMap<object, Map<string, LoadResult>>()
-export async function health(ctx: Ctx, target: Group | Server, connections: number, label: string): Promise<LoadResult> {
+// The denominators of every ratio, measured with the same autocannon settings right before each phase (the
+// machine is noisy; quick reuses one per setting): the bare node:http ceiling in its own process, then
+// /api/health on the same server group. `bareRps` is the ceiling's throughput.
+export type Baseline = LoadResult & { bareRps: number }
+const baselines = new WeakMap<object, Map<string, Baseline>>()
+export const HEALTH_OF_BARE = 0.7 // issue 17's target for the health route
+export async function health(ctx: Ctx, target: Group | Server, connections: number, label: string): Promise<Baseline> {
   let perTarget = baselines.get(target)
   if (!perTarget) baselines.set(target, (perTarget = new Map()))
   const key = `${connections}`
   const hit = perTarget.get(key)
   if (hit && ctx.quick) return hit
   const group = 'servers' in target ? target : solo(target)
+  const settings = `${connections} conn, ${ctx.cfg.durationSec} s`
+  const bare = await phase(solo(ctx.bare), () => loadOn(solo(ctx.bare), connections, () => ({ durationSec: ctx.cfg.durationSec, request: { path: '/api/health' } })))
+  ctx.report.add({ scenario: label, what: 'bare node:http (the ceiling)', settings, ...fromLoad(bare.value), bare: 1, rssMb: bare.rssMb, cpu: bare.cpu })
   const { value: r, rssMb, cpu } = await phase(group, () => loadOn(group, connections, () => ({ durationSec: ctx.cfg.durationSec, request: { path: '/api/health' } })))
-  perTarget.set(key, r)
-  ctx.report.add({ scenario: label, what: '/api/health (baseline for the next row)', settings: `${connections} conn${spread(group)}, ${ctx.cfg.durationSec} s`, n: r.ok, p50: r.latency.p50, p95: r.latency.p95, p99: r.latency.p99, rps: r.rps, ratio: 1, rssMb, cpu })
-  return r
+  const base: Baseline = { ...r, bareRps: bare.value.rps }
+  perTarget.set(key, base)
+  const ofBare = r.rps / bare.value.rps
+  ctx.report.add({ scenario: label, what: '/api/health (baseline for the next row)', settings: `${connections} conn${spread(group)}, ${ctx.cfg.durationSec} s`, ...fromLoad(r), ratio: 1, bare: ofBare, rssMb, cpu,
+    target: `≥ ${HEALTH_OF_BARE.toFixed(2)} of bare`, met: ofBare >= HEALTH_OF_BARE })
+  return base
 }
 
 // Wraps a phase: resets the servers' peak RSS first and reads it after (the largest server process); the CPU

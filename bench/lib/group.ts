@@ -32,7 +32,7 @@ export const solo = (server: Server): Group => groupOf('', [server])
 export const spread = (g: Pick<Group, 'servers'>) => (g.servers.length > 1 ? ` over ${g.servers.length} servers` : '')
 
 export async function startSqliteGroup(ctx: Ctx): Promise<Group> {
-  return solo(await startServer({ dbPath: join(ctx.tmp, 'day.db'), seedDemo: true, profileDir: ctx.profileDir }))
+  return solo(await startServer({ dbPath: join(ctx.tmp, 'day.db'), seedDemo: true, profileDir: ctx.profileDir, logDir: ctx.tmp }))
 }
 
 // `count` servers started together on a fresh database, as a deployment starts them: each migrates and
@@ -41,7 +41,7 @@ export async function startPgGroup(ctx: Ctx, cluster: BenchCluster, count: numbe
   const url = await cluster.createDatabase(`day_${count}`)
   const env = { DATABASE_URL: url, ...(pool ? { DATABASE_POOL: String(pool) } : {}) }
   const started = await Promise.allSettled(Array.from({ length: count }, () =>
-    startServer({ dbPath: join(ctx.tmp, 'unused.db'), seedDemo: true, profileDir: ctx.profileDir, env })))
+    startServer({ dbPath: join(ctx.tmp, 'unused.db'), seedDemo: true, profileDir: ctx.profileDir, env, logDir: ctx.tmp })))
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) {

@@ -30,11 +30,11 @@ export class Report {
   }
 
   markdown(): string {
-    const head = '| # | measure | settings | n | p50 ms | p95 ms | p99 ms | req/s | ratio to health | server time (Server-Timing) or value | peak RSS MB | CPU over the phase | target | result |'
-    const sep = '|' + ' --- |'.repeat(14)
+    const head = '| # | measure | settings | n | p50 ms | p95 ms | p99 ms | req/s | ratio to bare | ratio to health | server time (Server-Timing) or value | peak RSS MB | CPU over the phase | target | result |'
+    const sep = '|' + ' --- |'.repeat(15)
     const lines = this.rows.map((r) => `| ${[
       label(r), r.what, r.settings ?? '', r.n ?? '', ms(r.p50), ms(r.p95), ms(r.p99), r.rps == null ? '' : Math.round(r.rps).toLocaleString('en-US'),
-      r.ratio == null ? '' : r.ratio.toFixed(2), r.server ?? r.value ?? '', r.rssMb == null || Number.isNaN(r.rssMb) ? '' : Math.round(r.rssMb), r.cpu ?? '', r.target ?? '',
+      r.bare == null ? '' : r.bare.toFixed(2), r.ratio == null ? '' : r.ratio.toFixed(2), r.server ?? r.value ?? '', r.rssMb == null || Number.isNaN(r.rssMb) ? '' : Math.round(r.rssMb), r.cpu ?? '', r.target ?? '',
       r.met == null ? '' : r.met ? 'met' : '**NOT MET**',
     ].join(' | ')} |`)
     return [head, sep, ...lines].join('\n')
@@ -48,7 +48,7 @@ export class Report {
   save(elapsedSec: number) {
     const file = `${ROOT}bench/RESULTS.md`
     if (!existsSync(file)) {
-      writeFileSync(file, '# Benchmark results\n\n`npm run bench` (full) and `npm run bench -- --quick` append a section here. Throughputs are compared with the same server\'s `/api/health` measured in the same run with the same autocannon settings; the generator runs on the same machine.\n')
+      writeFileSync(file, '# Benchmark results\n\n`npm run bench` (full) and `npm run bench -- --quick` append a section here. Throughputs are compared with a bare `node:http` server and with the same server\'s `/api/health`, both measured in the same run with the same autocannon settings; the generator runs on the same machine.\n')
     }
     const missed = this.rows.filter((r) => r.met === false)
     const text = [
@@ -70,6 +70,7 @@ function describe(r: Row): string {
   if (r.n != null) parts.push(`n=${r.n}`)
   if (r.p50 != null) parts.push(`p50 ${ms(r.p50)} p95 ${ms(r.p95)} p99 ${ms(r.p99)} ms`)
   if (r.rps != null) parts.push(`${Math.round(r.rps)} req/s`)
+  if (r.bare != null) parts.push(`${r.bare.toFixed(2)} of bare`)
   if (r.ratio != null) parts.push(`ratio ${r.ratio.toFixed(2)}`)
   if (r.server) parts.push(`server ${r.server}`)
   if (r.value) parts.push(r.value)

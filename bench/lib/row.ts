@@ -5,6 +5,7 @@
 export type Row = {
   scenario: string; store?: string; what: string; settings?: string; n?: number
   p50?: number; p95?: number; p99?: number; rps?: number; ratio?: number
+  bare?: number // throughput as a ratio to the bare node:http ceiling measured just before
   server?: string; rssMb?: number; cpu?: string; target?: string; met?: boolean | null; value?: string
 }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
@@ -28,41 +29,44 @@ export type Server = {
 }
 
 // utime + stime of the process, in seconds (clock ticks of 1/100 s on Linux).
-function cpuOf(pid: number): number {
+export function cpuOf(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
     return (Number(fields[11]) + Number(fields[12])) / 100
   } catch { return NaN }
 }
 
-function statusField(pid: number, field: string): number {
+export function statusField(pid: number, field: string): number {
   try {
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
     return m ? Number(m[1]) / 1024 : NaN
   } catch { return NaN }
 }
 
-// The real server as one node process (node + tsx loader, never npx, so a kill reaches it).
+// The real server as one node process, as `npm start` runs it: the built dist/server/server.js (run.ts builds
+// it first), never npx, so a kill reaches it. Request logging is on, as by default; the lines go to a file
+// beside the databases (requests.log), as they would go to the journal, and only stderr is kept here.
 // readyMs is spawn to the first 200 from /api/health, polled every 10 ms.
-export async function startServer(opts: { dbPath: string; seedDemo: boolean; profileDir?: string; env?: Record<string, string> }): Promise<Server> {
+export async function startServer(opts: { dbPath: string; seedDemo: boolean; profileDir?: string; env?: Record<string, string>; logDir: string }): Promise<Server> {
   const port = await freePort()
   const big = '1000000000'
-  const args = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), '--import', 'tsx', 'api/server.ts']
+  const args = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), 'dist/server/server.js']
   const t0 = performance.now()
   const env: Record<string, string | undefined> = {
     ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: opts.dbPath,
-    ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: String(opts.seedDemo), LOG_REQUESTS: 'false',
+    ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: String(opts.seedDemo), LOG_REQUESTS: 'true',
     RATE_REGISTER_PER_MIN: big, RATE_SIGNIN_PER_MIN: big, RATE_START_PER_MIN: big, RATE_START_PER_PARTICIPANT_PER_MIN: big,
     RATE_SIGNIN_FAILS_PER_ID_PER_MIN: big, ...opts.env,
   }
   // A DATABASE_URL in the caller's environment would move a SQLite run onto PostgreSQL.
   if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const log = openSync(join(opts.logDir, 'requests.log'), 'a')
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', log, 'pipe'] })
+  closeSync(log)
   spawned.add(child)
   child.once('exit', () => spawned.delete(child))
   let out = ''
   const keep = (d: Buffer) => { out = (out + String(d)).slice(-20_000) }
-  child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 600_000
@@ -90,5 +94,33 @@ export async function startServer(opts: { dbPath: string; seedDemo: boolean; pro
     cpuSec: () => cpuOf(pid),
     // Linux: writing 5 to clear_refs resets VmHWM to the current RSS, so each phase gets its own peak.
     resetPeak: () => { try { writeFileSync(`/proc/${pid}/clear_refs`, '5') } catch { /* keep the lifetime peak */ } },
+  }
+}
+
+// The bare ceiling (bare-server.mjs) in its own process: every throughput of the run is also given as a ratio
+// to it, measured with the same connections just before the phase.
+export async function startBare(): Promise<Server> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./bare-server.mjs', import.meta.url))], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  spawned.add(child)
+  child.once('exit', () => spawned.delete(child))
+  let out = ''
+  child.stdout?.on('data', (d) => { out += String(d) })
+  child.stderr?.on('data', (d) => { out += String(d) })
+  const t0 = performance.now()
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`bare server exited: ${out}`)
+    try { if ((await fetch(`${url}/`)).ok) break } catch { /* not listening yet */ }
+    if (i > 500) throw new Error('bare server did not answer')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  const pid = child.pid!
+  const alive = () => child.exitCode === null && child.signalCode === null
+  return {
+    url, pid, child, readyMs: performance.now() - t0, output: () => out, alive,
+    stop: () => new Promise<void>((resolve) => { if (!alive()) return resolve(); child.once('exit', () => resolve()); child.kill('SIGKILL') }),
+    peakRssMb: () => statusField(pid, 'VmHWM'), rssMb: () => statusField(pid, 'VmRSS'), cpuSec: () => cpuOf(pid),
+    resetPeak: () => { try { writeFileSync(`/proc/${pid}/clear_refs`, '5') } catch { /* keep */ } },
   }
 }

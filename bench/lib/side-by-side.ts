@@ -20,7 +20,7 @@ export function sideBySide(rows: Row[]): string {
 
 function cell(r: Row): string {
   const parts: string[] = []
-  if (r.rps != null) parts.push(`${Math.round(r.rps).toLocaleString('en-US')}/s${r.ratio != null && r.ratio !== 1 ? ` (${r.ratio.toFixed(2)})` : ''}`)
+  if (r.rps != null) parts.push(`${Math.round(r.rps).toLocaleString('en-US')}/s${r.ratio != null && r.ratio !== 1 ? ` (${r.ratio.toFixed(2)}${r.bare != null ? `; ${r.bare.toFixed(2)} of bare` : ''})` : ''}`)
   if (r.p99 != null) parts.push(`p99 ${ms(r.p99)} ms`)
   if (r.rps == null && r.value) parts.push(r.value)
   if (r.met === false) parts.push('**NOT MET**')

@@ -19,7 +19,7 @@ const DAY = 86_400_000
 export async function seedBigRound(ctx: Ctx): Promise<Big> {
   const { big } = ctx.cfg
   const dbPath = join(ctx.tmp, 'big.db')
-  let server = await startServer({ dbPath, seedDemo: false })
+  let server = await startServer({ dbPath, seedDemo: false, logDir: ctx.tmp })
   const admin = await signIn(server.url, ADMIN.username, ADMIN.password)
   const api = (method: string, path: string, body?: unknown, cookie = admin) => expectOk(call(server.url, method, path, { cookie, body }), `${method} ${path}`)
   const contest = (await api('POST', '/admin/contests', { title: 'Cuộc thi lớn (dữ liệu thử tải)', slug: 'thu-tai' })).body.contest
@@ -50,7 +50,7 @@ export async function seedBigRound(ctx: Ctx): Promise<Big> {
   ctx.report.note(`big round: ${seed.attempts.toLocaleString('en-US')} finished attempts (${seed.items.toLocaleString('en-US')} items) by ${seed.people.toLocaleString('en-US')} invented participants (${(seed.attempts - seed.people).toLocaleString('en-US')} took a 2nd attempt) across ${big.units} units, bulk-seeded in ${seedSec.toFixed(0)} s (people ${seed.seconds.people.toFixed(0)} s, attempts+items ${seed.seconds.attempts.toFixed(0)} s); ${Math.round(perPerson)} B per participant (with participant_units). 3% expired, 0.5% under 60 s; one shared scrypt hash for all bulk participants.`)
   ctx.report.note(`bytes per attempt by b-tree (dbstat): ${seed.perAttemptByBtree.map((b) => `${b.name} ${Math.round(b.bytes)}`).join(', ')}.`)
   if (seed.skippedColumns.length) ctx.report.note(`bulk seed left these nullable columns NULL (unknown to the seeder): ${seed.skippedColumns.join(', ')}.`)
-  server = await startServer({ dbPath, seedDemo: false, profileDir: ctx.profileDir })
+  server = await startServer({ dbPath, seedDemo: false, profileDir: ctx.profileDir, logDir: ctx.tmp })
   ctx.report.add({ scenario: '5', what: 'server start after the bulk seed (to healthy)', value: `${(server.readyMs / 1000).toFixed(2)} s`, rssMb: server.peakRssMb(), met: null })
   return { server, dbPath, roundId: round.id, judge, cookies: seed.sessionCookies.map((s) => s.cookie), people: seed.people }
 }
@@ -68,14 +68,14 @@ export async function bigRound(ctx: Ctx, big: Big) {
   const pages = () => load({ url, connections: conn, durationSec: ctx.cfg.durationSec, request: () => ({ path: `/api${lb}?limit=50&offset=${50 * Math.floor(Math.random() * Math.ceil(total / 50))}` }) })
   let base = await health(ctx, server, conn, '5')
   const p = await phase(server, pages)
-  const pr = p.value.rps / base.rps
-  ctx.report.add({ scenario: '5', what: 'board page (random page of 50), closed round', settings: `${conn} conn, board of ${total}`, ...fromLoad(p.value), ratio: pr, server: serverText(p.value), rssMb: p.rssMb, cpu: p.cpu,
-    target: '≥ 0.30 of health', met: pr >= 0.3 && p.value.failed === 0 })
+  const pb = p.value.rps / base.bareRps
+  ctx.report.add({ scenario: '5', what: 'board page (random page of 50), closed round', settings: `${conn} conn, board of ${total}`, ...fromLoad(p.value), ratio: p.value.rps / base.rps, bare: pb, server: serverText(p.value), rssMb: p.rssMb, cpu: p.cpu,
+    target: '≥ 0.35 of bare', met: pb >= 0.35 && p.value.failed === 0 })
   let k = 0
   base = await health(ctx, server, conn, '5')
   const me = await phase(server, () => load({ url, connections: conn, durationSec: ctx.cfg.durationSec, request: () => ({ path: `/api${lb}/me`, headers: { cookie: big.cookies[k++ % big.cookies.length] } }) }))
-  ctx.report.add({ scenario: '5', what: 'my rank', settings: `${conn} conn, ${big.cookies.length} people spread over the board`, ...fromLoad(me.value), ratio: me.value.rps / base.rps, server: serverText(me.value), rssMb: me.rssMb, cpu: me.cpu,
-    target: 'server time ≤ 1 ms (p99)', met: me.value.serverMs.p99 <= 1 && me.value.failed === 0 })
+  ctx.report.add({ scenario: '5', what: 'my rank', settings: `${conn} conn, ${big.cookies.length} people spread over the board`, ...fromLoad(me.value), ratio: me.value.rps / base.rps, bare: me.value.rps / base.bareRps, server: serverText(me.value), rssMb: me.rssMb, cpu: me.cpu,
+    target: '≥ 0.35 of bare, server time ≤ 1 ms (p99)', met: me.value.rps / base.bareRps >= 0.35 && me.value.serverMs.p99 <= 1 && me.value.failed === 0 })
   const ub = await phase(server, () => load({ url, connections: 10, durationSec: ctx.cfg.durationSec, request: { path: `/api/rounds/${big.roundId}/units-leaderboard` } }))
   ctx.report.add({ scenario: '5', what: 'units board', settings: `10 conn, ${ctx.cfg.big.units} units`, ...fromLoad(ub.value), server: serverText(ub.value), rssMb: ub.rssMb, cpu: ub.cpu,
     target: 'server time ≤ 10 ms (p99)', met: ub.value.serverMs.p99 <= 10 && ub.value.failed === 0 })
@@ -96,8 +96,8 @@ export async function bigRound(ctx: Ctx, big: Big) {
     ctx.report.add({ scenario: '5', what: 'first board read after finalize', value: `${firstFinal.value.ms.toFixed(0)} ms (server ${serverTimingMs(firstFinal.value.headers).toFixed(0)} ms)`, rssMb: firstFinal.rssMb, cpu: firstFinal.cpu, met: null })
     base = await health(ctx, server, conn, '5')
     const pf = await phase(server, pages)
-    ctx.report.add({ scenario: '5', what: 'board page (random page of 50), finalized', settings: `${conn} conn, board of ${total}`, ...fromLoad(pf.value), ratio: pf.value.rps / base.rps, server: serverText(pf.value), rssMb: pf.rssMb, cpu: pf.cpu,
-      target: '≥ 0.30 of health', met: pf.value.rps / base.rps >= 0.3 && pf.value.failed === 0 })
+    ctx.report.add({ scenario: '5', what: 'board page (random page of 50), finalized', settings: `${conn} conn, board of ${total}`, ...fromLoad(pf.value), ratio: pf.value.rps / base.rps, bare: pf.value.rps / base.bareRps, server: serverText(pf.value), rssMb: pf.rssMb, cpu: pf.cpu,
+      target: '≥ 0.35 of bare', met: pf.value.rps / base.bareRps >= 0.35 && pf.value.failed === 0 })
   }
   await xlsx(ctx, big, server)
 }

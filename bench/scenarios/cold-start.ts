@@ -6,7 +6,7 @@ import type { Big } from './big-round'
 // 7. Cold start of the server process on the big database (OS file cache warm; no build step).
 export async function coldStart(ctx: Ctx, big: Big) {
   if (big.server?.alive()) await big.server.stop()
-  const server = await startServer({ dbPath: big.dbPath, seedDemo: false, profileDir: ctx.profileDir })
+  const server = await startServer({ dbPath: big.dbPath, seedDemo: false, profileDir: ctx.profileDir, logDir: ctx.tmp })
   big.server = server
   const rssAtReady = server.peakRssMb()
   const { value: first, worstMs } = await probeWhile(server.url, call(server.url, 'GET', `/rounds/${big.roundId}/leaderboard?limit=50&offset=0`))

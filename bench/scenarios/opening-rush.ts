@@ -30,7 +30,7 @@ export async function openingRush(ctx: Ctx, day: Day) {
   const started = people.filter((p) => p.attemptId).length
   const ok = r.rps >= 2000 && r.latency.p99 <= 30
   ctx.report.add({ scenario: '1', what: 'start attempt (opening rush)', settings: `${people.length} participants, ${ctx.cfg.rushConnections} conn${spread(group)}`,
-    ...fromLoad(r), ratio: r.rps / base.rps, rssMb, cpu, server: serverText(r), target: '≥ 2,000/s, p99 ≤ 30 ms', met: ok && started === people.length })
+    ...fromLoad(r), ratio: r.rps / base.rps, bare: r.rps / base.bareRps, rssMb, cpu, server: serverText(r), target: '≥ 2,000/s, p99 ≤ 30 ms', met: ok && started === people.length })
   if (started !== people.length) ctx.report.note(`opening rush: only ${started} of ${people.length} starts answered 201 (statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}).`)
   if (items.some((n) => n !== 20)) ctx.report.note(`opening rush: some attempts did not have 20 items (${[...new Set(items)].join(', ')}).`)
 }

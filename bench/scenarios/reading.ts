@@ -20,23 +20,33 @@ export async function reading(ctx: Ctx, day: Day) {
     }
   })
   ctx.log(`second attempts started: ${second.ok} at ${Math.round(second.rps)}/s (setup)`)
-  const base = await health(ctx, group, ctx.cfg.saveConnections, '4')
   const total = people.length
+  const page = () => ({ path: `/api/rounds/${day.roundId}/leaderboard?limit=50&offset=${50 * Math.floor(Math.random() * Math.ceil(total / 50))}` })
+  const myRank = (s: number) => {
+    const mine = shareOf(people, n, s)
+    let k = 0
+    return () => ({ path: `/api/rounds/${day.roundId}/leaderboard/me`, headers: { cookie: mine[k++ % mine.length].cookie } })
+  }
+  // Each read alone first, at the savers' connections, against the ceiling (issue 17's targets).
+  for (const [what, request] of [['board page (random page of 50), alone', () => page], ['my rank, alone', myRank]] as const) {
+    const alone = await health(ctx, group, ctx.cfg.saveConnections, '4')
+    const r = await phase(group, () => loadOn(group, ctx.cfg.saveConnections, (s) => ({ durationSec: ctx.cfg.durationSec, request: request(s) })))
+    const bare = r.value.rps / alone.bareRps
+    ctx.report.add({ scenario: '4', what, settings: `${ctx.cfg.saveConnections} conn${spread(group)}, ${ctx.cfg.durationSec} s, board of ${total}`, ...fromLoad(r.value), ratio: r.value.rps / alone.rps, bare,
+      server: serverText(r.value), rssMb: r.rssMb, cpu: r.cpu, target: '≥ 0.35 of bare', met: bare >= 0.35 && r.value.failed === 0 })
+  }
+  const base = await health(ctx, group, ctx.cfg.saveConnections, '4')
   const conn = ctx.cfg.readerConnections
   const readers = (request: (s: number) => () => { path: string; headers?: Record<string, string> }) =>
     loadOn(group, conn, (s) => ({ durationSec: ctx.cfg.durationSec, request: request(s) }))
   const { value: [saves, pages, me, unitsBoard], rssMb, cpu } = await phase(group, () => Promise.all([
     saveLoad(ctx, group, people, 'attempt2Id'),
-    readers(() => () => ({ path: `/api/rounds/${day.roundId}/leaderboard?limit=50&offset=${50 * Math.floor(Math.random() * Math.ceil(total / 50))}` })),
-    readers((s) => {
-      const mine = shareOf(people, n, s)
-      let k = 0
-      return () => ({ path: `/api/rounds/${day.roundId}/leaderboard/me`, headers: { cookie: mine[k++ % mine.length].cookie } })
-    }),
+    readers(() => page),
+    readers(myRank),
     readers(() => () => ({ path: `/api/rounds/${day.roundId}/units-leaderboard` })),
   ]))
   const settings = `${ctx.cfg.saveConnections} save + 3×${conn} reader conn${spread(group)}, ${ctx.cfg.durationSec} s, board of ${total}`
-  ctx.report.add({ scenario: '4', what: 'save answer, while readers run', settings, ...fromLoad(saves), ratio: saves.rps / base.rps, rssMb, cpu, server: serverText(saves), met: null })
+  ctx.report.add({ scenario: '4', what: 'save answer, while readers run', settings, ...fromLoad(saves), ratio: saves.rps / base.rps, bare: saves.rps / base.bareRps, rssMb, cpu, server: serverText(saves), met: null })
   ctx.report.add({ scenario: '4', what: 'board page (random page of 50)', settings, ...fromLoad(pages), server: serverText(pages), met: null })
   ctx.report.add({ scenario: '4', what: 'my rank', settings, ...fromLoad(me), server: serverText(me), met: null })
   ctx.report.add({ scenario: '4', what: 'units board', settings, ...fromLoad(unitsBoard), server: serverText(unitsBoard), met: null })
