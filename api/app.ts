@@ -20,6 +20,7 @@ import { requestLog } from './middleware/request-log'
 import { loadSession } from './middleware/session'
 import { adminAuditRoutes } from './routes/admin-audit'
 import { adminContestRoutes } from './routes/admin-contests'
+import { adminCoordinatorRoutes } from './routes/admin-coordinators'
 import { adminDashboardRoutes } from './routes/admin-dashboard'
 import { adminJudgingRoutes } from './routes/admin-judging'
 import { adminQuestionRoutes } from './routes/admin-questions'
@@ -28,6 +29,7 @@ import { adminUnitRoutes } from './routes/admin-units'
 import { printedResultRoutes } from './routes/printed-results'
 import { adminUserRoutes } from './routes/admin-users'
 import { attemptRoutes } from './routes/attempts'
+import { coordinatorRoutes } from './routes/coordinator'
 import { meRoutes } from './routes/me'
 import { publicRoutes } from './routes/public'
 import { sessionRoutes } from './routes/sessions'
@@ -96,6 +98,8 @@ export function createApp(options: AppSettings) {
     .route('/admin', adminUnitRoutes)
     .route('/admin', printedResultRoutes)
     .route('/admin', adminDashboardRoutes)
+    .route('/admin', adminCoordinatorRoutes)
+    .route('/coordinator', coordinatorRoutes)
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })
   app.onError(errorHandler)
   const close = async () => {

@@ -13,7 +13,8 @@ import { changePassword, chooseContestUnit, findContestUnit, firstUnit } from '.
 import { changeStaffPassword } from '../services/staff'
 
 async function whoAmI(store: Store, user: SessionUser) {
-  const unitId = user.kind === 'participant' ? await store.read(firstUnit(user.id)) : null
+  // A participant's first contest's unit; a coordinator's own unit (the root of what they see).
+  const unitId = user.kind === 'participant' ? await store.read(firstUnit(user.id)) : (user.unitId ?? null)
   return { id: user.id, role: user.role, name: user.name, ...(unitId ? { unitId } : {}) }
 }
 

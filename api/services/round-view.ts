@@ -10,7 +10,7 @@ import type { RoundStatus, RoundSummary } from '../schemas/wire'
 export type RoundRow = typeof rounds.$inferSelect
 export const DEFAULT_TIEBREAK = ['prediction', 'duration', 'submittedAt'] as const
 
-export function roundStatus(r: RoundRow, now: number): RoundStatus {
+export function roundStatus(r: Pick<RoundRow, 'finalizedAt' | 'opensAt' | 'closesAt'>, now: number): RoundStatus {
   if (r.finalizedAt != null) return 'finalized'
   if (now < r.opensAt) return 'scheduled'
   return now < r.closesAt ? 'open' : 'closed'

@@ -58,6 +58,10 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'POST', path: '/admin/contests/:contestId/units/import', who: 'organizer', url: '/admin/contests/no-such-contestid/units/import?format=csv' },
   { method: 'GET', path: '/admin/units/template.csv', who: 'organizer' },
   { method: 'GET', path: '/admin/units/template.xlsx', who: 'organizer' },
+  // Not in API.md: a contest's unit coordinators (admin-coordinators.ts).
+  { method: 'GET', path: '/admin/contests/:contestId/coordinators', who: 'organizer' },
+  { method: 'POST', path: '/admin/contests/:contestId/coordinators', who: 'organizer' },
+  { method: 'DELETE', path: '/admin/contests/:contestId/coordinators/:userId', who: 'organizer' },
 ]
 
 // Routes that need a participant session (API.md "Taking a round", "Sessions", leaderboard/me).
@@ -72,6 +76,14 @@ const PARTICIPANT_ROUTES: RouteRow[] = [
   { method: 'PUT', path: '/me/contests/:contestId/unit' },
   { method: 'GET', path: '/rounds/:roundId/leaderboard/me' },
   { method: 'GET', path: '/contests/:contestId/leaderboard/me' },
+]
+
+// A coordinator's own routes (coordinator.ts; tests/api/coordinators.test.ts checks who they refuse).
+const COORDINATOR_ROUTES: RouteRow[] = [
+  { method: 'GET', path: '/coordinator/overview' },
+  { method: 'GET', path: '/coordinator/units/:unitId/members' },
+  { method: 'GET', path: '/coordinator/units/:unitId/members.csv' },
+  { method: 'GET', path: '/coordinator/units/:unitId/members.xlsx' },
 ]
 
 // Routes open to anyone: sign-up, sign-in and out, /me (401 by itself when anonymous), public reads.
@@ -117,7 +129,7 @@ describe('route tables', () => {
   it('every other route is classified as participant-only or open', () => {
     const t = testApp()
     const registered = registeredRoutes(t).filter((k) => !k.split(' ')[1].startsWith('/admin'))
-    expect([...PARTICIPANT_ROUTES.map(key), ...OPEN_ROUTES.map(key)].sort()).toEqual(registered)
+    expect([...PARTICIPANT_ROUTES.map(key), ...COORDINATOR_ROUTES.map(key), ...OPEN_ROUTES.map(key)].sort()).toEqual(registered)
   })
 })
 
