@@ -23,6 +23,7 @@ import { adminContestRoutes } from './routes/admin-contests'
 import { adminCoordinatorRoutes } from './routes/admin-coordinators'
 import { adminDashboardRoutes } from './routes/admin-dashboard'
 import { adminJudgingRoutes } from './routes/admin-judging'
+import { adminPeopleRoutes } from './routes/admin-people'
 import { adminQuestionRoutes } from './routes/admin-questions'
 import { adminStatsRoutes } from './routes/admin-stats'
 import { adminUnitRoutes } from './routes/admin-units'
@@ -98,6 +99,7 @@ export function createApp(options: AppSettings) {
     .route('/admin', adminUnitRoutes)
     .route('/admin', printedResultRoutes)
     .route('/admin', adminDashboardRoutes)
+    .route('/admin', adminPeopleRoutes)
     .route('/admin', adminCoordinatorRoutes)
     .route('/coordinator', coordinatorRoutes)
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })

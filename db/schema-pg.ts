@@ -248,7 +248,7 @@ export const roundUnitPrizes = pgTable('round_unit_prizes', {
 // The change log the in-memory standings follow (see schema.ts).
 export const standingsChanges = pgTable('standings_changes', {
   seq: integer().primaryKey().generatedByDefaultAsIdentity(),
-  kind: text().$type<'round' | 'finalize' | 'unit_move' | 'units' | 'bank'>().notNull(),
+  kind: text().$type<'round' | 'finalize' | 'unit_move' | 'units' | 'bank' | 'rename'>().notNull(),
   contestId: text(),
   roundId: text(),
   participantId: text(),

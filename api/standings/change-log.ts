@@ -10,6 +10,7 @@ export type StandingsChange =
   | { kind: 'unit_move'; contestId: string; participantId: string; unitId: string }
   | { kind: 'units'; contestId: string } // the contest's unit tree, names or headcounts edited
   | { kind: 'bank' } // questions written: the published pool a draw reads from may have moved
+  | { kind: 'rename'; participantId: string } // an organizer corrected the person's name
 
 export type LoggedChange = { seq: number; kind: StandingsChange['kind']; contestId: string | null; roundId: string | null; participantId: string | null; unitId: string | null }
 
@@ -17,6 +18,11 @@ export function* logChange(change: StandingsChange, now: number): Program<void> 
   const c = change as Partial<Record<'contestId' | 'roundId' | 'participantId' | 'unitId', string>>
   yield* run('INSERT INTO standings_changes (kind, contest_id, round_id, participant_id, unit_id, at) VALUES (?, ?, ?, ?, ?, ?)',
     change.kind, c.contestId ?? null, c.roundId ?? null, c.participantId ?? null, c.unitId ?? null, now)
+}
+
+// The rounds a person has attempts in: their streams hear of a change to the person's name.
+export function* roundsTaken(participantId: string): Program<string[]> {
+  return (yield* all<{ roundId: string }>('SELECT DISTINCT round_id AS "roundId" FROM attempts WHERE participant_id = ?', participantId)).map((r) => r.roundId)
 }
 
 // SQLite bridge for the services not yet written as programs (issue #13).

@@ -4,6 +4,15 @@ export class LogPositions {
   private rounds = new Map<string, number>() // disqualify, regrade, settings
   private finalizes = new Map<string, number>()
   private units = new Map<string, number>() // unit tree edits and unit moves, per contest
+  private renamed = 0 // names corrected so far, any contest: pages show names
+
+  names(): number {
+    return this.renamed
+  }
+
+  nameChanged() {
+    this.renamed++
+  }
 
   round(roundId: string): number {
     return this.rounds.get(roundId) ?? 0

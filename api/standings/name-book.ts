@@ -11,7 +11,7 @@ const columns = (rows: number) => ({ at: new Int32Array(rows), idLength: new Uin
 // Every participant's id and full name by seq, packed into one byte buffer (~40 bytes a person, so
 // ~45 MB for 900,000 people instead of ~250 MB as objects). Leaderboard pages read names from here, not
 // from the database: a random page of a big board would otherwise cost fifty random row reads.
-// Names and ids never change and participants are never deleted, so rows only ever need adding. A page
+// Ids never change and participants are never deleted; a corrected name is written again (reread). A page
 // first asks the book to hold its people (ensure), then reads them (get).
 // On PostgreSQL a seq may become visible after a higher one (numbers are taken at insert, rows appear at
 // commit): the book reads what lies above the highest seq it holds, then looks up any it still misses.
@@ -62,6 +62,16 @@ export class NameBook {
     const done = rows < 0 || read.length < rows
     if (done) this.filled = true // later people are read when ensure() first meets their seq
     return done
+  }
+
+  // A corrected name (the change log's 'rename'): the person's bytes are written again at the end and the
+  // index points there; the old bytes stay unused, as corrections are rare. A seq not held is read later.
+  *reread(pr: number): Program<void> {
+    if (!this.has(pr)) return
+    const rows = yield* all<{ seq: number; id: string; full_name: string }>('SELECT seq, id, full_name FROM participants WHERE seq = ?', pr)
+    if (!rows.length) return
+    this.index.at[pr] = 0
+    this.add(rows[0].seq, rows[0].id, rows[0].full_name)
   }
 
   // Idempotent: two reads that overlap (on PostgreSQL they may run at once) add each person once.

@@ -130,7 +130,7 @@ export function publicView(parts: Parts, round: RoundRow, now: number): PublicVi
 
 // What a public page of the round depends on: changes whenever the page could change.
 export function leaderboardState(parts: Parts, { round, board }: PublicView, now: number): string {
-  const units = parts.positions.unitsOf(round.contestId)
+  const units = `${parts.positions.unitsOf(round.contestId)}:${parts.positions.names()}`
   if (!board) return `f${round.finalizedAt}:${parts.positions.finalized(round.id)}:${parts.positions.round(round.id)}:${units}`
   return `${isFrozen(round, now) ? 'z' : 'l'}${board.id}:${board.version}:${units}:${roundStatus(round, now)}`
 }

@@ -3,7 +3,7 @@ import type { Store } from '../../db/store'
 import type { Clock } from '../lib/time'
 import type { ContestMyEntry, Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { roundRow, type RoundRow } from '../services/round-view'
-import { changesSince, finishesSince, finishLogStart, logEnd, logStart, type LoggedChange, type LogPosition } from './change-log'
+import { changesSince, finishesSince, finishLogStart, logEnd, logStart, roundsTaken, type LoggedChange, type LogPosition } from './change-log'
 import { ContestBoards, type Shape } from './contest-board'
 import { StandingsHub } from './hub'
 import { judgePage, type StandingsPage } from './judge-page'
@@ -92,6 +92,11 @@ export class Standings {
       if (pr == null) return
       for (const board of [...boards.ofContest(c.contestId), ...locked.ofContest(c.contestId)]) board.moveUnit(pr, c.unitId)
       this.contests.moveUnit(c.contestId, pr, c.unitId)
+    } else if (c.kind === 'rename' && c.participantId) {
+      positions.nameChanged()
+      const pr = yield* seqOf(c.participantId)
+      if (pr != null) yield* this.parts.names.reread(pr)
+      for (const r of yield* roundsTaken(c.participantId)) this.hub.bump(r)
     }
   }
 
