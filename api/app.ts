@@ -26,6 +26,7 @@ import { adminJudgingRoutes } from './routes/admin-judging'
 import { adminPeopleRoutes } from './routes/admin-people'
 import { adminQuestionRoutes } from './routes/admin-questions'
 import { adminStatsRoutes } from './routes/admin-stats'
+import { adminTopicRoutes } from './routes/admin-topics'
 import { adminUnitRoutes } from './routes/admin-units'
 import { printedResultRoutes } from './routes/printed-results'
 import { adminUserRoutes } from './routes/admin-users'
@@ -93,6 +94,7 @@ export function createApp(options: AppSettings) {
     .route('/admin', adminContestRoutes)
     .route('/admin', adminStatsRoutes)
     .route('/admin', adminQuestionRoutes)
+    .route('/admin', adminTopicRoutes)
     .route('/admin', adminJudgingRoutes)
     .route('/admin', adminUserRoutes)
     .route('/admin', adminAuditRoutes)

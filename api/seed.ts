@@ -7,6 +7,7 @@ import { addContest, changeContestStatus, saveUnits } from './services/contests'
 import { saveQuestion, toContent } from './services/question-store'
 import { addRound } from './services/rounds'
 import { anyStaff, createStaffAccount } from './services/staff'
+import { nameShippedTopics } from './services/topics'
 import { loadBankQuestions } from '../questions/load'
 import type { BankQuestion } from '../questions/schema'
 import { TOPICS } from '../questions/topics'
@@ -76,6 +77,8 @@ type SeedEnv = Pick<Env, 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'SEED_DEMO'>
 
 async function seed(store: Store, env: SeedEnv, now: number): Promise<{ messages: string[] }> {
   const messages: string[] = []
+  // Named before the bank loads, so its questions find their topics' rows and never make id-named ones.
+  await store.write(() => nameShippedTopics(TOPICS))
   const bank = loadBankQuestions()
   const added = await store.write(() => loadShippedBank(bank, now))
   if (added) messages.push(`Đã nạp ${added} câu hỏi từ ngân hàng đi kèm (questions/).`)

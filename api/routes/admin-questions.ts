@@ -7,6 +7,8 @@ import { FILE_TYPES, readBodyBytes, readJson, readParams, readQuery, send, sendF
 import { currentUser, requireRole } from '../middleware/session'
 import { countPublished, editQuestion, findQuestions, importInChunks, listRevisions, readQuestion } from '../services/questions'
 import { readExportable } from '../services/question-export'
+import { bulkChangeQuestions } from '../services/question-bulk'
+import { BulkQuestionsInput } from '../schemas/admin'
 import { parseImportOffThread } from '../formats/off-thread'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
@@ -58,6 +60,12 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     const me = currentUser(c)
     const now = c.get('clock').now()
     return send(c, { question: await c.get('store').write(() => editQuestion(me, questionId, patch, now)) })
+  })
+  // Not in API.md (issue 15): publish, retire or re-topic a selection in one transaction → { changed }.
+  .post('/questions/bulk', requireRole('organizer'), async (c) => {
+    const input = await readJson(c, BulkQuestionsInput)
+    const me = currentUser(c)
+    return send(c, await c.get('store').write(() => bulkChangeQuestions(me, input, c.get('clock').now())))
   })
   // The body is the file itself; nothing is stored when any error is found unless mode=valid (API.md).
   .post('/questions/import', requireRole('organizer'), async (c) => {

@@ -83,3 +83,24 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>
 
 export const DisqualifyInput = z.object({ participantId: Text(100), reason: Text(1000) })
 export const RegradeInput = z.object({ questionId: Text(100) })
+
+// Topics of the bank (issue 15). A new topic's id is a slug made from its name unless one is given.
+export const TopicId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'mã chủ đề chỉ gồm chữ thường không dấu, số và dấu - (tối đa 60 ký tự)')
+export const CreateTopicInput = z.object({
+  name: Text(80),
+  description: z.string().trim().max(2000, 'mô tả tối đa 2000 ký tự').optional(),
+  id: TopicId.optional(),
+})
+export type CreateTopicInput = z.infer<typeof CreateTopicInput>
+export const UpdateTopicInput = CreateTopicInput.omit({ id: true }).partial()
+export type UpdateTopicInput = z.infer<typeof UpdateTopicInput>
+
+// One request changes at most this many questions, in one transaction.
+export const BULK_MAX = 1000
+export const BulkQuestionsInput = z.object({
+  ids: z.array(z.string().min(1).max(100)).min(1, 'chưa chọn câu hỏi nào').max(BULK_MAX, `tối đa ${BULK_MAX} câu hỏi mỗi lần`),
+  action: z.enum(['publish', 'retire', 'set'], 'thao tác là publish, retire hoặc set'),
+  topic: z.string().trim().min(1).max(80).optional(),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], 'độ khó là 1, 2 hoặc 3').optional(),
+}).refine((b) => b.action !== 'set' || b.topic !== undefined || b.difficulty !== undefined, { message: 'thao tác set cần chủ đề hoặc độ khó', path: ['action'] })
+export type BulkQuestionsInput = z.infer<typeof BulkQuestionsInput>

@@ -3,17 +3,13 @@ import { all, get, lock, run, transaction, type Program } from '../../db/program
 import type { contests } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
+import { slugify } from '../lib/slug'
 import type { CreateContestInput, UnitsInput, UpdateContestInput } from '../schemas/admin'
 import type { ContestDetail, ContestSummary, Unit } from '../schemas/wire'
 import { logChange } from '../standings/change-log'
 import { appendEntry, type Actor } from './audit'
 import { roundRow, roundView } from './round-view'
 
-function slugify(title: string): string {
-  const base = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)
-  return base || 'cuoc-thi'
-}
 
 const slugTaken = (slug: string) => new AppError('CONFLICT', `Đường dẫn "${slug}" đã được dùng.`)
 function* slugFree(slug: string): Program<boolean> {
@@ -26,7 +22,7 @@ function* freeSlug(input: CreateContestInput): Program<string> {
     if (!(yield* slugFree(input.slug))) throw slugTaken(input.slug)
     return input.slug
   }
-  const base = slugify(input.title)
+  const base = slugify(input.title, 'cuoc-thi')
   let slug = base
   for (let i = 2; !(yield* slugFree(slug)); i++) slug = `${base}-${i}`
   return slug

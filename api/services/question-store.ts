@@ -7,6 +7,7 @@ import type { BankQuestion } from '../../questions/schema'
 import { foldText, normalizeForCompare } from '../lib/text'
 import type { DrawCandidate } from '../rules/types'
 import { versionOf } from '../standings/change-log'
+import { ensureTopicRow } from './topics'
 
 export function toContent(q: BankQuestion): QuestionContent {
   return {
@@ -70,6 +71,7 @@ export function* saveQuestion(id: string, content: QuestionContent, now: number,
   foldText(content.stem), fingerprint(content), now))!
   yield* run('INSERT INTO question_revisions (question_id, revision, content, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
     id, revision, JSON.stringify(content), now, by)
+  yield* ensureTopicRow(content.topic, now)
   return revision
 }
 
