@@ -1,6 +1,7 @@
 import { foldText } from '../lib/text'
 
-// The CSV/XLSX column layout (docs/import-format.md). Exports write these English names.
+// The CSV/XLSX column layout (docs/import-format.md). Exports and the template write the Vietnamese
+// headers (EXPORT_HEADER); imports also read these English names, which files from older versions carry.
 export const COLUMNS = [
   'id', 'topic', 'type', 'difficulty', 'stem', 'A', 'B', 'C', 'D', 'E', 'F', 'correct', 'explanation',
   'source_document', 'source_section', 'source_url', 'tags', 'group', 'weight', 'status', 'pinned',
@@ -13,6 +14,12 @@ export const VI_HEADERS: Record<Column, string> = {
   correct: 'Đáp án đúng', explanation: 'Giải thích', source_document: 'Nguồn', source_section: 'Mục', source_url: 'Đường dẫn',
   tags: 'Thẻ', group: 'Nhóm', weight: 'Trọng số', status: 'Trạng thái', pinned: 'Cố định',
 }
+
+export const EXPORT_HEADER: readonly string[] = COLUMNS.map((col) => VI_HEADERS[col])
+
+// The words exports write for codes (the first Vietnamese word of each table below reads back).
+export const TYPE_TEXT = { single: 'Một đáp án', multiple: 'Nhiều đáp án', true_false: 'Đúng/Sai' } as const
+export const STATUS_TEXT = { draft: 'Nháp', published: 'Đã xuất bản', retired: 'Ngừng dùng' } as const
 
 const optionAliases = (k: string) => [k, `option ${k}`, `phương án ${k}`, `lựa chọn ${k}`, `đáp án ${k}`]
 const ALIASES: Record<Column, string[]> = {

@@ -1,6 +1,6 @@
 import type { BankQuestion } from '../../questions/schema'
 import { CSV_BOM, formulaSafe } from '../lib/csv'
-import { COLUMNS } from './columns'
+import { EXPORT_HEADER } from './columns'
 import { questionRow } from './sheet-write'
 
 const quote = (value: string | number): string => {
@@ -13,6 +13,6 @@ const csvLine = (cells: (string | number)[], exact: boolean) => cells.map((v) =>
 // UTF-8 with a BOM so that Excel shows Vietnamese correctly (SPEC §8); CRLF as RFC 4180 has it.
 // Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading ' unless `exact`: the
 // round-trip file for another import, which keeps every text as it is and is not for opening in Excel.
-export function writeCsv(questions: BankQuestion[], header: readonly string[] = COLUMNS, rows = questions.map(questionRow), exact = false): Uint8Array {
+export function writeCsv(questions: BankQuestion[], header: readonly string[] = EXPORT_HEADER, rows = questions.map(questionRow), exact = false): Uint8Array {
   return new TextEncoder().encode(CSV_BOM + csvLine([...header], exact) + rows.map((r) => csvLine(r, exact)).join(''))
 }

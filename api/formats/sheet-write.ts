@@ -1,13 +1,13 @@
 import type { BankQuestion } from '../../questions/schema'
-import { COLUMNS, type Column } from './columns'
+import { COLUMNS, STATUS_TEXT, TYPE_TEXT, type Column } from './columns'
 
-// One bank question as a row of the CSV/XLSX layout; import reads it back to the same question.
+// One bank question as a row of the CSV/XLSX layout, in Vietnamese words; import reads it back to the same question.
 export function questionCells(q: BankQuestion): Record<Column, string | number> {
   const option = (key: string) => q.options.find((o) => o.key === key)?.text ?? ''
   return {
     id: q.id,
     topic: q.topic,
-    type: q.type,
+    type: TYPE_TEXT[q.type],
     difficulty: q.difficulty,
     stem: q.stem,
     A: option('A'), B: option('B'), C: option('C'), D: option('D'), E: option('E'), F: option('F'),
@@ -19,7 +19,7 @@ export function questionCells(q: BankQuestion): Record<Column, string | number> 
     tags: (q.tags ?? []).join('; '),
     group: q.group ?? '',
     weight: q.weight ?? '',
-    status: q.status ?? '',
+    status: q.status ? STATUS_TEXT[q.status] : '',
     pinned: q.options.filter((o) => o.pinned).map((o) => o.key).join(','),
   }
 }

@@ -1,5 +1,5 @@
 import type { BankQuestion } from '../../questions/schema'
-import { COLUMNS, VI_HEADERS } from './columns'
+import { COLUMNS, EXPORT_HEADER } from './columns'
 import { writeCsv } from './csv-export'
 import { questionCells } from './sheet-write'
 import { writeXlsx } from './xlsx-export'
@@ -25,8 +25,8 @@ const EXAMPLE: BankQuestion = {
 }
 
 export async function importTemplate(format: 'csv' | 'xlsx'): Promise<Uint8Array> {
-  const cells = { ...questionCells(EXAMPLE), type: 'một đáp án', status: 'nháp' }
-  const header = COLUMNS.map((col) => VI_HEADERS[col])
+  const cells = questionCells(EXAMPLE)
+  const header = EXPORT_HEADER
   const row = COLUMNS.map((col) => cells[col])
   return format === 'csv' ? writeCsv([], header, [row]) : writeXlsx([], header, [row])
 }

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { BankQuestion } from '../../questions/schema'
-import { COLUMNS, type Column } from './columns'
+import { COLUMNS, EXPORT_HEADER, type Column } from './columns'
 import { questionRow } from './sheet-write'
 
 const WIDTHS: Partial<Record<Column, number>> = { id: 16, topic: 16, stem: 60, explanation: 40, source_document: 30, tags: 20 }
@@ -10,7 +10,7 @@ const WIDTHS: Partial<Record<Column, number>> = { id: 16, topic: 16, stem: 60, e
 // formulas), numbers as numbers, so importing the file gives back the same questions.
 export async function writeXlsx(
   questions: BankQuestion[],
-  header: readonly string[] = COLUMNS,
+  header: readonly string[] = EXPORT_HEADER,
   rows: (string | number)[][] = questions.map(questionRow),
 ): Promise<Uint8Array> {
   const out = new PassThrough()

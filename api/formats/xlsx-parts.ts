@@ -9,6 +9,9 @@ const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relations
 const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'
 
 export const BOLD_STYLE = 1
+// Fractions (a duration in seconds, a mean score) show up to three decimals with the reader's own
+// decimal mark (a comma under Vietnamese settings) and stay numbers.
+export const DECIMAL_STYLE = 2
 export const sheetPath = (n: number) => `xl/worksheets/sheet${n}.xml`
 
 export const rootRels = () => `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">`
@@ -31,14 +34,16 @@ export const workbookRels = (sheets: number) => `${XML_HEAD}<Relationships xmlns
   + Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
   + `<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`
 
-// cellXfs 0 is the default, 1 (BOLD_STYLE) the same with a bold font, for header rows.
+// cellXfs 0 is the default, 1 (BOLD_STYLE) the same with a bold font, for header rows, 2 (DECIMAL_STYLE) a number format.
 export const styles = () => `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">`
+  + '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0##"/></numFmts>'
   + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
   + '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
   + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
   + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
   + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+  + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
   + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
   + '</styleSheet>'

@@ -44,7 +44,9 @@ export function rowXml(cells: XlsxRow, rowNumber: number, style = 0): string {
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i]
     if (typeof v === 'number') {
-      if (Number.isFinite(v)) xml += `<c r="${columnName(i)}${rowNumber}"${s}><v>${v}</v></c>`
+      // A fraction in a plain row takes the decimal format (style 2, DECIMAL_STYLE in xlsx-parts.ts).
+      const own = s || Number.isInteger(v) ? s : ' s="2"'
+      if (Number.isFinite(v)) xml += `<c r="${columnName(i)}${rowNumber}"${own}><v>${v}</v></c>`
     } else if (typeof v === 'string' && v !== '') {
       xml += `<c r="${columnName(i)}${rowNumber}"${s} t="inlineStr"><is>${textXml(v)}</is></c>`
     }

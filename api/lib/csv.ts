@@ -14,4 +14,8 @@ export function csvCell(v: CsvCell): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
+// A number as people read it in a CSV: a decimal comma ("4,5"; quoted, since the separator is the comma).
+// Whole numbers stay bare so a spreadsheet still reads them as numbers; XLSX files carry real numbers.
+export const decimalComma = (n: number | null | undefined): CsvCell => (n == null || Number.isInteger(n) ? n : String(n).replace('.', ','))
+
 export const csvLine = (cells: CsvCell[]) => `${cells.map(csvCell).join(',')}\r\n`

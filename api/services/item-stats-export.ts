@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { CSV_BOM, csvLine } from '../lib/csv'
+import { CSV_BOM, csvLine, decimalComma } from '../lib/csv'
 import { GROUP_SHARE, TOO_EASY_ABOVE, TOO_HARD_BELOW, type ItemFlag, type ItemStat } from '../rules/item-stats'
 
 type Cell = string | number | null
@@ -34,7 +34,9 @@ export function itemStatsTable(items: ItemStat[]): Table {
 }
 
 export function itemStatsCsv(t: Table): Uint8Array {
-  return Buffer.from(CSV_BOM + [t.header, ...t.rows].map(csvLine).join(''), 'utf8')
+  // Decimal commas for the people who read it; the XLSX keeps real numbers.
+  const rows = t.rows.map((r) => r.map((cell) => (typeof cell === 'number' ? decimalComma(cell) : cell)))
+  return Buffer.from(CSV_BOM + [t.header, ...rows].map(csvLine).join(''), 'utf8')
 }
 
 export async function itemStatsXlsx(t: Table, title: string): Promise<Uint8Array> {

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream'
 import { all, get, type Program } from '../../db/program'
 import type { Store } from '../../db/store'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
-import { CSV_BOM, csvLine } from '../lib/csv'
+import { CSV_BOM, csvLine, decimalComma } from '../lib/csv'
 import { XlsxStreamWriter } from '../formats/xlsx-stream-writer'
 import { headOfChain } from './audit'
 import { disqualifiedEntries, peopleBySeq } from '../standings/judge-page'
@@ -18,6 +18,10 @@ const BATCH = 2000
 const RANK_HEADER = ['Hạng', 'Họ và tên', 'Ngày sinh', 'Điện thoại', 'Đơn vị', 'Điểm', 'Điểm tối đa', 'Thời gian làm bài (giây)', 'Sai số dự đoán', 'Giải', 'Ghi chú']
 const UNIT_HEADER = ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Số người dự thi', 'Số đảng viên', 'Tỷ lệ tham gia (%)', 'Số lượt thi', 'Điểm trung bình', 'Số bài đạt điểm tối đa']
 const seconds = (ms: number) => Math.round(ms / 100) / 10
+// A date of birth is a calendar day ("1990-05-01"), written as people read it: 01/05/1990.
+const birthDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day)
+// The CSV is read by people: decimal commas there; the XLSX keeps real numbers (shown by Excel's locale).
+const csvRow = (row: Row) => csvLine(row.map((cell) => (typeof cell === 'number' ? decimalComma(cell) : cell)))
 
 // What a results file is made from, taken when it is asked for: the locked ranking once finalized (the
 // order of the public board and the prizes), else the live board's order at that moment.
@@ -48,7 +52,7 @@ async function* rankingBatches({ store, round, live, order }: ResultsExport): As
       const rows = await store.read(all<RankedRow>(page, round.contestId, round.id, round.finalGeneration, last, BATCH))
       if (!rows.length) break
       last = rows[rows.length - 1].rank
-      yield rows.map((r) => [r.rank, r.full_name, r.date_of_birth, r.phone, r.unit_name ?? '', r.score, r.max_score, seconds(r.dur), r.prediction_error, r.prize ?? '', ''])
+      yield rows.map((r) => [r.rank, r.full_name, birthDay(r.date_of_birth), r.phone, r.unit_name ?? '', r.score, r.max_score, seconds(r.dur), r.prediction_error, r.prize ?? '', ''])
     }
   } else {
     for (let i = 0; i < order.length; i += BATCH) {
@@ -58,12 +62,12 @@ async function* rankingBatches({ store, round, live, order }: ResultsExport): As
       yield prs.map((pr, j) => {
         const e = entries[j]
         const p = people.get(pr)!
-        return [i + j + 1, p.full_name, p.date_of_birth, p.phone, p.unit_name ?? '', e.score, e.maxScore, seconds(e.durationMs), null, '', 'Tạm thời']
+        return [i + j + 1, p.full_name, birthDay(p.date_of_birth), p.phone, p.unit_name ?? '', e.score, e.maxScore, seconds(e.durationMs), null, '', 'Tạm thời']
       })
     }
   }
   yield (await store.read(disqualifiedEntries(round)))
-    .map((e) => ['', e.fullName, e.dateOfBirth, e.phone, e.unitName, e.score, e.maxScore, seconds(e.durationMs), null, '', `Truất quyền: ${e.disqualifyReason ?? ''}`])
+    .map((e) => ['', e.fullName, birthDay(e.dateOfBirth), e.phone, e.unitName, e.score, e.maxScore, seconds(e.durationMs), null, '', `Truất quyền: ${e.disqualifyReason ?? ''}`])
 }
 
 function* unitTable(round: RoundRow, direct: RoundBoard['direct']): Program<Row[]> {
@@ -79,8 +83,8 @@ export function resultsCsvStream(t: ResultsExport): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   const parts = (async function* () {
     yield `${CSV_BOM}${csvLine(RANK_HEADER)}`
-    for await (const batch of rankingBatches(t)) yield batch.map(csvLine).join('')
-    yield `\r\n${csvLine(['Thống kê đơn vị'])}${csvLine(UNIT_HEADER)}${t.units.map(csvLine).join('')}`
+    for await (const batch of rankingBatches(t)) yield batch.map(csvRow).join('')
+    yield `\r\n${csvLine(['Thống kê đơn vị'])}${csvLine(UNIT_HEADER)}${t.units.map(csvRow).join('')}`
     yield `\r\n${csvLine(['Mã kiểm toán (audit head)', t.auditHead])}`
   })()
   return new ReadableStream({

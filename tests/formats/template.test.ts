@@ -21,7 +21,7 @@ describe('import template', { timeout: 30_000 }, () => {
   it('the csv template starts with the BOM and the Vietnamese header row', async () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await importTemplate('csv'))
     expect(text.startsWith('\ufeffMã,Chủ đề,Loại,Độ khó,Câu hỏi,A,B,C,D,E,F,Đáp án đúng,Giải thích,Nguồn,Mục,Đường dẫn,Thẻ,Nhóm,Trọng số,Trạng thái,Cố định\r\n')).toBe(true)
-    expect(text).toContain('một đáp án')
+    expect(text).toContain('Một đáp án')
   })
 
   it('content types are declared for every export format', () => {
