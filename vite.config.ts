@@ -22,6 +22,7 @@ const serverBuild = defineConfig({
         server: 'api/server.ts',
         'ranking-worker': 'api/services/ranking-worker.ts',
         'parse-worker': 'api/formats/parse-worker.ts',
+        'pdf-worker': 'api/pdf/pdf-worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },

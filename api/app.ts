@@ -31,6 +31,7 @@ import { adminUnitRoutes } from './routes/admin-units'
 import { printedResultRoutes } from './routes/printed-results'
 import { adminUserRoutes } from './routes/admin-users'
 import { attemptRoutes } from './routes/attempts'
+import { certificateRoutes } from './routes/certificates'
 import { coordinatorRoutes } from './routes/coordinator'
 import { meRoutes } from './routes/me'
 import { publicRoutes } from './routes/public'
@@ -91,6 +92,7 @@ export function createApp(options: AppSettings) {
     .route('/', meRoutes)
     .route('/', publicRoutes)
     .route('/', attemptRoutes)
+    .route('/', certificateRoutes)
     .route('/admin', adminContestRoutes)
     .route('/admin', adminStatsRoutes)
     .route('/admin', adminQuestionRoutes)

@@ -37,7 +37,7 @@ export function drawOfficialHeader(doc: Pdf, issuer: Issuer, at: number, x = doc
   if (issuer.superior) left = centred(doc, nfc(issuer.superior.toUpperCase()), x, left, leftW, FONT.regular, fitSize(doc, FONT.regular, nfc(issuer.superior.toUpperCase()), leftW, 12))
   const body = nfc(issuer.body.toUpperCase())
   left = centred(doc, body, x, left, leftW, FONT.bold, 12)
-  doc.moveTo(x + leftW / 2 - 30, left + 2).lineTo(x + leftW / 2 + 30, left + 2).lineWidth(0.6).stroke()
+  doc.moveTo(x + leftW / 2 - 30, left + 4).lineTo(x + leftW / 2 + 30, left + 4).lineWidth(0.6).stroke()
 
   let right = centred(doc, QUOC_HIEU, rightX, top, rightW, FONT.bold, fitSize(doc, FONT.bold, QUOC_HIEU, rightW, 12))
   right = centred(doc, TIEU_NGU, rightX, right, rightW, FONT.bold, 13, true)

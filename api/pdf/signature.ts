@@ -4,7 +4,7 @@ export type Signer = { onBehalf: string; title: string; name: string | null }
 
 // The closing of an administrative document: "Nơi nhận" on the left, on the right the signer's capacity
 // (TM. …), title, the signing note, room for the signature and seal, and the name (a dotted line when
-// not given, to be written by hand). Kept on one page.
+// not given, to be written by hand). Kept on one page; a certificate has no recipients.
 export function drawSignature(doc: Pdf, signer: Signer, recipients: readonly string[] = ['Như trên;', 'Lưu: VT, BTC.']): void {
   const x = doc.page.margins.left
   const width = doc.page.width - x - doc.page.margins.right
@@ -20,9 +20,11 @@ export function drawSignature(doc: Pdf, signer: Signer, recipients: readonly str
   const nameY = doc.y + 60
   doc.font(FONT.bold).fontSize(12).text(signer.name ? nfc(signer.name) : '……………………………', rightX, nameY, { width: rightW, align: 'center' })
   const end = doc.y
-  doc.font(FONT.bold).fontSize(11).text(nfc('Nơi nhận:'), x, top, { width: width * 0.4, underline: false })
-  doc.font(FONT.regular).fontSize(10)
-  for (const r of recipients) doc.text(nfc(`- ${r}`), x, doc.y, { width: width * 0.4 })
+  if (recipients.length) {
+    doc.font(FONT.bold).fontSize(11).text(nfc('Nơi nhận:'), x, top, { width: width * 0.4 })
+    doc.font(FONT.regular).fontSize(10)
+    for (const r of recipients) doc.text(nfc(`- ${r}`), x, doc.y, { width: width * 0.4 })
+  }
   doc.x = x
   doc.y = Math.max(end, doc.y) + 10
 }

@@ -4,8 +4,7 @@ import type { AppEnv } from '../app-env'
 import { readParams, readQuery } from '../lib/http'
 import { requireRole } from '../middleware/session'
 import { printSettings } from '../pdf/print-settings'
-import { unitsPdf } from '../pdf/units-pdf'
-import { winnersPdf } from '../pdf/winners-pdf'
+import { renderPdf } from '../pdf/render'
 import { contestWinnersList, rootUnitName, roundWinnersList } from '../services/printed-results'
 import { contestUnitsReport, roundUnitsReport } from '../services/printed-units'
 
@@ -16,11 +15,11 @@ const PrintQuery = z.object({ place: z.string().trim().min(1).max(100).optional(
 const UnitsQuery = PrintQuery.extend({ unitId: Id.optional() })
 
 // PDFs open in the browser's viewer; the audit head they were made against is also a header.
-function sendPdf(c: Context<AppEnv>, body: ReadableStream<Uint8Array>, name: string, auditHead: string) {
+function sendPdf(c: Context<AppEnv>, body: Uint8Array, name: string, auditHead: string) {
   c.header('Content-Type', 'application/pdf')
   c.header('Content-Disposition', `inline; filename="${name}"`)
   c.header('X-Audit-Head', auditHead)
-  return c.body(body)
+  return c.body(body as Uint8Array<ArrayBuffer>)
 }
 
 async function settingsFor(c: Context<AppEnv>, contestId: string, over: z.infer<typeof PrintQuery>) {
@@ -34,23 +33,23 @@ export const printedResultRoutes = new Hono<AppEnv>()
     const { roundId } = readParams(c, RoundParam)
     const query = readQuery(c, PrintQuery)
     const list = await c.get('store').read(roundWinnersList(roundId, c.get('clock').now()))
-    return sendPdf(c, winnersPdf(list, await settingsFor(c, list.contestId, query)), 'danh-sach-doat-giai.pdf', list.audit.hash)
+    return sendPdf(c, await renderPdf({ kind: 'winners', list, settings: await settingsFor(c, list.contestId, query) }), 'danh-sach-doat-giai.pdf', list.audit.hash)
   })
   .get('/contests/:contestId/winners.pdf', requireRole('judge', 'organizer'), async (c) => {
     const { contestId } = readParams(c, ContestParam)
     const query = readQuery(c, PrintQuery)
     const list = await c.get('store').read(contestWinnersList(contestId, c.get('clock').now()))
-    return sendPdf(c, winnersPdf(list, await settingsFor(c, contestId, query)), 'danh-sach-doat-giai-cuoc-thi.pdf', list.audit.hash)
+    return sendPdf(c, await renderPdf({ kind: 'winners', list, settings: await settingsFor(c, contestId, query) }), 'danh-sach-doat-giai-cuoc-thi.pdf', list.audit.hash)
   })
   .get('/rounds/:roundId/units.pdf', requireRole('judge', 'organizer'), async (c) => {
     const { roundId } = readParams(c, RoundParam)
     const query = readQuery(c, UnitsQuery)
     const report = await roundUnitsReport(c.get('store'), c.get('standings'), roundId, c.get('clock').now(), query.unitId)
-    return sendPdf(c, unitsPdf(report, await settingsFor(c, report.contestId, query)), 'bao-cao-don-vi.pdf', report.audit.hash)
+    return sendPdf(c, await renderPdf({ kind: 'units', report, settings: await settingsFor(c, report.contestId, query) }), 'bao-cao-don-vi.pdf', report.audit.hash)
   })
   .get('/contests/:contestId/units.pdf', requireRole('judge', 'organizer'), async (c) => {
     const { contestId } = readParams(c, ContestParam)
     const query = readQuery(c, UnitsQuery)
     const report = await contestUnitsReport(c.get('store'), c.get('standings'), contestId, c.get('clock').now(), query.unitId)
-    return sendPdf(c, unitsPdf(report, await settingsFor(c, contestId, query)), 'bao-cao-don-vi-cuoc-thi.pdf', report.audit.hash)
+    return sendPdf(c, await renderPdf({ kind: 'units', report, settings: await settingsFor(c, contestId, query) }), 'bao-cao-don-vi-cuoc-thi.pdf', report.audit.hash)
   })

@@ -21,7 +21,7 @@ async function finalizedRound() {
   return { t, s }
 }
 
-describe('printed winners list', { timeout: 60_000 }, () => {
+describe('printed winners list', { timeout: 120_000 }, () => {
   it('refuses before finalize (409), then prints the official document with the winners and the audit head', async () => {
     const { t, s } = await finalizedRound()
     const early = await getPdf(t, s.judge, `/admin/rounds/${s.roundId}/winners.pdf`)

@@ -4,6 +4,7 @@ import type { AttemptSummary } from '../../api/schemas/wire'
 import { getMyAttempts } from '../api/attempts'
 import { getContests } from '../api/contests'
 import { getMe } from '../api/session'
+import { CertificateLinks } from '../components/certificate-links'
 import { OfficialPlace } from '../components/official-place'
 import { t, type MessageKey } from '../i18n'
 import { fmtDateTime, fmtDuration, fmtScore } from '../lib/format'
@@ -39,7 +40,7 @@ export default function MyAttemptsPage() {
           {([roundId, list]) => (
             <section class="card">
               <h2 class="h3">{roundTitle(roundId)}</h2>
-              <Show when={found(roundId)?.round.status === 'finalized'}><OfficialPlace roundId={roundId} /></Show>
+              <Show when={found(roundId)?.round.status === 'finalized'}><OfficialPlace roundId={roundId} /><CertificateLinks roundId={roundId} /></Show>
               <ul class="plain attempts">
                 <For each={list}>
                   {(a) => (
