@@ -17,7 +17,6 @@ export const routes: RouteDefinition[] = [
   { path: '/luot-thi-cua-toi', component: lazy(() => import('./pages/my-attempts')), preload: () => { void getMyAttempts() } },
   { path: '/bang-xep-hang/dot/:roundId', component: lazy(() => import('./pages/round-leaderboard')) },
   { path: '/bang-xep-hang/cuoc-thi/:contestId', component: lazy(() => import('./pages/contest-leaderboard')) },
-  { path: '/chung-nhan/:code', component: lazy(() => import('./pages/certificate')) },
   {
     path: '/quan-tri',
     component: lazy(() => import('./pages/admin/layout')),
@@ -36,5 +35,6 @@ export const routes: RouteDefinition[] = [
       { path: '/nhan-su', component: lazy(() => import('./pages/admin/staff')) },
     ],
   },
+  { path: '/dieu-phoi', component: lazy(() => import('./pages/coordinator/console')) },
   { path: '*', component: lazy(() => import('./pages/not-found')) },
 ]

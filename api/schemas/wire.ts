@@ -72,3 +72,20 @@ export type AdminQuestion = BankQuestionWire & { revision: number }
 export type TopicSummary = { id: string; name: string; description: string; questionCount: number; publishedCount: number }
 export type BulkAction = 'publish' | 'retire' | 'set'
 export type ImportReport = { imported: number; skipped: number; warnings: { line?: number; row?: number; message: string }[]; errors: { line?: number; row?: number; message: string }[] }
+
+// Unit coordinators (docs/api-extras.md): the organizer's list, and what a coordinator reads of their subtree.
+export type CoordinatorAccount = { id: string; username: string; name: string; unitId: string; unitCode: string; unitName: string; disabled: boolean; createdAt: string }
+export type ContestRoundBrief = { id: string; number: number; title: string; opensAt: string; closesAt: string; status: RoundStatus }
+export type UnitMember = {
+  participantId: string; fullName: string; unitId: string; unitName: string
+  took: boolean; bestScore: number | null; maxScore: number | null; lastFinishedAt: string | null
+}
+export type UnitMembersPage = {
+  round: ContestRoundBrief | null; unit: { id: string; code: string; name: string; headcount: number | null }
+  counts: { total: number; took: number; headcount: number | null }; members: UnitMember[]
+}
+export type CoordinatorUnit = { id: string; code: string; name: string; parentId: string | null; headcount: number | null; total: number; took: number }
+export type CoordinatorOverview = {
+  contest: { id: string; title: string }; rootUnitId: string
+  rounds: ContestRoundBrief[]; currentRoundId: string | null; round: ContestRoundBrief | null; units: CoordinatorUnit[]
+}

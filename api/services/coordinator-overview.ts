@@ -1,13 +1,8 @@
 import { all, get, type Program } from '../../db/program'
-import { chooseRound, contestRounds, type ContestRound } from './unit-members'
+import type { CoordinatorOverview } from '../schemas/wire'
+import { chooseRound, contestRounds } from './unit-members'
 import type { CoordinatorScope } from './coordinator-scope'
 
-export type OverviewUnit = { id: string; code: string; name: string; parentId: string | null; headcount: number | null; total: number; took: number }
-export type CoordinatorOverview = {
-  contest: { id: string; title: string }; rootUnitId: string
-  rounds: ContestRound[]; currentRoundId: string | null; round: ContestRound | null
-  units: OverviewUnit[]
-}
 
 // The coordinator's tree with, per unit, its members (registered in it or below) and how many of them
 // finished an attempt in the round: a subtree's figures roll up, as on the units board.

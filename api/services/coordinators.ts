@@ -5,11 +5,12 @@ import { AppError, invalid, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { hashPassword } from '../lib/password'
 import type { AppointCoordinatorInput } from '../schemas/coordinators'
+import type { CoordinatorAccount } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { closeSessionsOf } from './auth'
 import { contestRow } from './contests'
 
-export type Coordinator = { id: string; username: string; name: string; unitId: string; unitCode: string; unitName: string; disabled: boolean; createdAt: string }
+type Coordinator = CoordinatorAccount
 type CoordinatorRow = Omit<Coordinator, 'disabled' | 'createdAt'> & { disabled: number; createdAt: number }
 
 const SELECT_COORDINATORS = `SELECT s.id, s.username, s.name, s.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName",

@@ -4,15 +4,11 @@ import { iso, isoOrNull } from '../lib/time'
 import { foldText } from '../lib/text'
 import { currentRound } from '../rules/current-round'
 import type { MembersQuery } from '../schemas/coordinators'
-import type { RoundStatus } from '../schemas/wire'
+import type { ContestRoundBrief, UnitMember, UnitMembersPage } from '../schemas/wire'
 import { subtreeOf, type CoordinatorScope } from './coordinator-scope'
 import { roundStatus } from './round-view'
 
-export type ContestRound = { id: string; number: number; title: string; opensAt: string; closesAt: string; status: RoundStatus }
-export type Member = {
-  participantId: string; fullName: string; unitId: string; unitName: string
-  took: boolean; bestScore: number | null; maxScore: number | null; lastFinishedAt: string | null
-}
+export type ContestRound = ContestRoundBrief
 type RoundRaw = { id: string; number: number; title: string; opensAt: number; closesAt: number; finalizedAt: number | null }
 type MemberRow = { participantId: string; fullName: string; unitId: string; finished: number; bestScore: number | null; maxScore: number | null; lastEnd: number | null }
 
@@ -59,12 +55,7 @@ function* readMembers(contestId: string, unitIds: string[], roundId: string): Pr
   return rows
 }
 
-export type MembersPage = {
-  round: ContestRound | null
-  unit: { id: string; code: string; name: string; headcount: number | null }
-  counts: { total: number; took: number; headcount: number | null }
-  members: Member[]
-}
+export type MembersPage = UnitMembersPage
 
 // The members of a unit's subtree with their part in the round; counts are of the whole subtree, the
 // list is filtered (took, name with or without diacritics) and sorted as Vietnamese lists are.
@@ -73,7 +64,7 @@ export function* listUnitMembers(scope: CoordinatorScope, unitId: string, query:
   const round = yield* pickRound(scope.contestId, query.roundId, now)
   const names = new Map(units.map((u) => [u.id, u.name]))
   const rows = yield* readMembers(scope.contestId, units.map((u) => u.id), round?.id ?? '')
-  const all: Member[] = rows.map((r) => ({
+  const all: UnitMember[] = rows.map((r) => ({
     participantId: r.participantId, fullName: r.fullName, unitId: r.unitId, unitName: names.get(r.unitId) ?? '',
     took: Number(r.finished) > 0, bestScore: r.bestScore ?? null, maxScore: r.maxScore ?? null, lastFinishedAt: isoOrNull(r.lastEnd),
   }))

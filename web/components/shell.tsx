@@ -23,6 +23,9 @@ export function Shell(props: { children: JSX.Element }) {
           <Show when={isStaff(me()?.role)}>
             <A href="/quan-tri">{t('nav.console')}</A>
           </Show>
+          <Show when={me()?.role === 'coordinator'}>
+            <A href="/dieu-phoi">{t('nav.coordinator')}</A>
+          </Show>
           <Show when={me() === null}>
             <A href="/dang-nhap">{t('nav.signIn')}</A>
           </Show>

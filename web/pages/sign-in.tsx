@@ -18,7 +18,8 @@ export default function SignInPage() {
     const user = await doSignIn(identifier(), password()).catch(() => null)
     if (!user) return
     const next = typeof search.next === 'string' && search.next.startsWith('/') ? search.next : null
-    navigate(next ?? (isStaff(user.role) ? '/quan-tri' : '/'))
+    // A coordinator's home is their units' page; the console is not theirs.
+    navigate(next ?? (user.role === 'coordinator' ? '/dieu-phoi' : isStaff(user.role) ? '/quan-tri' : '/'))
   }
   return (
     <section class="page narrow">

@@ -6,6 +6,7 @@ import { FormError } from '../../components/field'
 import { RoundBadge } from '../../components/round-badge'
 import { fmtDateTime } from '../../lib/format'
 import { ArchiveButton, ContestEditForm } from './contest-edit-form'
+import { CoordinatorsSection } from './coordinators-section'
 
 export default function AdminContest() {
   const params = useParams<{ contestId: string }>()
@@ -69,6 +70,7 @@ export default function AdminContest() {
             <Show when={units()}>{(u) => <>{u().length ? `${u().length} đơn vị.` : 'Chưa có đơn vị nào.'} </>}</Show>
             <Show when={canOrganize(me()?.role)}> <A href={`/quan-tri/cuoc-thi/${c().id}/don-vi`}>Quản lý cây đơn vị</A></Show>
           </p>
+          <Show when={canOrganize(me()?.role) && units()}>{(u) => <CoordinatorsSection contestId={c().id} units={u()} />}</Show>
           <Show when={c().description}><h2>Giới thiệu</h2><div class="prose card">{c().description}</div></Show>
           <Show when={c().rules}><h2>Thể lệ</h2><div class="prose card">{c().rules}</div></Show>
         </section>

@@ -8,7 +8,7 @@ export default function AdminLayout(props: RouteSectionProps) {
   createEffect(() => { document.title = 'Quản trị · Thi trực tuyến' })
   return (
     <Show when={me() !== undefined}>
-      <Show when={isStaff(me()?.role)} fallback={<Navigate href="/dang-nhap?next=/quan-tri" />}>
+      <Show when={isStaff(me()?.role)} fallback={<Navigate href={me()?.role === 'coordinator' ? '/dieu-phoi' : '/dang-nhap?next=/quan-tri'} />}>
         <div class="console">
           <nav class="console-nav" aria-label="Trang quản trị">
             <A href="/quan-tri" end>Cuộc thi</A>
