@@ -17,6 +17,7 @@ export const routes: RouteDefinition[] = [
   { path: '/luot-thi-cua-toi', component: lazy(() => import('./pages/my-attempts')), preload: () => { void getMyAttempts() } },
   { path: '/bang-xep-hang/dot/:roundId', component: lazy(() => import('./pages/round-leaderboard')) },
   { path: '/bang-xep-hang/cuoc-thi/:contestId', component: lazy(() => import('./pages/contest-leaderboard')) },
+  { path: '/chung-nhan/:code', component: lazy(() => import('./pages/certificate')) },
   {
     path: '/quan-tri',
     component: lazy(() => import('./pages/admin/layout')),
