@@ -26,6 +26,7 @@ export default function AdminContest() {
             Trạng thái: <strong>{c().status === 'draft' ? 'Bản nháp (chưa công bố)' : c().status === 'published' ? 'Đã công bố' : 'Lưu trữ'}</strong>
             {' · '}Trang cho thí sinh: <A href={`/cuoc-thi/${c().slug}`}>/cuoc-thi/{c().slug}</A>
           </p>
+          <p class="links small">In kết quả (khi đã có đợt chốt): <a href={`/api/admin/contests/${c().id}/winners.pdf`} target="_blank" rel="noopener">Danh sách đoạt giải (PDF)</a>{' · '}<a href={`/api/admin/contests/${c().id}/units.pdf`} target="_blank" rel="noopener">Báo cáo theo đơn vị (PDF)</a></p>
           <FormError message={pub.error instanceof Error ? pub.error.message : undefined} />
           <Show when={canOrganize(me()?.role)}>
             <p class="actions">

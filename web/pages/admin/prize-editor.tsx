@@ -2,6 +2,13 @@ import { Index, Show } from 'solid-js'
 
 // minScore as typed (decimal comma or point); empty means no threshold. Only person prizes show it.
 export type Prize = { name: string; count: number; minScore?: string }
+// Why a typed minimum score cannot be read; undefined when it can or is empty (no threshold).
+export function minScoreProblem(text?: string): string | undefined {
+  const t = text?.trim() ?? ''
+  if (t === '' || /^\d+([.,]\d+)?$/.test(t)) return undefined
+  return /^-/.test(t) ? 'Điểm tối thiểu không được âm.' : `"${t}" không phải là điểm: nhập một số, ví dụ 5 hoặc 7,5.`
+}
+
 type Props = { id: string; legend: string; prizes: Prize[]; withMinScore?: boolean; onChange: (p: Prize[]) => void }
 
 export function PrizeEditor(props: Props) {
@@ -23,7 +30,9 @@ export function PrizeEditor(props: Props) {
             <Show when={props.withMinScore}>
               <div>
                 <label for={`${props.id}-min-${i}`}>Điểm tối thiểu</label>
-                <input id={`${props.id}-min-${i}`} inputMode="decimal" placeholder="không bắt buộc" value={p().minScore ?? ''} onInput={(e) => set(i, { minScore: e.currentTarget.value })} />
+                <input id={`${props.id}-min-${i}`} inputMode="decimal" placeholder="không bắt buộc" value={p().minScore ?? ''} onInput={(e) => set(i, { minScore: e.currentTarget.value })}
+                  aria-invalid={minScoreProblem(p().minScore) ? 'true' : undefined} aria-describedby={minScoreProblem(p().minScore) ? `${props.id}-min-${i}-error` : undefined} />
+                <Show when={minScoreProblem(p().minScore)}>{(m) => <p class="error small" id={`${props.id}-min-${i}-error`} role="alert">{m()}</p>}</Show>
               </div>
             </Show>
             <button type="button" class="small" aria-label={`Xóa giải ${i + 1}`} onClick={() => props.onChange(props.prizes.filter((_, j) => j !== i))}>Xóa</button>

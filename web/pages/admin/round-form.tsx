@@ -1,11 +1,13 @@
-import { For, Index, Show } from 'solid-js'
+import { createSignal, For, Index, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import type { RoundSummary, TiebreakKey } from '../../../api/schemas/wire'
 import type { RoundBody } from '../../api/admin'
+import { DateTimeInput } from '../../components/date-time-input'
 import { Field, FormError } from '../../components/field'
+import { INVALID_DATETIME } from '../../lib/vn-datetime'
 import { shortfalls, usePublishedCounts } from './bank-counts'
 import { BlueprintBuilder } from './blueprint-builder'
-import { PrizeEditor } from './prize-editor'
+import { minScoreProblem, PrizeEditor } from './prize-editor'
 import { initialState, TIEBREAK_LABEL, toBody } from './round-fields'
 
 type Props = { round?: RoundSummary; busy: boolean; error?: string; submitLabel: string; onSubmit: (body: RoundBody) => void }
@@ -19,24 +21,33 @@ export function RoundForm(props: Props) {
     if (s.blueprint.length) return shortfalls(s.blueprint, c).length > 0
     return s.questionCount > (c.get('|') ?? 0)
   }
+  const [localError, setLocalError] = createSignal<string>()
+  // A time or a minimum score that cannot be read is caught here, with its field named, before anything is sent.
+  const unreadable = () => {
+    const bad = ([['opensAt', 'Mở lúc'], ['closesAt', 'Đóng lúc'], ['freezeAt', 'Đóng băng bảng xếp hạng']] as const).find(([k]) => s[k] === INVALID_DATETIME || (k !== 'freezeAt' && !s[k]))
+    if (bad) return `"${bad[1]}": hãy nhập ngày dạng dd/mm/yyyy và giờ dạng HH:mm (24 giờ).`
+    const prize = s.prizes.find((p) => minScoreProblem(p.minScore))
+    return prize ? `Giải "${prize.name}": ${minScoreProblem(prize.minScore)}` : undefined
+  }
   const onSubmit = (e: SubmitEvent) => {
     e.preventDefault()
-    if (!blocked()) props.onSubmit(toBody(s))
+    setLocalError(unreadable())
+    if (!localError() && !blocked()) props.onSubmit(toBody(s))
   }
   return (
     <form onSubmit={onSubmit} class="round-form">
-      <FormError message={props.error} />
+      <FormError message={localError() ?? props.error} />
       <Field id="round-title" label="Tên đợt thi" value={s.title} onInput={(v) => set('title', v)} required placeholder="Tuần thi thứ nhất" />
       <div class="grid-2">
-        <Field id="round-opens" label="Mở lúc (giờ Hà Nội)" type="datetime-local" value={s.opensAt} onInput={(v) => set('opensAt', v)} required />
-        <Field id="round-closes" label="Đóng lúc (giờ Hà Nội)" type="datetime-local" value={s.closesAt} onInput={(v) => set('closesAt', v)} required />
+        <DateTimeInput id="round-opens" label="Mở lúc (giờ Hà Nội)" value={s.opensAt} onInput={(v) => set('opensAt', v)} required />
+        <DateTimeInput id="round-closes" label="Đóng lúc (giờ Hà Nội)" value={s.closesAt} onInput={(v) => set('closesAt', v)} required />
         <Field id="round-minutes" label="Thời gian làm bài (phút)" type="number" min="1" value={String(s.minutes)} onInput={(v) => set('minutes', Number(v) || 0)} required />
         <Field id="round-attempts" label="Số lượt tối đa (để trống: không giới hạn)" type="number" min="1" value={s.maxAttempts} onInput={(v) => set('maxAttempts', v)} />
         <Show when={!s.blueprint.length}>
           <Field id="round-count" label="Số câu hỏi" type="number" min="1" value={String(s.questionCount)} onInput={(v) => set('questionCount', Number(v) || 0)} required />
         </Show>
         <Field id="round-grace" label="Thời gian ân hạn mạng (giây)" type="number" min="0" value={String(s.graceSec)} onInput={(v) => set('graceSec', Number(v) || 0)} />
-        <Field id="round-freeze" label="Đóng băng bảng xếp hạng công khai từ (không bắt buộc)" type="datetime-local" value={s.freezeAt} onInput={(v) => set('freezeAt', v)} />
+        <DateTimeInput id="round-freeze" label="Đóng băng bảng xếp hạng công khai từ (không bắt buộc)" value={s.freezeAt} onInput={(v) => set('freezeAt', v)} />
       </div>
       <BlueprintBuilder rows={s.blueprint} onChange={(rows) => set('blueprint', rows)} counts={counts()} />
       <Show when={!s.blueprint.length && counts() && s.questionCount > (counts()!.get('|') ?? 0)}>
