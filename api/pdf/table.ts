@@ -5,14 +5,15 @@ type Cells = readonly string[]
 
 const PAD = 4
 const SIZE = 11
+const HEADER_SIZE = 10
 
-function rowHeight(doc: Pdf, columns: readonly Column[], cells: Cells, widths: number[], font: string): number {
-  doc.font(font).fontSize(SIZE)
+function rowHeight(doc: Pdf, cells: Cells, widths: number[], font: string, size = SIZE): number {
+  doc.font(font).fontSize(size)
   return Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD
 }
 
-function drawRow(doc: Pdf, columns: readonly Column[], cells: Cells, widths: number[], x: number, y: number, h: number, font: string) {
-  doc.font(font).fontSize(SIZE).lineWidth(0.5)
+function drawRow(doc: Pdf, columns: readonly Column[], cells: Cells, widths: number[], x: number, y: number, h: number, font: string, size = SIZE) {
+  doc.font(font).fontSize(size).lineWidth(0.5)
   let cx = x
   cells.forEach((text, i) => {
     doc.rect(cx, y, widths[i], h).stroke()
@@ -30,11 +31,11 @@ export async function drawTable(doc: Pdf, columns: readonly Column[], batches: A
   const total = columns.reduce((s, c) => s + c.width, 0)
   const widths = columns.map((c) => (c.width / total) * full)
   const header = columns.map((c) => nfc(c.header))
-  const headerH = rowHeight(doc, columns, header, widths, FONT.bold)
+  const headerH = rowHeight(doc, header, widths, FONT.bold, HEADER_SIZE)
   const bottom = () => doc.page.height - doc.page.margins.bottom
   let y = doc.y
   const startPage = () => {
-    drawRow(doc, columns.map((c) => ({ ...c, align: 'center' as const })), header, widths, x, y, headerH, FONT.bold)
+    drawRow(doc, columns.map((c) => ({ ...c, align: 'center' as const })), header, widths, x, y, headerH, FONT.bold, HEADER_SIZE)
     y += headerH
   }
   if (y + headerH * 2 > bottom()) {
@@ -45,7 +46,7 @@ export async function drawTable(doc: Pdf, columns: readonly Column[], batches: A
   for await (const batch of batches) {
     for (const raw of batch) {
       const cells = raw.map(nfc)
-      const h = rowHeight(doc, columns, cells, widths, FONT.regular)
+      const h = rowHeight(doc, cells, widths, FONT.regular)
       if (y + h > bottom()) {
         doc.addPage()
         y = doc.page.margins.top

@@ -11,7 +11,7 @@ export type UnitReportRow = { depth: number; rank: number; code: string; name: s
 export type UnitsReport = { title: string; subtitle: string; note: string; rows: UnitReportRow[]; audit: AuditMark; printedAt: number }
 
 const COLUMNS: Column[] = [
-  { header: 'Hạng', width: 7, align: 'center' }, { header: 'Đơn vị', width: 35 }, { header: 'Số người dự thi', width: 11, align: 'center' },
+  { header: 'Hạng', width: 8, align: 'center' }, { header: 'Đơn vị', width: 34 }, { header: 'Số người dự thi', width: 11, align: 'center' },
   { header: 'Số đảng viên', width: 11, align: 'center' }, { header: 'Tỷ lệ tham gia', width: 11, align: 'center' },
   { header: 'Số lượt thi', width: 9, align: 'center' }, { header: 'Điểm trung bình', width: 9, align: 'center' }, { header: 'Đạt điểm tối đa', width: 9, align: 'center' },
 ]

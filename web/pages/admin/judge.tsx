@@ -46,6 +46,10 @@ export default function JudgePage() {
       <div class="actions">
         <a class="button" href={`/api/admin/rounds/${params.roundId}/results.xlsx`} download="">Tải kết quả (Excel)</a>
         <a class="button" href={`/api/admin/rounds/${params.roundId}/results.csv`} download="">Tải kết quả (CSV)</a>
+        <Show when={standings()?.final}>
+          <a class="button" href={`/api/admin/rounds/${params.roundId}/winners.pdf`} target="_blank" rel="noopener">In danh sách đoạt giải (PDF)</a>
+          <a class="button" href={`/api/admin/rounds/${params.roundId}/units.pdf`} target="_blank" rel="noopener">In báo cáo theo đơn vị (PDF)</a>
+        </Show>
       </div>
       <Show when={standings()}>
         {(s) => (
