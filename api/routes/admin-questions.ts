@@ -5,8 +5,11 @@ import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
 import { FILE_TYPES, readBodyBytes, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
-import { countPublished, editQuestion, findQuestions, importInChunks, listRevisions, readQuestion } from '../services/questions'
+import { countPublished, editQuestion, findQuestions, importInChunks, readQuestion } from '../services/questions'
 import { readExportable } from '../services/question-export'
+import { createQuestion } from '../services/question-create'
+import { readHistory } from '../services/question-history'
+import { questionForEditor } from '../services/open-rounds'
 import { bulkChangeQuestions } from '../services/question-bulk'
 import { BulkQuestionsInput } from '../schemas/admin'
 import { parseImportOffThread } from '../formats/off-thread'
@@ -52,8 +55,21 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
   // Hono matches ":format" only as a whole path segment, so "template.:format" never matched: two routes.
   .get('/questions/template.csv', requireRole('organizer'), (c) => template(c, 'csv'))
   .get('/questions/template.xlsx', requireRole('organizer'), (c) => template(c, 'xlsx'))
-  .get('/questions/:questionId', requireRole('organizer'), async (c) => send(c, { question: await c.get('store').read(readQuestion(readParams(c, QuestionParam).questionId)) }))
-  .get('/questions/:questionId/revisions', requireRole('organizer'), async (c) => send(c, { revisions: await c.get('store').read(listRevisions(readParams(c, QuestionParam).questionId)) }))
+  // openRounds (issue 15): the running rounds whose attempts drew it, for the editor's warning before a save.
+  .get('/questions/:questionId', requireRole('organizer'), async (c) => {
+    const { questionId } = readParams(c, QuestionParam)
+    const now = c.get('clock').now()
+    return send(c, await c.get('store').read(questionForEditor(questionId, now)))
+  })
+  // Each revision with its editor's name, where it came from and what it changed (issue 15).
+  .get('/questions/:questionId/revisions', requireRole('organizer'), async (c) => send(c, { revisions: await c.get('store').read(readHistory(readParams(c, QuestionParam).questionId)) }))
+  // Not in API.md (issue 15): one question written in the console's form, a draft unless status says otherwise.
+  .post('/questions', requireRole('organizer'), async (c) => {
+    const body = await readJson(c, z.record(z.string(), z.unknown()))
+    const me = currentUser(c)
+    const now = c.get('clock').now()
+    return send(c, { question: await c.get('store').write(() => createQuestion(me, body, now)) }, 201)
+  })
   .patch('/questions/:questionId', requireRole('organizer'), async (c) => {
     const { questionId } = readParams(c, QuestionParam)
     const patch = await readJson(c, z.record(z.string(), z.unknown()))

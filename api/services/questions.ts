@@ -13,6 +13,7 @@ import { ImportTopics } from './import-topics'
 import { fingerprint, readLatest, saveQuestion, toBankQuestion, toContent } from './question-store'
 import { requireTopic } from './topics'
 import { settleTitle } from './import-titles'
+import { issue } from '../formats/issues'
 
 export type QuestionFilter = { topic?: string; status?: 'draft' | 'published' | 'retired'; type?: string; difficulty?: number; q?: string; limit: number; offset: number }
 
@@ -109,8 +110,8 @@ function* storeRows(actor: Actor, items: ImportItem[], now: number): Program<Imp
   for (const given of items) {
     const where = { ...(given.line ? { line: given.line } : {}), ...(given.row ? { row: given.row } : {}) }
     const titled = given.titled ? yield* settleTitle(given.question) : undefined
-    if (titled?.note) out.warnings.push({ ...where, message: titled.note })
-    if (titled?.skip) { out.skipped++; out.warnings.push({ ...where, message: titled.skip }); continue }
+    if (titled?.note) out.warnings.push(issue(where, titled.note))
+    if (titled?.skip) { out.skipped++; out.warnings.push(issue(where, titled.skip)); continue }
     const item = titled ? { ...given, question: titled.question } : given
     const content = toContent({ ...item.question, topic: topics.resolve(item.question.topic) })
     const existing = yield* readLatest(item.question.id)
