@@ -8,13 +8,14 @@ import type { Role } from '../schemas/wire'
 // credential: the password hash a sign-in verified, so the session it opens can check it is still current.
 // unitId: a coordinator's unit, the root of the subtree they may see.
 export type SessionUser = { kind: 'participant' | 'staff'; id: string; role: Role; name: string; credential?: string; unitId?: string }
-type Account = SessionUser & { passwordHash: string }
+type Account = SessionUser & { passwordHash: string; disabled?: number }
 
 // Only a hash of the session token is stored, so a copy of the database cannot be used to sign in.
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url')
 const PASSWORD_OF = {
   participant: 'SELECT password_hash AS "passwordHash" FROM participants WHERE id = ?',
-  staff: 'SELECT password_hash AS "passwordHash" FROM staff_users WHERE id = ?',
+  // A disabled account opens no session, even from a sign-in that checked its password just before.
+  staff: 'SELECT password_hash AS "passwordHash" FROM staff_users WHERE id = ? AND disabled = 0',
 } as const
 // Held while a person's sessions are opened against a password or ended after a new one.
 const sessionsKey = (kind: SessionUser['kind'], userId: string) => `sessions:${kind}:${userId}`
@@ -54,8 +55,8 @@ export function* closeSessionsOf(kind: SessionUser['kind'], userId: string, keep
 
 // Staff sign in with a username; participants with their phone or national ID (SPEC §6).
 export function* findAccount(identifier: string): Program<Account | undefined> {
-  const staff = yield* get<{ id: string; role: Role; name: string; passwordHash: string }>(
-    'SELECT id, role, name, password_hash AS "passwordHash" FROM staff_users WHERE username = ?', identifier.trim().toLowerCase())
+  const staff = yield* get<{ id: string; role: Role; name: string; passwordHash: string; disabled: number }>(
+    'SELECT id, role, name, password_hash AS "passwordHash", disabled FROM staff_users WHERE username = ?', identifier.trim().toLowerCase())
   if (staff) return { kind: 'staff', ...staff }
   const phone = normalizePhone(identifier)
   const nationalId = phone ? null : normalizeNationalId(identifier)
@@ -76,6 +77,8 @@ export function* nameSignIn(identifier: string): Program<string> {
 export async function checkPassword(account: Account | undefined, password: string): Promise<SessionUser> {
   const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
   if (!account || !ok) throw signInFailed()
+  // Said only after the right password, so it tells a guesser nothing.
+  if (Number(account.disabled ?? 0)) throw new AppError('FORBIDDEN', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.')
   return { kind: account.kind, id: account.id, role: account.role, name: account.name, credential: account.passwordHash }
 }
 

@@ -20,6 +20,7 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/admin/rounds/:roundId/activity', who: 'staff' },
   { method: 'GET', path: '/admin/participants', who: 'staff', url: '/admin/participants?q=nguyen' },
   { method: 'POST', path: '/admin/contests/:contestId/units', who: 'organizer' },
+  { method: 'DELETE', path: '/admin/contests/:contestId/units/:unitId', who: 'organizer' },
   { method: 'POST', path: '/admin/contests/:contestId/rounds', who: 'organizer' },
   { method: 'PATCH', path: '/admin/rounds/:roundId', who: 'organizer' },
   { method: 'GET', path: '/admin/questions', who: 'organizer' },
@@ -34,6 +35,7 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/admin/rounds/:roundId/standings', who: 'judge' },
   { method: 'POST', path: '/admin/rounds/:roundId/disqualify', who: 'judge' },
   { method: 'DELETE', path: '/admin/rounds/:roundId/disqualify/:participantId', who: 'judge' },
+  { method: 'GET', path: '/admin/rounds/:roundId/open-flags', who: 'judge' },
   { method: 'POST', path: '/admin/rounds/:roundId/finalize', who: 'judge' },
   { method: 'POST', path: '/admin/rounds/:roundId/regrade', who: 'judge' },
   { method: 'GET', path: '/admin/rounds/:roundId/results.csv', who: 'judge' },
@@ -47,6 +49,11 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/admin/audit.csv', who: 'admin' },
   { method: 'POST', path: '/admin/participants/:participantId/password', who: 'organizer' },
   { method: 'POST', path: '/admin/users/:userId/password', who: 'admin' },
+  // Not in API.md (issue 15): the staff list and each account's lifecycle (admin-users.ts).
+  { method: 'GET', path: '/admin/users', who: 'admin' },
+  { method: 'POST', path: '/admin/users/:userId/disable', who: 'admin' },
+  { method: 'POST', path: '/admin/users/:userId/enable', who: 'admin' },
+  { method: 'POST', path: '/admin/users/:userId/sessions/end', who: 'admin' },
   // Not in API.md: item statistics (admin-stats.ts) for organizers and judges alike.
   { method: 'GET', path: '/admin/rounds/:roundId/item-stats', who: 'staff' },
   { method: 'GET', path: '/admin/rounds/:roundId/item-stats.csv', who: 'staff' },

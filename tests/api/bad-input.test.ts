@@ -52,6 +52,9 @@ function bodyRoutes(f: Fixture): Record<string, BodyRoute> {
     'POST /admin/users': { agent: admin, method: 'POST', url: '/admin/users', valid: { username: 'nguoimoi', password: 'mat-khau-du-dai', role: 'judge', name: 'Người Mới' }, wrong: { username: 'a b', role: 'vua' } },
     'POST /admin/participants/:participantId/password': { agent: s.org, method: 'POST', url: `/admin/participants/${p.id}/password`, valid: {}, wrong: [1] },
     'POST /admin/users/:userId/password': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/password`, valid: {}, wrong: [1] },
+    'POST /admin/users/:userId/disable': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/disable`, valid: {}, wrong: [1] },
+    'POST /admin/users/:userId/enable': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/enable`, valid: {}, wrong: [1] },
+    'POST /admin/users/:userId/sessions/end': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/sessions/end`, valid: {}, wrong: [1] },
   }
 }
 const BODY_ROUTE_KEYS = [
@@ -60,6 +63,7 @@ const BODY_ROUTE_KEYS = [
   'POST /admin/contests', 'POST /admin/contests/:contestId/publish', 'POST /admin/contests/:contestId/units', 'POST /admin/contests/:contestId/rounds',
   'PATCH /admin/contests/:contestId', 'PATCH /admin/rounds/:roundId', 'PATCH /admin/questions/:questionId', 'POST /admin/rounds/:roundId/disqualify', 'POST /admin/rounds/:roundId/finalize',
   'POST /admin/rounds/:roundId/regrade', 'POST /admin/users', 'POST /admin/participants/:participantId/password', 'POST /admin/users/:userId/password',
+  'POST /admin/users/:userId/disable', 'POST /admin/users/:userId/enable', 'POST /admin/users/:userId/sessions/end',
 ]
 
 function expectError(res: TestResponse, status: number, code: string) {

@@ -39,9 +39,9 @@ describe('security headers and the audit export', () => {
     const raw = new Uint8Array(await (await t.app.request('/admin/audit.csv', { headers: { cookie: admin.cookie } })).arrayBuffer())
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // UTF-8 BOM for Excel
     const lines = res.text.trim().split('\r\n')
-    expect(lines[0]).toContain('prev_hash,hash')
+    expect(lines[0]).toContain('Mã băm trước,Mã băm')
     expect(lines.length).toBeGreaterThanOrEqual(3)
-    expect(lines.some((l) => l.includes('contest.create'))).toBe(true)
+    expect(lines.some((l) => l.includes('Tạo cuộc thi') && l.includes('contest.create'))).toBe(true)
     const verify = await admin.get('/admin/audit/verify')
     expect(verify.body.verification).toMatchObject({ ok: true })
     const organizer = await staffAgent(t, 'organizer')
