@@ -14,9 +14,9 @@ export function footEveryPage(doc: Pdf, audit: AuditMark, printedAt: number): vo
     doc.page.margins.bottom = 0 // text below the margin would otherwise open a new page
     const left = doc.page.margins.left
     const width = doc.page.width - left - doc.page.margins.right
-    const when = audit.at == null ? '' : `, mục cuối ghi lúc ${dateTimeVn(audit.at)}`
-    doc.font(FONT.regular).fontSize(7).fillColor('#444444')
-      .text(nfc(`Mã kiểm toán (đầu chuỗi nhật ký): ${audit.hash}${when} · In lúc ${dateTimeVn(printedAt)} · Trang ${page}`),
+    const when = audit.at == null ? '' : ` (mục cuối lúc ${dateTimeVn(audit.at)})`
+    doc.font(FONT.regular).fontSize(6).fillColor('#444444')
+      .text(nfc(`Mã kiểm toán: ${audit.hash}${when} · In lúc ${dateTimeVn(printedAt)} · Trang ${page}`),
         left, doc.page.height - bottom + 14, { width, align: 'center', lineBreak: false })
     doc.fillColor('#000000')
     doc.page.margins.bottom = bottom

@@ -12,8 +12,8 @@ export type PrintSettings = { issuer: Issuer; signer: Signer }
 export type WinnersList = { title: string; subtitle: string; sections: WinnersSection[]; audit: AuditMark; printedAt: number }
 
 const COLUMNS: Column[] = [
-  { header: 'Hạng', width: 10, align: 'center' }, { header: 'Họ và tên', width: 26 }, { header: 'Đơn vị', width: 29 },
-  { header: 'Điểm', width: 9, align: 'center' }, { header: 'Thời gian', width: 11, align: 'center' }, { header: 'Giải', width: 17 },
+  { header: 'Hạng', width: 9, align: 'center' }, { header: 'Họ và tên', width: 26 }, { header: 'Đơn vị', width: 27 },
+  { header: 'Điểm', width: 9, align: 'center' }, { header: 'Thời gian', width: 11, align: 'center' }, { header: 'Giải', width: 19 },
 ]
 const UNIT_COLUMNS: Column[] = [{ header: 'Hạng', width: 10, align: 'center' }, { header: 'Đơn vị', width: 65 }, { header: 'Giải', width: 25 }]
 const BATCH = 200
@@ -30,7 +30,7 @@ function* batches<T>(rows: readonly T[], cells: (r: T) => string[]) {
   for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH).map(cells)
 }
 
-const winnerCells = (r: WinnerRow) => [String(r.rank), r.fullName, r.unitName ?? '', `${numberVn(r.score)}/${numberVn(r.maxScore)}`, minutesSeconds(r.durationMs), r.prize]
+const winnerCells = (r: WinnerRow) => [String(r.rank), r.fullName, r.unitName ?? '', numberVn(r.score), minutesSeconds(r.durationMs), r.prize]
 
 // "Danh sách đoạt giải": the official head, the title, per section (a round) its prize winners in rank
 // order and its unit prizes, the count, and the signature block; the audit head at every page's foot.

@@ -1,7 +1,7 @@
 import { all, get, type Program } from '../../db/program'
 import { conflict } from '../errors'
 import type { AuditMark } from '../pdf/page-foot'
-import { dateTimeVn, dateVn } from '../pdf/vn-format'
+import { dateTimeVn, dateVn, numberVn } from '../pdf/vn-format'
 import type { UnitWinnerRow, WinnerRow, WinnersList, WinnersSection } from '../pdf/winners-pdf'
 import { contestRow } from './contests'
 import { roundRow, type RoundRow } from './round-view'
@@ -31,7 +31,9 @@ function* roundSection(round: RoundRow, heading: string | null): Program<Winners
   const winners = rows.map((r): WinnerRow => ({ rank: r.rank, fullName: r.full_name, unitName: r.unit_name, score: r.score, maxScore: r.max_score, durationMs: Number(r.dur), prize: r.prize }))
   const unitWinners = yield* all<UnitWinnerRow>(`SELECT rup.rank, u.name AS "unitName", rup.name AS prize FROM round_unit_prizes rup
     JOIN units u ON u.id = rup.unit_id WHERE rup.round_id = ? ORDER BY rup.rank`, round.id)
-  const note = `Thời gian thi: từ ${dateTimeVn(round.opensAt)} đến ${dateTimeVn(round.closesAt)}. Kết quả chính thức, chốt lúc ${dateTimeVn(round.finalizedAt!)}. Thời gian làm bài tính theo phút:giây.`
+  const maxScores = [...new Set(winners.map((w) => w.maxScore))]
+  const outOf = maxScores.length === 1 ? ` Điểm tối đa: ${numberVn(maxScores[0])}.` : ''
+  const note = `Thời gian thi: từ ${dateTimeVn(round.opensAt)} đến ${dateTimeVn(round.closesAt)}. Kết quả chính thức, chốt lúc ${dateTimeVn(round.finalizedAt!)}.${outOf} Thời gian làm bài tính theo phút:giây.`
   return { heading, note, winners, unitWinners }
 }
 

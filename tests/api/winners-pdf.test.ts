@@ -44,6 +44,7 @@ describe('printed winners list', { timeout: 120_000 }, () => {
     ]) expect(text, expected).toContain(expected)
     expect(text).not.toContain('Lê Thị Ỷ') // scored 0: below the Khuyến khích tier's minScore
     expect(text).toContain('Tổng số: 3 cá nhân, 1 tập thể đoạt giải.')
+    expect(text).toContain('Điểm tối đa: 5.')
     expect(await inkShare(await renderFirstPage(res.bytes, `winners${onPg ? '-pg' : ''}`))).toBeGreaterThan(0.005)
   })
 
