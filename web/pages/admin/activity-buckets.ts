@@ -33,3 +33,19 @@ export function fillBuckets(buckets: Bucket[], bucketMinutes: number, max = 500)
 
 export const activityTotals = (buckets: Bucket[]) =>
   buckets.reduce((s, b) => ({ started: s.started + b.started, finished: s.finished + b.finished }), { started: 0, finished: 0 })
+
+// Days given as "YYYY-MM-DD" with the quiet ones between them filled in as zeros (up to `max` days).
+export function fillDays<T extends { day: string }>(days: T[], zero: (day: string) => T, max = 400): T[] {
+  if (days.length < 2) return days
+  const at = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000
+  const first = at(days[0].day)
+  const last = at(days[days.length - 1].day)
+  if (last - first + 1 > max) return days
+  const byDay = new Map(days.map((d) => [d.day, d]))
+  const out: T[] = []
+  for (let n = first; n <= last; n++) {
+    const day = new Date(n * 86_400_000).toISOString().slice(0, 10)
+    out.push(byDay.get(day) ?? zero(day))
+  }
+  return out
+}

@@ -3,9 +3,10 @@ import { createSignal, For, Show } from 'solid-js'
 import { getActivity } from '../../api/judging'
 import { activityTotals, alignBuckets, fillBuckets } from './activity-buckets'
 import { fmtDateTime } from '../../lib/format'
+import { GroupedBars } from './grouped-bars'
 
 const SIZES = [{ minutes: 15, label: '15 phút' }, { minutes: 60, label: '1 giờ' }, { minutes: 1440, label: '1 ngày' }]
-const H = 100
+const SERIES = [{ label: 'Bắt đầu', cls: 'started' }, { label: 'Hoàn thành', cls: 'finished' }]
 
 // Attempts started and finished over time, as grouped bars; the table below says the same in words.
 export function ActivityChart(props: { roundId: string }) {
@@ -13,7 +14,6 @@ export function ActivityChart(props: { roundId: string }) {
   const raw = createAsync(() => getActivity(props.roundId, minutes()))
   const rows = () => alignBuckets(raw() ?? [], minutes())
   const buckets = () => fillBuckets(rows(), minutes())
-  const peak = () => Math.max(1, ...buckets().map((b) => Math.max(b.started, b.finished)))
   const sizeLabel = () => SIZES.find((s) => s.minutes === minutes())?.label ?? `${minutes()} phút`
   const summary = () => {
     const list = buckets()
@@ -22,7 +22,6 @@ export function ActivityChart(props: { roundId: string }) {
     return `Số lượt bắt đầu và hoàn thành theo mỗi ${sizeLabel()}, từ ${fmtDateTime(list[0].at)} đến ${fmtDateTime(list[list.length - 1].at)} (giờ Hà Nội): `
       + `tổng ${total.started} lượt bắt đầu, ${total.finished} lượt hoàn thành. Bảng số liệu ở ngay dưới.`
   }
-  const y = (n: number) => H - (n / peak()) * H
   return (
     <section class="activity" aria-labelledby="activity-title">
       <h2 id="activity-title">Lượt thi theo thời gian</h2>
@@ -34,31 +33,11 @@ export function ActivityChart(props: { roundId: string }) {
       </div>
       <Show when={raw()}>
         <Show when={buckets().length} fallback={<p>Chưa có lượt thi nào.</p>}>
-          <figure class="chart activity-chart">
-            <div class="activity-plot">
-              <span class="axis-max small muted" aria-hidden="true">{peak()}</span>
-              {/* A few buckets get narrow bars on the left, not bars as wide as the page. */}
-              <div class="activity-area" style={{ width: buckets().length < 24 ? `${buckets().length * 2.5 + 4}rem` : '100%' }}>
-                <svg viewBox={`0 0 ${buckets().length * 3} ${H}`} preserveAspectRatio="none" role="img" aria-label={summary()}>
-                  <For each={buckets()}>
-                    {(b, i) => (
-                      <>
-                        <rect class="started" x={i() * 3 + 0.3} y={y(b.started)} width="1.2" height={H - y(b.started)}><title>{fmtDateTime(b.at)}: {b.started} bắt đầu</title></rect>
-                        <rect class="finished" x={i() * 3 + 1.5} y={y(b.finished)} width="1.2" height={H - y(b.finished)}><title>{fmtDateTime(b.at)}: {b.finished} hoàn thành</title></rect>
-                      </>
-                    )}
-                  </For>
-                </svg>
-                <div class="axis-x small muted" aria-hidden="true">
-                  <span>{fmtDateTime(buckets()[0].at)}</span>
-                  <Show when={buckets().length > 1}><span>{fmtDateTime(buckets()[buckets().length - 1].at)}</span></Show>
-                </div>
-              </div>
-            </div>
-            <figcaption class="small">
-              <span class="key started" aria-hidden="true" /> Bắt đầu <span class="key finished" aria-hidden="true" /> Hoàn thành (nộp bài hoặc hết giờ) · giờ Hà Nội
-            </figcaption>
-          </figure>
+          <GroupedBars
+            groups={buckets().map((b) => ({ label: fmtDateTime(b.at), values: [b.started, b.finished] }))}
+            series={SERIES} summary={summary()}
+            caption={<><span class="key started" aria-hidden="true" /> Bắt đầu <span class="key finished" aria-hidden="true" /> Hoàn thành (nộp bài hoặc hết giờ) · giờ Hà Nội</>}
+          />
           <details class="activity-table">
             <summary>Xem dạng bảng</summary>
             <div class="table-wrap">

@@ -27,6 +27,7 @@ export default function AdminContest() {
             {' · '}Trang cho thí sinh: <A href={`/cuoc-thi/${c().slug}`}>/cuoc-thi/{c().slug}</A>
           </p>
           <p class="links small">In kết quả (khi đã có đợt chốt): <a href={`/api/admin/contests/${c().id}/winners.pdf`} target="_blank" rel="noopener">Danh sách đoạt giải (PDF)</a>{' · '}<a href={`/api/admin/contests/${c().id}/units.pdf`} target="_blank" rel="noopener">Báo cáo theo đơn vị (PDF)</a></p>
+          <p class="links"><A class="button" href={`/quan-tri/cuoc-thi/${c().id}/tong-quan`}>Tổng quan cuộc thi</A> <A href={`/quan-tri/thi-sinh?contest=${c().id}`}>Danh sách thí sinh</A></p>
           <FormError message={pub.error instanceof Error ? pub.error.message : undefined} />
           <Show when={canOrganize(me()?.role)}>
             <p class="actions">

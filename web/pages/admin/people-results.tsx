@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import type { Person } from '../../api/admin'
 import { fmtDateTime, fmtIsoDay } from '../../lib/format'
@@ -19,7 +20,7 @@ export function PeopleResults(props: Props) {
           <For each={props.people}>
             {(p) => (
               <tr data-participant={p.id}>
-                <td><strong>{p.fullName}</strong><span class="small muted block-line mono">{p.id}</span></td>
+                <td><strong><A href={`/quan-tri/thi-sinh/${p.id}`}>{p.fullName}</A></strong><span class="small muted block-line mono">{p.id}</span></td>
                 <td>{fmtIsoDay(p.dateOfBirth)}</td>
                 <td class="mono">{p.phone}</td>
                 <td>
