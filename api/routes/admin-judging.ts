@@ -4,10 +4,11 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { FILE_TYPES, readJson, readParams, readQuery, send, sendFile } from '../lib/http'
 import { currentUser, requireRole } from '../middleware/session'
-import { DisqualifyInput, RegradeInput } from '../schemas/admin'
+import { DisqualifyInput, RegradeInput, UndoDisqualifyInput } from '../schemas/admin'
 import { disqualifyParticipant, regradeQuestion, undoDisqualification } from '../services/judging'
 import { finalizeRound } from '../services/finalize'
 import { listRecentReports } from '../services/reports'
+import { openFlags } from '../services/open-flags'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
 
 const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
@@ -37,10 +38,16 @@ export const adminJudgingRoutes = new Hono<AppEnv>()
   })
   .delete('/rounds/:roundId/disqualify/:participantId', requireRole('judge'), async (c) => {
     const { roundId, participantId } = readParams(c, RoundParam.extend({ participantId: z.string().min(1).max(100) }))
+    const { reason } = await readJson(c, UndoDisqualifyInput)
     const now = c.get('clock').now()
     const me = currentUser(c)
-    await c.get('store').write(() => undoDisqualification(me, roundId, participantId, now))
+    await c.get('store').write(() => undoDisqualification(me, roundId, participantId, now, reason))
     return c.body(null, 204)
+  })
+  // Not in API.md (issue 15): what the finalize dialog lists before asking for confirmation.
+  .get('/rounds/:roundId/open-flags', requireRole('judge'), async (c) => {
+    const { roundId } = readParams(c, RoundParam)
+    return send(c, await openFlags(c.get('store'), c.get('standings'), roundId, c.get('clock').now()))
   })
   .post('/rounds/:roundId/finalize', requireRole('judge'), async (c) => {
     const { roundId } = readParams(c, RoundParam)

@@ -83,6 +83,8 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>
 
 export const DisqualifyInput = z.object({ participantId: Text(100), reason: Text(1000) })
 export const RegradeInput = z.object({ questionId: Text(100) })
+// Optional on the wire (API.md's undo has no body; older clients send none); the console always asks for one.
+export const UndoDisqualifyInput = z.object({ reason: Text(1000).optional() })
 
 // Topics of the bank (issue 15). A new topic's id is a slug made from its name unless one is given.
 export const TopicId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'mã chủ đề chỉ gồm chữ thường không dấu, số và dấu - (tối đa 60 ký tự)')

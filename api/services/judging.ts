@@ -33,12 +33,13 @@ export function* disqualifyParticipant(actor: Actor, roundId: string, participan
   })
 }
 
-export function* undoDisqualification(actor: Actor, roundId: string, participantId: string, now: number): Program<void> {
+// The reason, when given, is kept in the audit entry beside the person: who was restored and why.
+export function* undoDisqualification(actor: Actor, roundId: string, participantId: string, now: number, reason?: string): Program<void> {
   yield* transaction(function* () {
     yield* openForJudging(roundId)
     const removed = yield* run('DELETE FROM disqualifications WHERE round_id = ? AND participant_id = ?', roundId, participantId)
     if (removed.changes === 0) throw notFound('quyết định truất quyền')
-    yield* appendEntry(actor, 'round.undisqualify', 'round', roundId, { participantId }, now)
+    yield* appendEntry(actor, 'round.undisqualify', 'round', roundId, reason ? { participantId, reason } : { participantId }, now)
     yield* logChange({ kind: 'round', roundId }, now)
   })
 }
