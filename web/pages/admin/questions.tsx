@@ -30,6 +30,7 @@ export default function AdminQuestions() {
     <section class="page wide">
       <h1>Ngân hàng câu hỏi</h1>
       <div class="actions">
+        <A class="button primary" href="/quan-tri/cau-hoi/moi">Thêm câu hỏi</A>
         <A class="button primary" href="/quan-tri/cau-hoi/nhap">Nhập câu hỏi</A>
         <a class="button" href={exportUrl('xlsx', filter())} download="">Xuất Excel</a>
         <a class="button" href={exportUrl('csv', filter())} download="">Xuất CSV</a>
