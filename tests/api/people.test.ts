@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { describe, expect, it } from 'vitest'
-import { testApp, type TestApp } from '../helpers/app'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDb } from '../../db/client'
+import { migrateDb } from '../../db/migrate'
+import { onPg, testApp, type TestApp } from '../helpers/app'
 import { registerPerson, setupContest, takeAttempt, type Setup } from '../helpers/contest'
 
 // The organizer's people list (issue 15): filters, export per unit, corrections, a person's attempts.
@@ -153,6 +158,41 @@ describe('PATCH /admin/participants/:participantId', () => {
     expect([elsewhere.status, elsewhere.body.error.message]).toEqual([400, expect.stringMatching(/chưa tham gia cuộc thi/)])
     expect((await t.one<{ full_name: string }>('SELECT full_name FROM participants WHERE id = ?', p.id))!.full_name).toBe('Nguyễn Văn Giữ')
     expect(await t.sql("SELECT seq FROM audit_log WHERE action = 'participant.correct'")).toHaveLength(0)
+  })
+})
+
+const dirs: string[] = []
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+// A second server's app on the first one's database (a SQLite file, or the PostgreSQL database).
+function twoServers(): [TestApp, TestApp] {
+  let file
+  if (!onPg) {
+    const dir = mkdtempSync(join(tmpdir(), 'hoithi-people-'))
+    dirs.push(dir)
+    migrateDb((file = openDb(join(dir, 'db.sqlite'))))
+  }
+  const first = testApp({}, file)
+  return [first, testApp({}, first)]
+}
+
+describe('a correction on one server', () => {
+  it("reaches another server's cached round page, locked ranking and contest board", async () => {
+    const [a, b] = twoServers()
+    const s = await setupContest(a, { bank: { t1: 10 }, round: { questionCount: 5 } })
+    const p = await registerPerson(a, s.unit.A1, { fullName: 'Tên Cũ Trên Máy Một' })
+    await finish(a, s, p, 3)
+    a.clock.advance(25 * 3600_000)
+    b.clock.set(new Date(a.clock.now()).toISOString())
+    expect((await s.judge.post(`/admin/rounds/${s.roundId}/finalize`, {})).status).toBe(200)
+    const onB = () => b.agent().get(`/rounds/${s.roundId}/leaderboard`)
+    await onB()
+    expect((await onB()).body.entries[0].fullName).toBe('Tên Cũ Trên Máy Một')
+    expect((await b.agent().get(`/contests/${s.contestId}/leaderboard`)).body.entries[0].fullName).toBe('Tên Cũ Trên Máy Một')
+
+    expect((await s.org.patch(`/admin/participants/${p.id}`, { fullName: 'Tên Mới Từ Máy Một' })).status).toBe(200)
+    expect((await onB()).body.entries[0].fullName).toBe('Tên Mới Từ Máy Một')
+    expect((await b.agent().get(`/contests/${s.contestId}/leaderboard`)).body.entries[0].fullName).toBe('Tên Mới Từ Máy Một')
   })
 })
 
