@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { membersCsv } from '../../api/services/members-export'
 import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
 import { registerPerson, setupContest, takeAttempt, type Setup } from '../helpers/contest'
 
@@ -24,6 +25,8 @@ async function coordinatorOf(t: TestApp, s: Setup, unitCode: string) {
   expect(res.status, res.text).toBe(201)
   return { agent: await signIn(t, username), id: res.body.user.id as string }
 }
+
+const list0 = (res: { body: { coordinators: { username: string }[] } }) => res.body.coordinators[0]
 
 async function download(t: TestApp, agent: Agent, path: string) {
   const res = await t.app.request(path, { headers: { cookie: agent.cookie } })
@@ -97,6 +100,7 @@ describe('appointing coordinators', () => {
     expect((await s.org.delete(`/admin/contests/${s.contestId}/coordinators/${id}`)).status).toBe(204)
     expect((await agent.get('/me')).status).toBe(401)
     expect((await agent.get(`/coordinator/units/${s.unit.A}/members`)).status).toBe(401)
+    expect((await t.agent().post('/sessions', { identifier: list0(await s.org.get(`/admin/contests/${s.contestId}/coordinators`)).username, password: PASSWORD })).status).not.toBe(200)
     const list = await s.org.get(`/admin/contests/${s.contestId}/coordinators`)
     expect(list.body.coordinators[0]).toMatchObject({ id, disabled: true })
     expect(await t.one(`SELECT seq FROM audit_log WHERE action = 'coordinator.remove' AND entity_id = ?`, id)).toBeDefined()
@@ -211,6 +215,13 @@ describe('exports', () => {
     expect(lines[1]).toMatch(/^Nguyễn Văn An,Chi bộ An Một,Có,4,5,\d{2}\/\d{2}\/\d{4}$/)
     expect(lines[1]).toContain('02/03/2026')
     expect(lines.slice(2)).toEqual(['Trần Thị Bình,Chi bộ An Hai,Chưa,,,', 'Lê Minh Chi,Đảng bộ Cơ sở An,Chưa,,,'])
+  })
+
+  it('the CSV writes a fractional score with a decimal comma', () => {
+    const member = { participantId: 'p', fullName: 'Đỗ Thị Mai', unitId: 'u', unitName: 'Chi bộ Một', took: true, bestScore: 7.5, maxScore: 10, lastFinishedAt: '2026-03-01T18:30:00Z' }
+    const csv = membersCsv({ round: null, unit: { id: 'u', code: 'U', name: 'Chi bộ Một', headcount: null }, counts: { total: 1, took: 1, headcount: null }, members: [member] })
+    // 18:30 UTC is already the next day in Hà Nội.
+    expect(csv.split('\r\n')[1]).toBe('Đỗ Thị Mai,Chi bộ Một,Có,"7,5",10,02/03/2026')
   })
 
   it('members.xlsx has the same rows with numbers, and the unit and round on a second sheet', async () => {

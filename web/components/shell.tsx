@@ -38,6 +38,10 @@ export function Shell(props: { children: JSX.Element }) {
                     <A href="/luot-thi-cua-toi">{t('nav.mine')}</A>
                     <A href="/doi-mat-khau">{t('nav.password')}</A>
                   </Show>
+                  <Show when={user().role === 'coordinator'}>
+                    <A href="/dieu-phoi">{t('nav.coordinator')}</A>
+                    <A href="/doi-mat-khau">{t('nav.password')}</A>
+                  </Show>
                   <button type="button" class="link" onClick={out}>{t('nav.signOut')}</button>
                 </div>
               </details>
