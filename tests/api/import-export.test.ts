@@ -146,7 +146,7 @@ describe('export → import round trip of the shipped bank', { timeout: 120_000 
     expect(again.body).toMatchObject({ imported: 0, updated: 0, skipped: shipped.length })
   })
 
-  it('gift keeps stems, options, keys, types, topics and explanations (ids, difficulty, source and status are not kept)', async () => {
+  it('gift keeps ids (as titles), stems, options, keys, types, topics and explanations (difficulty, source and status are not kept)', async () => {
     const a = await seeded()
     const b = await organizer()
     const res = await upload(b.org, '/admin/questions/import?format=gift', await download(a.t, a.org, '/admin/questions/export?format=gift'))
@@ -156,6 +156,7 @@ describe('export → import round trip of the shipped bank', { timeout: 120_000 
     const back = await bankIn(b.t)
     expect(back.map(kept).sort()).toEqual((await bankIn(a.t)).map(kept).sort())
     expect(back.every((q) => q.status === 'draft' && q.difficulty === 2 && q.source.document === '')).toBe(true)
+    expect(back.map((q) => q.id).sort()).toEqual((await bankIn(a.t)).map((q) => q.id).sort())
   })
 })
 
