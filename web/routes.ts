@@ -31,6 +31,7 @@ export const routes: RouteDefinition[] = [
       { path: '/dot/:roundId/cham', component: lazy(() => import('./pages/admin/judge')) },
       { path: '/cau-hoi', component: lazy(() => import('./pages/admin/questions')) },
       { path: '/cau-hoi/nhap', component: lazy(() => import('./pages/admin/import')) },
+      { path: '/chu-de', component: lazy(() => import('./pages/admin/topics')) },
       { path: '/cau-hoi/moi', component: lazy(() => import('./pages/admin/question-new')) },
       { path: '/cau-hoi/:questionId', component: lazy(() => import('./pages/admin/question-edit')) },
       { path: '/phan-anh', component: lazy(() => import('./pages/admin/reports')) },

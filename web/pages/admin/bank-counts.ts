@@ -1,9 +1,9 @@
 import { createResource } from 'solid-js'
-import { TOPICS } from '../../../questions/topics'
 import { getPublishedCounts, type PublishedCount } from '../../api/questions'
+import { topicName, type Topic } from '../../api/topics'
 
-export const TOPIC_OPTIONS = [...TOPICS.map((t) => ({ id: t.id, name: t.name })), { id: 'imported', name: 'Câu hỏi nhập (không có chủ đề)' }]
-export const topicLabel = (id: string) => TOPIC_OPTIONS.find((t) => t.id === id)?.name ?? id
+// Topics come from the API (issue 15): the web bundle no longer carries the shipped bank's list.
+export type TopicOption = Pick<Topic, 'id' | 'name'>
 export type Counts = Map<string, number>
 // Key of a (topic, difficulty) cell; '' stands for "any".
 export const cell = (topic: string, difficulty: number | '') => `${topic}|${difficulty}`
@@ -15,10 +15,10 @@ export function usePublishedCounts() {
 }
 
 // Every cell the blueprint builder can show, "any" topic or difficulty summed over the others; 0 where
-// the bank has none.
-export function countsByCell(rows: PublishedCount[]): Counts {
+// the bank has none (for the given topics and those the counts name).
+export function countsByCell(rows: PublishedCount[], topicIds: readonly string[] = []): Counts {
   const out: Counts = new Map()
-  for (const topic of ['', ...TOPIC_OPTIONS.map((t) => t.id)]) for (const d of ['', 1, 2, 3] as const) out.set(cell(topic, d), 0)
+  for (const topic of new Set(['', ...topicIds, ...rows.map((r) => r.topic)])) for (const d of ['', 1, 2, 3] as const) out.set(cell(topic, d), 0)
   const add = (key: string, n: number) => out.set(key, (out.get(key) ?? 0) + n)
   for (const r of rows) {
     add(cell(r.topic, r.difficulty), r.count)
@@ -32,7 +32,8 @@ export function countsByCell(rows: PublishedCount[]): Counts {
 export type BlueprintRow = { topic: string; difficulty: number | ''; count: number }
 
 // What the bank cannot fill, per row group, before the server is asked (it checks again and names the shortfall).
-export function shortfalls(rows: BlueprintRow[], counts: Counts): string[] {
+export function shortfalls(rows: BlueprintRow[], counts: Counts, topics?: readonly TopicOption[]): string[] {
+  const topicLabel = (id: string) => topicName(topics, id)
   const need = new Map<string, number>()
   const perTopic = new Map<string, number>()
   for (const r of rows) {

@@ -1,14 +1,19 @@
+import { createAsync } from '@solidjs/router'
 import { For, Index, Show } from 'solid-js'
-import { cell, shortfalls, TOPIC_OPTIONS, topicLabel, type BlueprintRow, type Counts } from './bank-counts'
+import { getTopics, topicName } from '../../api/topics'
+import { cell, shortfalls, type BlueprintRow, type Counts } from './bank-counts'
 
 type Props = { rows: BlueprintRow[]; onChange: (rows: BlueprintRow[]) => void; counts?: Counts }
 
-// Rows of topic × difficulty × count, each beside what the bank has published for it.
+// Rows of topic × difficulty × count, each beside what the bank has published for it. The topics are the
+// bank's own, read from the API, so a topic an import just made is offered at once.
 export function BlueprintBuilder(props: Props) {
+  const topics = createAsync(() => getTopics())
+  const topicLabel = (id: string) => topicName(topics(), id)
   const set = (i: number, patch: Partial<BlueprintRow>) => props.onChange(props.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const total = () => props.rows.reduce((s, r) => s + r.count, 0)
-  const problems = () => (props.counts ? shortfalls(props.rows, props.counts) : [])
-  const have = (r: BlueprintRow) => props.counts?.get(cell(r.topic, r.difficulty))
+  const problems = () => (props.counts ? shortfalls(props.rows, props.counts, topics()) : [])
+  const have = (r: BlueprintRow) => (props.counts ? (props.counts.get(cell(r.topic, r.difficulty)) ?? 0) : undefined)
   return (
     <fieldset class="blueprint">
       <legend>Cấu trúc đề (lấy bao nhiêu câu từ chủ đề, độ khó nào)</legend>
@@ -20,7 +25,8 @@ export function BlueprintBuilder(props: Props) {
               <label for={`bp-topic-${i}`}>Chủ đề</label>
               <select id={`bp-topic-${i}`} value={r().topic} onChange={(e) => set(i, { topic: e.currentTarget.value })}>
                 <option value="">Mọi chủ đề</option>
-                <For each={TOPIC_OPTIONS}>{(t) => <option value={t.id}>{t.name}</option>}</For>
+                <Show when={r().topic && !topics()?.some((t) => t.id === r().topic)}><option value={r().topic}>{r().topic}</option></Show>
+                <For each={topics()}>{(t) => <option value={t.id}>{t.name}</option>}</For>
               </select>
             </div>
             <div>
@@ -38,7 +44,7 @@ export function BlueprintBuilder(props: Props) {
           </div>
         )}
       </Index>
-      <button type="button" class="small" onClick={() => props.onChange([...props.rows, { topic: TOPIC_OPTIONS[0].id, difficulty: '', count: 1 }])}>+ Thêm dòng</button>
+      <button type="button" class="small" onClick={() => props.onChange([...props.rows, { topic: topics()?.[0]?.id ?? '', difficulty: '', count: 1 }])}>+ Thêm dòng</button>
       <Show when={props.rows.length}><p><strong>Tổng: {total()} câu</strong></p></Show>
       <Show when={problems().length}>
         <div class="alert error" role="alert"><strong>Ngân hàng không đủ câu:</strong><ul><For each={problems()}>{(p) => <li>{p}</li>}</For></ul></div>
@@ -51,7 +57,7 @@ export function BlueprintBuilder(props: Props) {
               <table class="table small">
                 <thead><tr><th scope="col">Chủ đề</th><th scope="col" class="num">Dễ</th><th scope="col" class="num">Vừa</th><th scope="col" class="num">Khó</th><th scope="col" class="num">Tổng</th></tr></thead>
                 <tbody>
-                  <For each={['', ...TOPIC_OPTIONS.map((t) => t.id)]}>
+                  <For each={['', ...(topics() ?? []).map((t) => t.id)]}>
                     {(id) => (
                       <tr>
                         <th scope="row">{id ? topicLabel(id) : 'Tất cả'}</th>

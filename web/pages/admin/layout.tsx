@@ -15,6 +15,7 @@ export default function AdminLayout(props: RouteSectionProps) {
             <Show when={canOrganize(me()?.role)}>
               <A href="/quan-tri/cau-hoi" end>Ngân hàng câu hỏi</A>
               <A href="/quan-tri/cau-hoi/nhap">Nhập câu hỏi</A>
+              <A href="/quan-tri/chu-de">Chủ đề</A>
             </Show>
             <Show when={canJudge(me()?.role)}>
               <A href="/quan-tri/phan-anh">Phản ánh câu hỏi</A>
