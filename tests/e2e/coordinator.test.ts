@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../helpers/server-process'
-import { DESKTOP, launchChromium, newContext, shot, watchErrors } from './helpers/browser'
+import { DESKTOP, launchChromium, newContext, PHONE, shot, watchErrors } from './helpers/browser'
 import { signInStaff } from './helpers/organizer'
 import { ADMIN, startServer, type TestServer } from './helpers/server'
 
@@ -121,6 +121,22 @@ describe('unit coordinators in the browser', () => {
     // The console sends a coordinator back to their own page.
     await page.goto('/quan-tri')
     await page.waitForURL('**/dieu-phoi')
+    await context.close()
+    expect(errors).toEqual([])
+  })
+
+  it('fits a phone: nothing wider than the screen, the tree above the list', async () => {
+    const context = await newContext(browser, server.baseUrl, PHONE)
+    expect((await context.request.post('/api/sessions', { data: { identifier: COORDINATOR.username, password: COORDINATOR.password } })).status()).toBe(200)
+    const page = await context.newPage()
+    watchErrors(page, errors)
+    await page.goto('/dieu-phoi?took=false')
+    await expect.poll(() => page.locator('#members-table tbody tr').count()).toBe(1)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width)
+    const tree = await page.getByRole('navigation', { name: 'Cây đơn vị' }).boundingBox()
+    const list = await page.locator('#members-table').boundingBox()
+    expect(tree!.y + tree!.height).toBeLessThanOrEqual(list!.y)
+    await shot(page, 'coordinator-phone')
     await context.close()
     expect(errors).toEqual([])
   })

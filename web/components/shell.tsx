@@ -24,7 +24,7 @@ export function Shell(props: { children: JSX.Element }) {
             <A href="/quan-tri">{t('nav.console')}</A>
           </Show>
           <Show when={me()?.role === 'coordinator'}>
-            <A href="/dieu-phoi">{t('nav.coordinator')}</A>
+            <A href="/dieu-phoi" class="wide-only">{t('nav.coordinator')}</A>
           </Show>
           <Show when={me() === null}>
             <A href="/dang-nhap">{t('nav.signIn')}</A>

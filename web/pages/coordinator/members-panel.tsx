@@ -34,14 +34,14 @@ export function MembersPanel(props: Props) {
           <Show when={p().members.length} fallback={<p>Không có ai trong danh sách này.</p>}>
             <div class="table-wrap">
               <table class="table" id="members-table">
-                <thead><tr><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Đã thi</th><th scope="col" class="num">Điểm cao nhất</th><th scope="col">Lần thi gần nhất</th></tr></thead>
+                <thead><tr><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Đã thi</th><th scope="col" class="num">Điểm cao nhất</th><th scope="col" class="when">Lần thi gần nhất</th></tr></thead>
                 <tbody>
                   <For each={p().members.slice(0, SHOWN)}>
                     {(m) => (
                       <tr>
                         <td>{m.fullName}</td><td>{m.unitName}</td><td>{m.took ? 'Đã thi' : 'Chưa thi'}</td>
                         <td class="num">{m.bestScore == null ? '–' : `${fmtScore(m.bestScore)}/${fmtScore(m.maxScore ?? 0)}`}</td>
-                        <td class="small">{m.lastFinishedAt ? fmtDateTime(m.lastFinishedAt) : ''}</td>
+                        <td class="small when">{m.lastFinishedAt ? fmtDateTime(m.lastFinishedAt) : ''}</td>
                       </tr>
                     )}
                   </For>
