@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../api/lib/password'
 import { SYSTEM_ACTOR } from '../../api/services/audit'
+import { importQuestions } from '../../api/services/questions'
 import { addStaffUser } from '../../api/services/staff'
 import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
 import { makeQuestion, seedQuestions } from '../helpers/bank'
@@ -118,6 +119,10 @@ describe('get /admin/questions/:questionId/revisions (history)', () => {
     const res = await org.get('/admin/questions/nhap-1/revisions')
     expect(res.body.revisions.map((r: { editorName: string; origin: string }) => [r.editorName, r.origin])).toEqual([['Trần Văn Nhập', 'import'], ['Trần Văn Nhập', 'console']])
     expect(res.body.revisions[1].changes).toEqual([{ field: 'explanation', label: 'Giải thích', before: '', after: 'Giải thích thêm.' }])
+    // The command-line import has no staff member behind it.
+    t.clock.advance(1000)
+    await t.store.write(() => importQuestions(SYSTEM_ACTOR, [{ question: makeQuestion('dong-lenh-1', { topic: 't1' }) }], t.clock.now(), 'cli:json'))
+    expect((await org.get('/admin/questions/dong-lenh-1/revisions')).body.revisions[0]).toMatchObject({ editorName: 'Nhập tệp', origin: 'import' })
   })
 })
 

@@ -69,7 +69,12 @@ describe('authoring questions in the console', () => {
     await page.getByRole('button', { name: 'Lưu nháp' }).click()
     await expect.poll(() => page.locator('.field.invalid').first().textContent()).toContain('không được để trống')
 
+    expect(await page.locator('.alert.error').textContent()).toBe('Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới.')
+    expect(await page.locator('.field:has(#q-stem) .error').textContent()).toBe('Nội dung câu hỏi không được để trống.')
     await page.getByLabel('Câu hỏi', { exact: true }).fill('Tỉnh thử nghiệm được tái lập vào năm nào?')
+    // A field corrected drops its reason at once; the others keep theirs until the next save.
+    expect(await page.locator('.field:has(#q-stem) .error').count()).toBe(0)
+    expect(await page.locator('.field:has(#q-topic-edit) .error').textContent()).toBe('Chủ đề không được để trống.')
     await page.getByLabel('Chủ đề', { exact: true }).selectOption(state.topicId)
     for (const [i, text] of ['Năm 1991', 'Năm 1997', 'Năm 2008', 'Năm 2010'].entries()) await page.getByLabel(`Nội dung phương án ${'ABCD'[i]}`).fill(text)
     await page.getByLabel('Phương án B đúng').check()

@@ -1,5 +1,5 @@
 import { createAsync } from '@solidjs/router'
-import { For, Index, Show } from 'solid-js'
+import { createEffect, createSignal, For, Index, on, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import type { AdminQuestion, BankQuestionWire } from '../../../api/schemas/wire'
 import { getTopics } from '../../api/topics'
@@ -15,6 +15,8 @@ type Props = {
   onSave: (q: Partial<BankQuestionWire>) => void; onChange?: (q: BankQuestionWire) => void
 }
 const KEYS = ['A', 'B', 'C', 'D', 'E', 'F']
+// The fields that show their own refusal; one elsewhere (type, difficulty…) is shown above the form.
+const SHOWN = new Set(['id', 'stem', 'topic', 'options', 'correct', 'explanation', 'source', 'tags', 'group', 'weight'])
 
 // A question with nothing written yet, as the "Thêm câu hỏi" page starts it.
 export const blankQuestion = (): AdminQuestion => ({
@@ -29,11 +31,19 @@ export function QuestionForm(props: Props) {
   const [q, set] = createStore<BankQuestionWire>(structuredCloneSafe(initial))
   const changed = () => props.onChange?.(q)
   const topics = createAsync(() => getTopics())
-  const err = (field: string) => props.errors?.[field]
+  // A field edited since the last refusal no longer shows its reason; a new refusal shows them all again.
+  const [edited, setEdited] = createSignal(new Set<string>())
+  createEffect(on(() => props.errors, () => setEdited(new Set<string>())))
+  const touch = (field: string) => setEdited((s) => new Set(s).add(field))
+  const err = (field: string) => (edited().has(field) ? undefined : props.errors?.[field])
   const isNew = () => props.mode === 'new'
+  const summary = () => {
+    const keys = Object.keys(props.errors ?? {})
+    return keys.length && keys.every((k) => SHOWN.has(k)) ? 'Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới.' : props.error
+  }
   const toggleCorrect = (key: string) => {
     const next = q.type === 'multiple' ? (q.correct.includes(key) ? q.correct.filter((k) => k !== key) : [...q.correct, key].sort()) : [key]
-    set('correct', next); changed()
+    set('correct', next); touch('correct'); changed()
   }
   const setOptions = (n: number) => {
     set('options', Array.from({ length: n }, (_, i) => q.options[i] ?? { key: KEYS[i], text: '' }))
@@ -56,15 +66,15 @@ export function QuestionForm(props: Props) {
   }
   return (
     <form class="card" onSubmit={save} onInput={changed} novalidate>
-      <FormError message={props.error} />
+      <FormError message={summary()} />
       <Show when={isNew()}>
-        <Field id="q-id" label="Mã câu hỏi (để trống để hệ thống tự đặt)" value={q.id} onInput={(v) => set('id', v.trim())} error={err('id')}
+        <Field id="q-id" label="Mã câu hỏi (để trống để hệ thống tự đặt)" value={q.id} onInput={(v) => { set('id', v.trim()); touch('id') }} error={err('id')}
           hint="Chỉ gồm chữ không dấu, số và _ . : -, ví dụ tinh-001." />
       </Show>
-      <TextArea id="q-stem" label="Câu hỏi" value={q.stem} onInput={(v) => set('stem', v)} rows={3} error={err('stem')} />
+      <TextArea id="q-stem" label="Câu hỏi" value={q.stem} onInput={(v) => { set('stem', v); touch('stem') }} rows={3} error={err('stem')} />
       <div class="grid-2">
         <div class="field" classList={{ invalid: !!err('topic') }}><label for="q-topic-edit">Chủ đề</label>
-          <select id="q-topic-edit" aria-invalid={err('topic') ? 'true' : undefined} onChange={(e) => { set('topic', e.currentTarget.value); changed() }}>
+          <select id="q-topic-edit" aria-invalid={err('topic') ? 'true' : undefined} onChange={(e) => { set('topic', e.currentTarget.value); touch('topic'); changed() }}>
             <Show when={!q.topic}><option value="" selected>Chọn chủ đề…</option></Show>
             <Show when={q.topic && !topics()?.some((t) => t.id === q.topic)}><option value={q.topic} selected>{q.topic}</option></Show>
             <For each={topics()}>{(t) => <option value={t.id} selected={t.id === q.topic}>{t.name}</option>}</For>
@@ -92,7 +102,7 @@ export function QuestionForm(props: Props) {
             <div class="option-row">
               <label class="check"><input type={q.type === 'multiple' ? 'checkbox' : 'radio'} name="correct" checked={q.correct.includes(o().key)} onChange={() => toggleCorrect(o().key)} aria-label={`Phương án ${o().key} đúng`} /><span>{o().key}</span></label>
               <label class="sr-only" for={`opt-${i}`}>Nội dung phương án {o().key}</label>
-              <input id={`opt-${i}`} value={o().text} readOnly={q.type === 'true_false'} onInput={(e) => set('options', i, 'text', e.currentTarget.value)} />
+              <input id={`opt-${i}`} value={o().text} readOnly={q.type === 'true_false'} onInput={(e) => { set('options', i, 'text', e.currentTarget.value); touch('options') }} />
               <label class="check small"><input type="checkbox" checked={!!o().pinned} onChange={(e) => set('options', i, 'pinned', e.currentTarget.checked ? true : undefined)} /><span>Giữ vị trí</span></label>
             </div>
           )}
@@ -106,9 +116,9 @@ export function QuestionForm(props: Props) {
         <Show when={err('options')}><p class="error" role="alert">{err('options')}</p></Show>
         <Show when={err('correct')}><p class="error" role="alert">{err('correct')}</p></Show>
       </fieldset>
-      <TextArea id="q-explanation" label="Giải thích" value={q.explanation} onInput={(v) => set('explanation', v)} rows={3} error={err('explanation')} />
+      <TextArea id="q-explanation" label="Giải thích" value={q.explanation} onInput={(v) => { set('explanation', v); touch('explanation') }} rows={3} error={err('explanation')} />
       <div class="grid-2">
-        <Field id="q-source-doc" label="Nguồn: tài liệu" value={q.source.document} onInput={(v) => set('source', 'document', v)} error={err('source')} />
+        <Field id="q-source-doc" label="Nguồn: tài liệu" value={q.source.document} onInput={(v) => { set('source', 'document', v); touch('source') }} error={err('source')} />
         <Field id="q-source-section" label="Nguồn: mục, trang" value={q.source.section ?? ''} onInput={(v) => set('source', 'section', v)} />
         <Field id="q-source-url" label="Nguồn: đường dẫn" value={q.source.url ?? ''} onInput={(v) => set('source', 'url', v)} />
         <Field id="q-tags" label="Thẻ (cách nhau bằng dấu phẩy)" value={(q.tags ?? []).join(', ')} onInput={(v) => set('tags', v.split(',').map((s) => s.trim()))} error={err('tags')} />
