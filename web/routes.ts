@@ -38,6 +38,7 @@ export const routes: RouteDefinition[] = [
       { path: '/thi-sinh', component: lazy(() => import('./pages/admin/people')) },
       { path: '/thi-sinh/:participantId', component: lazy(() => import('./pages/admin/person')) },
       { path: '/nhan-su', component: lazy(() => import('./pages/admin/staff')) },
+      { path: '/nhat-ky', component: lazy(() => import('./pages/admin/audit')) },
     ],
   },
   { path: '/dieu-phoi', component: lazy(() => import('./pages/coordinator/console')) },

@@ -22,6 +22,7 @@ export default function AdminLayout(props: RouteSectionProps) {
             </Show>
             <A href="/quan-tri/thi-sinh">Thí sinh</A>
             <Show when={canOrganize(me()?.role)}><A href="/quan-tri/nhan-su">Tài khoản</A></Show>
+            <Show when={me()?.role === 'admin'}><A href="/quan-tri/nhat-ky">Nhật ký</A></Show>
           </nav>
           <div class="console-body">{props.children}</div>
         </div>

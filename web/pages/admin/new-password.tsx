@@ -11,8 +11,8 @@ async function copyText(text: string, input: HTMLInputElement): Promise<boolean>
   }
 }
 
-// A password the server generated: shown once, to read out or copy and send to the participant.
-export function NewPassword(props: { name: string; password: string; onClose?: () => void }) {
+// A password the server generated: shown once, to read out or copy and send to the participant (or staff member).
+export function NewPassword(props: { name: string; password: string; recipient?: string; onClose?: () => void }) {
   const [copied, setCopied] = createSignal<boolean>()
   let input!: HTMLInputElement
   const id = `new-password-${createUniqueId()}`
@@ -25,7 +25,7 @@ export function NewPassword(props: { name: string; password: string; onClose?: (
         <Show when={props.onClose}><button type="button" onClick={() => props.onClose?.()}>Đóng</button></Show>
       </div>
       <p class="small">
-        Mật khẩu chỉ hiện một lần: hãy gửi cho thí sinh ngay.
+        Mật khẩu chỉ hiện một lần: hãy gửi cho {props.recipient ?? 'thí sinh'} ngay.
         <Show when={copied() !== undefined}> <strong>{copied() ? 'Đã chép vào bộ nhớ tạm.' : 'Không chép được, hãy chọn và chép thủ công.'}</strong></Show>
       </p>
     </div>
