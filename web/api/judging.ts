@@ -13,8 +13,9 @@ export const getReports = query(async () => (await api<{ reports: Report[] }>('G
 export const disqualify = action(async (roundId: string, participantId: string, reason: string) => {
   await api('POST', `/admin/rounds/${roundId}/disqualify`, { participantId, reason })
 }, 'disqualify')
-export const undoDisqualify = action(async (roundId: string, participantId: string) => {
-  await api('DELETE', `/admin/rounds/${roundId}/disqualify/${participantId}`)
+// The reason goes to the audit entry; the console always asks for one (issue 15).
+export const undoDisqualify = action(async (roundId: string, participantId: string, reason: string) => {
+  await api('DELETE', `/admin/rounds/${roundId}/disqualify/${participantId}`, { reason })
 }, 'undo-disqualify')
 export const finalizeRound = action(async (roundId: string) => api<FinalizeResult>('POST', `/admin/rounds/${roundId}/finalize`), 'finalize')
 export const regrade = action(async (roundId: string, questionId: string) =>

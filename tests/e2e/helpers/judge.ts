@@ -11,11 +11,23 @@ export async function disqualifyAndRestore(page: Page, fullName: string) {
   await page.locator('dialog[open]').getByRole('button', { name: 'Truất quyền' }).click()
   await expect.poll(() => row.textContent()).toContain('Truất quyền: Thử truất quyền')
   await row.getByRole('button', { name: 'Hủy truất quyền' }).click()
+  // Restoring asks for a reason too (issue 15): nothing is sent without one.
+  const restore = page.locator('dialog[open]').getByRole('button', { name: 'Hủy truất quyền' })
+  expect(await restore.isDisabled()).toBe(true)
+  await page.getByLabel('Lý do hủy truất quyền (ghi vào nhật ký kiểm toán)').fill('Đã xác minh: khai đúng đơn vị')
+  await restore.click()
   await expect.poll(() => row.textContent()).not.toContain('Truất quyền:')
 }
 
 export async function finalize(page: Page) {
   await page.getByRole('button', { name: 'Chốt kết quả', exact: true }).click()
+  // The dialog lists unresolved flags and reports first; with some, confirming needs the box ticked.
+  const seen = page.locator('#finalize-seen')
+  await expect.poll(async () => (await seen.isVisible()) || (await page.getByText('Không còn cảnh báo hay phản ánh nào chưa xử lý.').isVisible())).toBe(true)
+  if (await seen.isVisible()) {
+    expect(await page.locator('#confirm-finalize').isDisabled()).toBe(true)
+    await seen.check()
+  }
   await page.locator('#confirm-finalize').click()
   await expect.poll(() => page.getByText('Đã chốt.').isVisible()).toBe(true)
 }

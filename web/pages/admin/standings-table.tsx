@@ -8,7 +8,7 @@ import { TextArea } from '../../components/field'
 import { fmtDuration, fmtIsoDay, fmtScore } from '../../lib/format'
 import { NewPassword } from './new-password'
 
-const FLAG: Record<string, string> = { fast_attempt: 'Làm quá nhanh', likely_duplicate: 'Nghi trùng người', registration_burst: 'Nhiều tài khoản cùng địa chỉ', identical_answers: 'Bài giống nhau' }
+export const FLAG: Record<string, string> = { fast_attempt: 'Làm quá nhanh', likely_duplicate: 'Nghi trùng người', registration_burst: 'Nhiều tài khoản cùng địa chỉ', identical_answers: 'Bài giống nhau' }
 type Props = { roundId: string; entries: StandingsEntry[]; finalized: boolean; canResetPassword: boolean }
 
 export function StandingsTable(props: Props) {
@@ -19,6 +19,14 @@ export function StandingsTable(props: Props) {
   const dq = useAction(disqualify)
   const dqSub = useSubmission(disqualify)
   const undo = useAction(undoDisqualify)
+  const undoSub = useSubmission(undoDisqualify)
+  // Restoring someone asks why, as disqualifying does: the reason is kept in the audit log.
+  const [restoring, setRestoring] = createSignal<StandingsEntry | null>(null)
+  const [undoReason, setUndoReason] = createSignal('')
+  const confirmUndo = async (e: SubmitEvent) => {
+    e.preventDefault()
+    await undo(props.roundId, restoring()!.participantId, undoReason().trim()).then(() => { setRestoring(null); setUndoReason('') }, () => undefined)
+  }
   const reset = useAction(resetPassword)
   const confirmDq = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -56,7 +64,7 @@ export function StandingsTable(props: Props) {
                   <td class="row-actions">
                     <Show when={!props.finalized}>
                       <Show when={e.disqualified} fallback={<button type="button" class="small" onClick={() => setTarget(e)}>Truất quyền</button>}>
-                        <button type="button" class="small" onClick={() => void undo(props.roundId, e.participantId).catch((err: Error) => alert(err.message))}>Hủy truất quyền</button>
+                        <button type="button" class="small" onClick={() => setRestoring(e)}>Hủy truất quyền</button>
                       </Show>
                     </Show>
                     <Show when={props.canResetPassword}>
@@ -76,6 +84,17 @@ export function StandingsTable(props: Props) {
           <div class="dialog-actions">
             <button type="button" onClick={() => setTarget(null)}>Hủy</button>
             <button type="submit" class="danger" disabled={!reason().trim() || !!dqSub.pending}>Truất quyền</button>
+          </div>
+        </form>
+      </Dialog>
+      <Dialog id="undo-dq" open={!!restoring()} title={`Hủy truất quyền ${restoring()?.fullName ?? ''}`} onClose={() => setRestoring(null)}>
+        <form onSubmit={confirmUndo}>
+          <p class="small">Đã truất quyền vì: {restoring()?.disqualifyReason}</p>
+          <TextArea id="undo-dq-reason" label="Lý do hủy truất quyền (ghi vào nhật ký kiểm toán)" value={undoReason()} onInput={setUndoReason} rows={3} required />
+          <Show when={undoSub.error}><p class="error" role="alert">{(undoSub.error as Error).message}</p></Show>
+          <div class="dialog-actions">
+            <button type="button" onClick={() => setRestoring(null)}>Hủy</button>
+            <button type="submit" class="primary" disabled={!undoReason().trim() || !!undoSub.pending}>Hủy truất quyền</button>
           </div>
         </form>
       </Dialog>
