@@ -58,6 +58,13 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/admin/rounds/:roundId/item-stats', who: 'staff' },
   { method: 'GET', path: '/admin/rounds/:roundId/item-stats.csv', who: 'staff' },
   { method: 'GET', path: '/admin/rounds/:roundId/item-stats.xlsx', who: 'staff' },
+  // Not in API.md (issue 15): a contest's dashboard and people, a person's page and correction (admin-dashboard.ts, admin-people.ts).
+  { method: 'GET', path: '/admin/contests/:contestId/dashboard', who: 'staff' },
+  { method: 'GET', path: '/admin/contests/:contestId/people', who: 'staff' },
+  { method: 'GET', path: '/admin/contests/:contestId/people.csv', who: 'staff' },
+  { method: 'GET', path: '/admin/contests/:contestId/people.xlsx', who: 'staff' },
+  { method: 'GET', path: '/admin/participants/:participantId', who: 'staff' },
+  { method: 'PATCH', path: '/admin/participants/:participantId', who: 'organizer' },
   { method: 'GET', path: '/admin/questions/stats', who: 'staff' },
   { method: 'GET', path: '/admin/questions/stats.csv', who: 'staff' },
   { method: 'GET', path: '/admin/questions/stats.xlsx', who: 'staff' },

@@ -51,6 +51,7 @@ function bodyRoutes(f: Fixture): Record<string, BodyRoute> {
     'POST /admin/rounds/:roundId/regrade': { agent: s.judge, method: 'POST', url: `/admin/rounds/${s.roundId}/regrade`, valid: { questionId }, wrong: { questionId: null } },
     'POST /admin/users': { agent: admin, method: 'POST', url: '/admin/users', valid: { username: 'nguoimoi', password: 'mat-khau-du-dai', role: 'judge', name: 'Người Mới' }, wrong: { username: 'a b', role: 'vua' } },
     'POST /admin/participants/:participantId/password': { agent: s.org, method: 'POST', url: `/admin/participants/${p.id}/password`, valid: {}, wrong: [1] },
+    'PATCH /admin/participants/:participantId': { agent: s.org, method: 'PATCH', url: `/admin/participants/${p.id}`, valid: { fullName: 'Tên Đã Sửa' }, wrong: { fullName: 5, unitId: [] } },
     'POST /admin/users/:userId/password': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/password`, valid: {}, wrong: [1] },
     'POST /admin/users/:userId/disable': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/disable`, valid: {}, wrong: [1] },
     'POST /admin/users/:userId/enable': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/enable`, valid: {}, wrong: [1] },
@@ -64,6 +65,7 @@ const BODY_ROUTE_KEYS = [
   'PATCH /admin/contests/:contestId', 'PATCH /admin/rounds/:roundId', 'PATCH /admin/questions/:questionId', 'POST /admin/rounds/:roundId/disqualify', 'POST /admin/rounds/:roundId/finalize',
   'POST /admin/rounds/:roundId/regrade', 'POST /admin/users', 'POST /admin/participants/:participantId/password', 'POST /admin/users/:userId/password',
   'POST /admin/users/:userId/disable', 'POST /admin/users/:userId/enable', 'POST /admin/users/:userId/sessions/end',
+  'PATCH /admin/participants/:participantId',
 ]
 
 function expectError(res: TestResponse, status: number, code: string) {
