@@ -130,6 +130,7 @@ describe('the people list and a person page', () => {
     await expect.poll(() => page.locator('table.people-list tbody tr').count()).toBe(2)
     expect(await page.locator('.people-count').textContent()).toBe('2 thí sinh.')
     expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(`/api/admin/contests/${state.contestId}/people.csv?took=no`)
+    await shot(page, 'console-people-list')
 
     await page.goto(`/quan-tri/thi-sinh/${state.firstId}`)
     await expect.poll(() => page.locator('table.person-attempts tbody tr').count()).toBe(1)
