@@ -97,7 +97,10 @@ describe('the contest dashboard', () => {
     expect(await bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['Chi bộ Văn phòng: 1 người, 12,5%'])
     await page.getByLabel('Cấp đơn vị').selectOption('0')
     await page.locator('.units-table summary').click()
-    expect(await page.locator('.units-table tbody tr').allTextContents()).toEqual(['Đảng bộ Khối Tỉnh531421,4%'])
+    expect(await page.locator('.units-table tbody tr').allTextContents()).toEqual(['Đảng bộ Khối Tỉnh531421,4%Excel'])
+    // Each unit's people, its subtree included, one click away as a file.
+    const file = await page.getByRole('link', { name: 'Tải danh sách thí sinh của Đảng bộ Khối Tỉnh (Excel)' }).getAttribute('href')
+    expect((await page.request.get(file!)).headers()['content-type']).toContain('spreadsheetml')
 
     const round = page.locator(`.dashboard-rounds tr[data-round="${state.roundId}"] td`)
     expect((await round.allTextContents()).slice(2)).toEqual(['4', '3', '3', '0 / 3'])

@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, Show } from 'solid-js'
 import type { DashboardUnit } from '../../../api/schemas/dashboard'
+import { peopleExportHref } from '../../api/people'
 import { fmtPercent } from '../../lib/format'
 import { UnitChart } from './unit-chart'
 
@@ -7,7 +8,7 @@ const CHART_ROWS = 12
 
 // Participation per unit, furthest behind first, one level of the tree at a time (a province has a
 // thousand units: the chart shows the dozen furthest behind at the chosen level, the table all of them).
-export function DashboardUnits(props: { units: DashboardUnit[] }) {
+export function DashboardUnits(props: { contestId: string; units: DashboardUnit[] }) {
   const levels = createMemo(() => [...new Set(props.units.map((u) => u.depth))].sort((a, b) => a - b))
   // With one root, its children are the level worth comparing.
   const [level, setLevel] = createSignal<number | null>(null)
@@ -34,7 +35,7 @@ export function DashboardUnits(props: { units: DashboardUnit[] }) {
           <div class="table-wrap">
             <table class="table">
               <thead>
-                <tr><th scope="col">Đơn vị</th><th scope="col" class="num">Đã đăng ký</th><th scope="col" class="num">Đã thi</th><th scope="col" class="num">Thành viên</th><th scope="col" class="num">Tỷ lệ tham gia</th></tr>
+                <tr><th scope="col">Đơn vị</th><th scope="col" class="num">Đã đăng ký</th><th scope="col" class="num">Đã thi</th><th scope="col" class="num">Thành viên</th><th scope="col" class="num">Tỷ lệ tham gia</th><th scope="col">Danh sách</th></tr>
               </thead>
               <tbody>
                 <For each={rows()}>
@@ -42,6 +43,7 @@ export function DashboardUnits(props: { units: DashboardUnit[] }) {
                     <tr data-unit={u.unitId}>
                       <td>{u.unitName}</td><td class="num">{u.registered}</td><td class="num">{u.participants}</td>
                       <td class="num">{u.headcount ?? '–'}</td><td class="num">{fmtPercent(u.participationRate)}</td>
+                      <td class="links"><a href={peopleExportHref(props.contestId, 'xlsx', { unitId: u.unitId })} download="" aria-label={`Tải danh sách thí sinh của ${u.unitName} (Excel)`}>Excel</a></td>
                     </tr>
                   )}
                 </For>

@@ -22,7 +22,7 @@ export default function AdminDashboard() {
           </p>
           <DashboardRounds rounds={d().rounds} />
           <DashboardDays days={d().days} />
-          <DashboardUnits units={d().units} />
+          <DashboardUnits contestId={d().contest.id} units={d().units} />
         </section>
       )}
     </Show>
