@@ -79,9 +79,10 @@ export function createApp(options: AppSettings) {
   standings = new Standings(stored.store, clock)
   const deps: Deps = { ...stored, env: options.env, clock, standings, limiter: options.limiter ?? stored.limiter }
   const isReady = options.isReady ?? (() => true)
+  const depEntries = Object.entries(deps) as [keyof Deps, unknown][] // once, not per request
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
-      for (const [k, v] of Object.entries(deps)) c.set(k as keyof Deps, v as never)
+      for (const [k, v] of depEntries) c.set(k, v as never)
       await next()
     })
     .use(requestLog)

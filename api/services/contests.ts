@@ -58,6 +58,7 @@ export function* changeContestStatus(actor: Actor, contestId: string, status: 'p
     yield* contestRow(contestId)
     yield* run('UPDATE contests SET status = ? WHERE id = ?', status, contestId)
     yield* appendEntry(actor, `contest.${status}`, 'contest', contestId, { status }, now)
+    yield* logChange({ kind: 'contest', contestId }, now)
   })
 }
 
@@ -170,6 +171,7 @@ export function* editContest(actor: Actor, contestId: string, patch: UpdateConte
       }
     }
     yield* appendEntry(actor, 'contest.update', 'contest', contestId, { before, changes }, now)
+    yield* logChange({ kind: 'contest', contestId }, now)
     return yield* readContest(contestId, now, true)
   })
 }

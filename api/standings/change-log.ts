@@ -9,6 +9,7 @@ export type StandingsChange =
   | { kind: 'finalize'; roundId: string } // the locked ranking written (again after a regrade)
   | { kind: 'unit_move'; contestId: string; participantId: string; unitId: string }
   | { kind: 'units'; contestId: string } // the contest's unit tree, names or headcounts edited
+  | { kind: 'contest'; contestId: string } // the contest's settings or status (a draft hides its rounds' boards)
   | { kind: 'bank' } // questions written: the published pool a draw reads from may have moved
   | { kind: 'rename'; participantId: string } // an organizer corrected the person's name
 
@@ -61,6 +62,16 @@ export function* logStart(): Program<LogPosition> {
 export function* finishLogStart(): Program<LogPosition> {
   if ((yield* dialect()) === 'pg') return yield* watermark()
   return (yield* get<{ n: number }>('SELECT coalesce(max(finish_seq), 0) AS "n" FROM attempts'))!.n
+}
+
+// Where both logs end now, read in one statement: a follower already there has nothing to read. On SQLite the
+// last change seq and the last finish_seq (two index seeks); on PostgreSQL the watermark, for both.
+export function* logHeads(): Program<{ change: LogPosition; finish: LogPosition }> {
+  if ((yield* dialect()) === 'pg') {
+    const w = yield* watermark()
+    return { change: w, finish: w }
+  }
+  return (yield* get<{ change: number; finish: number }>('SELECT (SELECT coalesce(max(seq), 0) FROM standings_changes) AS "change", (SELECT coalesce(max(finish_seq), 0) FROM attempts) AS "finish"'))!
 }
 
 // Where a follower that saw the logs end at `position` reads up to now: on PostgreSQL a new watermark,

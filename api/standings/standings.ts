@@ -3,7 +3,7 @@ import type { Store } from '../../db/store'
 import type { Clock } from '../lib/time'
 import type { ContestMyEntry, Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
 import { roundRow, type RoundRow } from '../services/round-view'
-import { changesSince, finishesSince, finishLogStart, logEnd, logStart, roundsTaken, type LoggedChange, type LogPosition } from './change-log'
+import { changesSince, finishesSince, finishLogStart, logHeads, logStart, roundsTaken, type LoggedChange, type LogPosition } from './change-log'
 import { ContestBoards, type Shape } from './contest-board'
 import { StandingsHub } from './hub'
 import { judgePage, type StandingsPage } from './judge-page'
@@ -41,6 +41,13 @@ export class Standings {
   private running: Promise<void> | null = null // the catch-up under way (PostgreSQL)
   private next: Promise<void> | null = null // the one that starts after it, for readers that came later
   private run: Run
+  // The rows of rounds that board reads are about (a public round: its contest is not a draft), kept while
+  // the change log says nothing of them: a round's edit, regrade or finalize drops its row, a contest's edit
+  // or status change the rows of its rounds (apply). `rowsEpoch` moves with each drop, so a row whose read
+  // overlapped one (on PostgreSQL the catch-up runs beside reads) is not kept. Rows are kept only once the
+  // logs are followed (the first catch-up), so no change before a kept row's read goes unseen.
+  private roundRows = new Map<string, RoundRow>()
+  private rowsEpoch = 0
 
   constructor(private store: Store, clock: Clock, streamIntervalMs = STREAM_INTERVAL_MS) {
     this.run = (program) => store.read(program)
@@ -58,7 +65,10 @@ export class Standings {
       this.finishPosition = yield* finishLogStart()
       return
     }
-    const end = yield* logEnd()
+    // Most looks find nothing new (a read while only answers are being saved): one statement decides.
+    const heads = yield* logHeads()
+    if (heads.change === this.changePosition && heads.finish === this.finishPosition && !this.parts.boards.all().some((b) => b.built && b.needsSync)) return
+    const end = heads.finish
     const { changes, position } = yield* changesSince(this.changePosition, end)
     for (const change of changes) yield* this.apply(change)
     this.changePosition = position
@@ -73,6 +83,8 @@ export class Standings {
 
   private *apply(c: LoggedChange): Program<void> {
     const { boards, locked, positions } = this.parts
+    if ((c.kind === 'round' || c.kind === 'finalize') && c.roundId) this.dropRoundRows((row) => row.id === c.roundId)
+    if (c.kind === 'contest' && c.contestId) this.dropRoundRows((row) => row.contestId === c.contestId)
     if (c.kind === 'round' && c.roundId) {
       positions.setRound(c.roundId, c.seq)
       boards.dropRound(c.roundId)
@@ -98,6 +110,11 @@ export class Standings {
       if (pr != null) yield* this.parts.names.reread(pr)
       for (const r of yield* roundsTaken(c.participantId)) this.hub.bump(r)
     }
+  }
+
+  private dropRoundRows(which: (row: RoundRow) => boolean) {
+    this.rowsEpoch++
+    for (const [id, row] of this.roundRows) if (which(row)) this.roundRows.delete(id)
   }
 
   // Brings memory up to the logs as they stand now. On SQLite at once (synchronously, inside the call).
@@ -163,10 +180,13 @@ export class Standings {
   // came in meanwhile; then `compute` takes its answer. A board can be dropped again while a read waits
   // for it (a disqualification in that round): look again, a few times, rather than rebuild a big board
   // at once inside the answer.
-  private async answer<X, T>(look: () => Promise<X>, ready: (it: X) => Promise<void> | undefined, compute: (it: X) => Program<T>): Promise<T> {
+  // `current` (round reads): false when the catch-up dropped the kept row `look` gave.
+  private async answer<X, T>(look: () => Promise<X>, ready: (it: X) => Promise<void> | undefined, compute: (it: X) => Program<T>, current: (it: X) => boolean = () => true): Promise<T> {
     for (let looks = 1; ; looks++) {
       const it = await look()
       await this.fresh()
+      // A kept round row the catch-up just dropped is read again, with the boards now past its change.
+      if (!current(it) && looks < LOOKS) continue
       const waiting = ready(it)
       if (waiting) {
         await waiting
@@ -186,9 +206,23 @@ export class Standings {
     return this.run(publicRound(roundId))
   }
 
+  private isKept = (round: RoundRow) => this.roundRows.get(round.id) === round
+
+  // publicRound for the board reads (answer), from the kept rows when it can: most reads then touch the
+  // database only to see that the logs have not moved.
+  private keptRound(roundId: string): Promise<RoundRow> {
+    const kept = this.roundRows.get(roundId)
+    if (kept) return Promise.resolve(kept)
+    const epoch = this.rowsEpoch
+    return this.run(publicRound(roundId)).then((row) => {
+      if (epoch === this.rowsEpoch && this.changePosition != null) this.roundRows.set(roundId, row)
+      return row
+    })
+  }
+
   // The page's JSON without its closing brace (see sendOpenJson): a page without a search is cached.
   roundPage(roundId: string, now: number, page: Page): Promise<string> {
-    return this.answer(() => this.publicRound(roundId), (round) => publicBoardReady(this.parts, this.run, round, now), (round) => this.pageBody(round, now, page))
+    return this.answer(() => this.keptRound(roundId), (round) => publicBoardReady(this.parts, this.run, round, now), (round) => this.pageBody(round, now, page), this.isKept)
   }
 
   private *pageBody(round: RoundRow, now: number, page: Page): Program<string> {
@@ -204,18 +238,18 @@ export class Standings {
   // One participant's place on the round's public board, and how many it ranks ("hạng N/M").
   myPlace(roundId: string, now: number, participantId: string): Promise<{ entry: MyEntry | null; total: number }> {
     const parts = this.parts
-    return this.answer(() => this.publicRound(roundId), (round) => publicBoardReady(parts, this.run, round, now), function* (round) {
+    return this.answer(() => this.keptRound(roundId), (round) => publicBoardReady(parts, this.run, round, now), function* (round) {
       const view = publicView(parts, round, now)
       const total = yield* boardSize(parts, view)
       return { entry: yield* myEntry(parts, view, participantId), total }
-    })
+    }, this.isKept)
   }
 
   roundUnits(roundId: string, now: number, level: UnitLevel): Promise<UnitsLeaderboardEntry[]> {
     const parts = this.parts
-    return this.answer(() => this.publicRound(roundId), (round) => publicBoardReady(parts, this.run, round, now, true), function* (round) {
+    return this.answer(() => this.keptRound(roundId), (round) => publicBoardReady(parts, this.run, round, now, true), function* (round) {
       return unitsAt(yield* boardUnits(parts, round, publicBoard(parts, round, now)), level)
-    })
+    }, this.isKept)
   }
 
   // A contest-wide read: the contest's shape (its rounds) is read at each look.
