@@ -76,6 +76,18 @@ const ADMIN_ROUTES: RouteRow[] = [
   { method: 'GET', path: '/admin/contests/:contestId/coordinators', who: 'organizer' },
   { method: 'POST', path: '/admin/contests/:contestId/coordinators', who: 'organizer' },
   { method: 'DELETE', path: '/admin/contests/:contestId/coordinators/:userId', who: 'organizer' },
+  // Not in API.md (issue 15): the bank's topics, a question from the form, bulk actions (admin-topics.ts, admin-questions.ts).
+  { method: 'GET', path: '/admin/topics', who: 'organizer' },
+  { method: 'POST', path: '/admin/topics', who: 'organizer' },
+  { method: 'PATCH', path: '/admin/topics/:topicId', who: 'organizer' },
+  { method: 'DELETE', path: '/admin/topics/:topicId', who: 'organizer' },
+  { method: 'POST', path: '/admin/questions', who: 'organizer' },
+  { method: 'POST', path: '/admin/questions/bulk', who: 'organizer' },
+  // Not in API.md (issue 15): printed winners lists and unit reports (printed-results.ts).
+  { method: 'GET', path: '/admin/rounds/:roundId/winners.pdf', who: 'staff' },
+  { method: 'GET', path: '/admin/rounds/:roundId/units.pdf', who: 'staff' },
+  { method: 'GET', path: '/admin/contests/:contestId/winners.pdf', who: 'staff' },
+  { method: 'GET', path: '/admin/contests/:contestId/units.pdf', who: 'staff' },
 ]
 
 // Routes that need a participant session (API.md "Taking a round", "Sessions", leaderboard/me).
@@ -90,6 +102,7 @@ const PARTICIPANT_ROUTES: RouteRow[] = [
   { method: 'PUT', path: '/me/contests/:contestId/unit' },
   { method: 'GET', path: '/rounds/:roundId/leaderboard/me' },
   { method: 'GET', path: '/contests/:contestId/leaderboard/me' },
+  { method: 'GET', path: '/me/certificates' },
 ]
 
 // A coordinator's own routes (coordinator.ts; tests/api/coordinators.test.ts checks who they refuse).
@@ -120,6 +133,9 @@ const OPEN_ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/rounds/:roundId/leaderboard' },
   { method: 'GET', path: '/rounds/:roundId/units-leaderboard' },
   { method: 'GET', path: '/rounds/:roundId/leaderboard/stream' },
+  // Issue 15: anyone may check a certificate's code (certificates.ts).
+  { method: 'GET', path: '/certificates/:code' },
+  { method: 'GET', path: '/certificates/:code/pdf' },
 ]
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`

@@ -56,6 +56,15 @@ function bodyRoutes(f: Fixture): Record<string, BodyRoute> {
     'POST /admin/users/:userId/disable': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/disable`, valid: {}, wrong: [1] },
     'POST /admin/users/:userId/enable': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/enable`, valid: {}, wrong: [1] },
     'POST /admin/users/:userId/sessions/end': { agent: admin, method: 'POST', url: `/admin/users/${f.judgeId}/sessions/end`, valid: {}, wrong: [1] },
+    // Issue 15: topics, authoring, bulk actions and coordinators.
+    'POST /admin/topics': { agent: s.org, method: 'POST', url: '/admin/topics', valid: { name: 'Lịch sử Đảng bộ tỉnh' }, wrong: { name: 5 } },
+    'PATCH /admin/topics/:topicId': { agent: s.org, method: 'PATCH', url: '/admin/topics/t1', valid: { description: 'Các câu hỏi thử nghiệm.' }, wrong: { name: [] } },
+    'POST /admin/questions': { agent: s.org, method: 'POST', url: '/admin/questions', valid: {
+      topic: 't1', difficulty: 2, type: 'single', stem: 'Câu hỏi thêm từ biểu mẫu?', options: [{ key: 'A', text: 'Một' }, { key: 'B', text: 'Hai' }],
+      correct: ['A'], explanation: 'Giải thích thử nghiệm.', source: { document: 'Tài liệu thử nghiệm' },
+    }, wrong: { topic: 't1', type: 'nhieu', options: 'A' } },
+    'POST /admin/questions/bulk': { agent: s.org, method: 'POST', url: '/admin/questions/bulk', valid: { ids: [questionId], action: 'publish' }, wrong: { ids: 'q1', action: 'xoa' } },
+    'POST /admin/contests/:contestId/coordinators': { agent: s.org, method: 'POST', url: `/admin/contests/${s.contestId}/coordinators`, valid: { unitId: s.unit.B, username: 'dieuphoi1', password: 'mat-khau-du-dai', name: 'Người Điều Phối' }, wrong: { unitId: 5, username: 'a b' } },
   }
 }
 const BODY_ROUTE_KEYS = [
@@ -66,6 +75,7 @@ const BODY_ROUTE_KEYS = [
   'POST /admin/rounds/:roundId/regrade', 'POST /admin/users', 'POST /admin/participants/:participantId/password', 'POST /admin/users/:userId/password',
   'POST /admin/users/:userId/disable', 'POST /admin/users/:userId/enable', 'POST /admin/users/:userId/sessions/end',
   'PATCH /admin/participants/:participantId',
+  'POST /admin/topics', 'PATCH /admin/topics/:topicId', 'POST /admin/questions', 'POST /admin/questions/bulk', 'POST /admin/contests/:contestId/coordinators',
 ]
 
 function expectError(res: TestResponse, status: number, code: string) {

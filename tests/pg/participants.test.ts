@@ -135,7 +135,7 @@ describe.each([
     const staff = await exec(addStaffUser({ id: 'system', role: 'admin' }, { username: 'bantochuc', role: 'organizer', name: 'Ban Tổ chức' }, 'hash-s', NOW))
     expect(await exec(findAccount('+84 912 345 678'))).toEqual({ kind: 'participant', role: 'participant', id, name: 'Người 1', passwordHash: 'hash-p' })
     expect(await exec(findAccount('001090012345'))).toMatchObject({ id })
-    expect(await exec(findAccount(' BanToChuc '))).toEqual({ kind: 'staff', id: staff.id, role: 'organizer', name: 'Ban Tổ chức', passwordHash: 'hash-s' })
+    expect(await exec(findAccount(' BanToChuc '))).toEqual({ kind: 'staff', id: staff.id, role: 'organizer', name: 'Ban Tổ chức', passwordHash: 'hash-s', disabled: 0 })
     expect(await exec(findAccount('0999999999'))).toBeUndefined()
     expect([await exec(nameSignIn('0912 345 678')), await exec(nameSignIn('0999999999')), await exec(nameSignIn('Ai Đó'))])
       .toEqual([`participant:${id}`, 'unknown:0999999999', 'unknown:ai đó'])
