@@ -9,8 +9,8 @@ import { startServer, type TestServer } from './helpers/server'
 // One contest from start to end, through the browser only: an organizer sets it up on a desktop,
 // a participant takes it on a phone (reload and a network drop included), a second one moves the public
 // board live, and a judge finalizes the round and downloads the results. Steps share the contest, in order.
-const AN: Person = { fullName: 'Nguyễn Văn An', dob: '1990-05-17', phone: '0900 000 101', unitQuery: 'phong tong hop', unitName: /Chi bộ Phòng Tổng hợp/, password: 'matkhau-an' }
-const BINH: Person = { fullName: 'Trần Thị Bình', dob: '1988-11-02', phone: '0900 000 102', unitQuery: 'hành chính', unitName: /Chi bộ Phòng Hành chính/, password: 'matkhau-binh' }
+const AN: Person = { fullName: 'Nguyễn Văn An', dob: '17/05/1990', phone: '0900 000 101', unitQuery: 'phong tong hop', unitName: /Chi bộ Phòng Tổng hợp/, password: 'matkhau-an' }
+const BINH: Person = { fullName: 'Trần Thị Bình', dob: '02/11/1988', phone: '0900 000 102', unitQuery: 'hành chính', unitName: /Chi bộ Phòng Hành chính/, password: 'matkhau-binh' }
 
 let server: TestServer
 let browser: Browser

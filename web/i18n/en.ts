@@ -61,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   'reg.title': 'Register',
   'reg.fullName': 'Full name',
   'reg.dob': 'Date of birth',
+  'reg.dobHint': 'Day/month/year, e.g. 17/05/1990.',
+  'reg.dobInvalid': 'Enter a real date of birth as day/month/year, e.g. 17/05/1990.',
   'reg.phone': 'Phone number',
   'reg.nationalId': 'National ID (optional)',
   'reg.position': 'Position (optional)',

@@ -60,6 +60,8 @@ export const vi = {
   'reg.title': 'Đăng ký dự thi',
   'reg.fullName': 'Họ và tên',
   'reg.dob': 'Ngày sinh',
+  'reg.dobHint': 'Ngày/tháng/năm, ví dụ 17/05/1990.',
+  'reg.dobInvalid': 'Nhập ngày sinh có thật theo dạng ngày/tháng/năm, ví dụ 17/05/1990.',
   'reg.phone': 'Số điện thoại',
   'reg.nationalId': 'Số CCCD (không bắt buộc)',
   'reg.position': 'Chức vụ (không bắt buộc)',

@@ -1,5 +1,6 @@
 import { RegisterInput } from '../../api/schemas/participants'
 import { t, type MessageKey } from '../i18n'
+import { parseDay } from './day-input'
 
 export type RegisterForm = {
   fullName: string; dateOfBirth: string; phone: string; nationalId: string; position: string
@@ -19,6 +20,7 @@ export function checkRegister(f: RegisterForm): Record<string, string> {
   if (!/^\d{9,12}$/.test(digits)) errors.phone = t('reg.phoneInvalid')
   if (f.nationalId.trim() && !/^\d{12}$/.test(f.nationalId.replace(/\s/g, ''))) errors.nationalId = t('reg.nationalIdInvalid')
   if (f.password !== f.password2) errors.password2 = t('reg.mismatch')
+  if (f.dateOfBirth.trim() && !parseDay(f.dateOfBirth)) errors.dateOfBirth = t('reg.dobInvalid')
   const parsed = RegisterInput.safeParse(toBody(f))
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -33,7 +35,8 @@ export function checkRegister(f: RegisterForm): Record<string, string> {
 
 export function toBody(f: RegisterForm) {
   return {
-    fullName: f.fullName.trim(), dateOfBirth: f.dateOfBirth, phone: f.phone.trim(), unitId: f.unitId, password: f.password,
+    // The field reads dd/mm/yyyy; the API takes YYYY-MM-DD (what cannot be read is sent as typed, and refused).
+    fullName: f.fullName.trim(), dateOfBirth: parseDay(f.dateOfBirth) || f.dateOfBirth.trim(), phone: f.phone.trim(), unitId: f.unitId, password: f.password,
     ...(f.nationalId.trim() ? { nationalId: f.nationalId.replace(/\s/g, '') } : {}),
     ...(f.position.trim() ? { position: f.position.trim() } : {}),
     consent: f.consent as true,

@@ -23,7 +23,6 @@ export default function RegisterPage() {
   const doRegister = useAction(register)
   const submission = useSubmission(register)
   useTitle(() => t('reg.title'))
-  const today = new Date().toISOString().slice(0, 10)
 
   const serverError = () => {
     const err = submission.error
@@ -59,7 +58,8 @@ export default function RegisterPage() {
           </Show>
         </FormError>
         <Field id="fullName" label={t('reg.fullName')} value={form.fullName} onInput={set('fullName')} error={errors.fullName} autocomplete="name" required />
-        <Field id="dateOfBirth" label={t('reg.dob')} type="date" value={form.dateOfBirth} onInput={set('dateOfBirth')} error={errors.dateOfBirth} max={today} min="1900-01-01" autocomplete="bday" required />
+        {/* Typed as dd/mm/yyyy, not type="date": a date picker follows the browser's language (mm/dd/yyyy in English). */}
+        <Field id="dateOfBirth" label={t('reg.dob')} hint={t('reg.dobHint')} inputmode="numeric" placeholder="dd/mm/yyyy" value={form.dateOfBirth} onInput={set('dateOfBirth')} error={errors.dateOfBirth} autocomplete="bday" required />
         <Field id="phone" label={t('reg.phone')} type="tel" inputmode="tel" value={form.phone} onInput={set('phone')} error={errors.phone} autocomplete="tel" required />
         <Field id="nationalId" label={t('reg.nationalId')} inputmode="numeric" value={form.nationalId} onInput={set('nationalId')} error={errors.nationalId} />
         <Show when={units()}>
