@@ -105,4 +105,6 @@ export const BulkQuestionsInput = z.object({
   topic: z.string().trim().min(1).max(80).optional(),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], 'độ khó là 1, 2 hoặc 3').optional(),
 }).refine((b) => b.action !== 'set' || b.topic !== undefined || b.difficulty !== undefined, { message: 'thao tác set cần chủ đề hoặc độ khó', path: ['action'] })
+  // A topic or difficulty beside publish/retire would not be applied, yet the audit entry would name it.
+  .refine((b) => b.action === 'set' || (b.topic === undefined && b.difficulty === undefined), { message: 'chủ đề và độ khó chỉ đi với thao tác set', path: ['action'] })
 export type BulkQuestionsInput = z.infer<typeof BulkQuestionsInput>

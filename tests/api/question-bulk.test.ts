@@ -73,6 +73,8 @@ describe('post /admin/questions/bulk', () => {
     for (const body of [
       { ids: [], action: 'publish' }, { ids: ['d1'], action: 'delete' }, { ids: ['d1'], action: 'set' },
       { ids: ['d1'], action: 'set', difficulty: 4 }, { ids: Array.from({ length: 1001 }, (_, i) => `q${i}`), action: 'retire' },
+      // Not applied by publish or retire, so not accepted beside them (the audit entry would name them).
+      { ids: ['d1'], action: 'publish', topic: 't2' }, { ids: ['p1'], action: 'retire', difficulty: 3 },
     ]) {
       const res = await org.post('/admin/questions/bulk', body)
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400)
