@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import { IsoTime } from './common'
 import { PersonName, VisibleLine } from './text'
 
@@ -73,8 +74,13 @@ export type CreateRoundInput = z.infer<typeof CreateRoundInput>
 export const PatchRoundInput = z.object(roundFields).partial()
 export type PatchRoundInput = z.infer<typeof PatchRoundInput>
 
+// A staff username is looked up before a participant's phone or national ID at sign-in (services/auth.ts
+// findAccount): one that reads as either would take that person's sign-in, so it is refused.
+export const StaffUsername = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập 3–40 ký tự: chữ không dấu, số, . _ -')
+  .refine((u) => normalizePhone(u) === null && normalizeNationalId(u) === null, 'tên đăng nhập không được là số điện thoại hay số CCCD (thí sinh đăng nhập bằng các số này)')
+
 export const CreateUserInput = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập 3–40 ký tự: chữ không dấu, số, . _ -'),
+  username: StaffUsername,
   password: z.string().min(10, 'mật khẩu nhân viên tối thiểu 10 ký tự').max(200),
   role: z.enum(['organizer', 'judge', 'admin']),
   name: PersonName(1, 200),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { StaffUsername } from './admin'
 import { PersonName } from './text'
 
 const Id = z.string().trim().min(1, 'thiếu mã').max(100)
@@ -6,7 +7,7 @@ const Id = z.string().trim().min(1, 'thiếu mã').max(100)
 // Password rules as for any staff account (api/services/staff.ts STAFF_PASSWORD_MIN).
 export const AppointCoordinatorInput = z.object({
   unitId: Id,
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập 3–40 ký tự: chữ không dấu, số, . _ -'),
+  username: StaffUsername,
   password: z.string().min(10, 'mật khẩu tối thiểu 10 ký tự').max(200),
   name: PersonName(1, 200),
 })

@@ -79,6 +79,12 @@ describe('appointing coordinators', () => {
     const again = await appoint(t, s, 'B', { username: 'trung-lap' })
     expect(again.res.status).toBe(409)
     expect((await appoint(t, s, 'A', { password: 'ngan' })).res.status).toBe(400)
+    // A username that reads as a phone or a national ID would be found before the participant at sign-in.
+    const person = await registerPerson(t, s.unit.A)
+    for (const username of [person.phone, '001090012345']) expect((await appoint(t, s, 'A', { username })).res.status, username).toBe(400)
+    expect((await t.agent().post('/sessions', { identifier: person.phone, password: 'matkhau123' })).status).toBe(200)
+    const admin = await staffAgent(t, 'admin')
+    expect((await admin.post('/admin/users', { username: person.phone, password: PASSWORD, role: 'judge', name: 'Giám khảo' })).status).toBe(400)
     expect((await t.sql(`SELECT id FROM staff_users WHERE role = 'coordinator'`)).length).toBe(1)
     expect((await s.org.post(`/admin/contests/khong-co/coordinators`, { unitId: s.unit.A, username: 'ai-do', password: PASSWORD, name: 'Ai Đó' })).status).toBe(404)
   })
