@@ -6,6 +6,12 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505'
 }
 
+// A row that points at one another transaction just removed (or the reverse): SQLite's code, PostgreSQL's 23503.
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503'
+}
+
 // The name of the constraint or index a unique violation hit, when the store says it (PostgreSQL does;
 // SQLite names the columns in its message instead).
 export function violatedConstraint(err: unknown): string {

@@ -1,6 +1,7 @@
 import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../app-env'
+import { isForeignKeyViolation } from '../../db/errors'
 import { AppError, ERROR_STATUS } from '../errors'
 import { ClientAbort, serverTime as currentServerTime } from '../lib/http'
 
@@ -22,6 +23,10 @@ export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ClientAbort) {
     console.log(JSON.stringify({ t: serverTime, level: 'info', what: 'client_abort', method: c.req.method, route: c.req.routePath }))
     return c.json({ error: { code: 'VALIDATION_FAILED', message: 'Việc gửi dữ liệu bị ngắt giữa chừng; chưa có gì được lưu.' }, serverTime }, 400)
+  }
+  // Two writers crossed (a unit deleted while someone registered into it): nothing of this one was kept.
+  if (isForeignKeyViolation(err)) {
+    return c.json({ error: { code: 'CONFLICT', message: 'Dữ liệu liên quan vừa được người khác thay đổi; chưa có gì được lưu. Vui lòng tải lại và thử lại.' }, serverTime }, 409)
   }
   console.error(JSON.stringify({ t: serverTime, level: 'error', method: c.req.method, path: c.req.path, error: String(err instanceof Error ? err.stack : err) }))
   return c.json({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ. Vui lòng thử lại.' }, serverTime }, 500)

@@ -14,7 +14,8 @@ function* whyUnitInUse(unitId: string): Program<string | null> {
   if (children) return `còn ${children} đơn vị trực thuộc; hãy xóa hoặc chuyển các đơn vị đó trước`
   const people = yield* count('SELECT count(*) AS "n" FROM participant_units WHERE unit_id = ?')
   if (people) return `còn ${people} người dự thi thuộc đơn vị này`
-  const coordinators = yield* count('SELECT count(*) AS "n" FROM staff_users WHERE unit_id = ?')
+  // A removed coordinator is a disabled account: it no longer stands in the way (deleteUnit detaches it).
+  const coordinators = yield* count('SELECT count(*) AS "n" FROM staff_users WHERE unit_id = ? AND disabled = 0')
   if (coordinators) return `còn ${coordinators} điều phối viên phụ trách đơn vị này`
   const prizes = yield* count('SELECT count(*) AS "n" FROM round_unit_prizes WHERE unit_id = ?')
   if (prizes) return 'đơn vị đã có tên trong danh sách giải tập thể của một đợt thi đã chốt'
@@ -31,8 +32,10 @@ export function* deleteUnit(actor: Actor, contestId: string, unitId: string, now
     if (!unit) throw notFound('đơn vị')
     const reason = yield* whyUnitInUse(unitId)
     if (reason) throw conflict(`Không thể xóa đơn vị "${unit.name}": ${reason}.`)
+    // Removed (disabled) coordinators of the unit keep their account for the audit's names, without a unit.
+    const detached = (yield* run('UPDATE staff_users SET unit_id = NULL WHERE unit_id = ? AND disabled = 1', unitId)).changes
     yield* run('DELETE FROM units WHERE id = ?', unitId)
-    yield* appendEntry(actor, 'units.delete', 'contest', contestId, { unit }, now)
+    yield* appendEntry(actor, 'units.delete', 'contest', contestId, { unit, ...(detached ? { detachedCoordinators: detached } : {}) }, now)
     yield* logChange({ kind: 'units', contestId }, now)
   })
 }

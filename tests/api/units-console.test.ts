@@ -38,6 +38,21 @@ describe('delete /admin/contests/:contestId/units/:unitId', () => {
     expect((await org.delete(`/admin/contests/khong-co/units/${unit.A1}`)).status).toBe(404)
   })
 
+  it('lets a removed coordinator go with the unit: the account stays, without a unit, and the delete is audited', async () => {
+    const t = testApp()
+    const { org, contestId, unit } = await setupContest(t)
+    const appointed = await org.post(`/admin/contests/${contestId}/coordinators`, { unitId: unit.B, username: 'dieuphoi-b', password: 'mat-khau-du-dai', name: 'Điều phối viên B' })
+    expect(appointed.status, appointed.text).toBe(201)
+    const path = `/admin/contests/${contestId}/units/${unit.B}`
+    expect((await org.delete(path)).status).toBe(409)
+    expect((await org.delete(`/admin/contests/${contestId}/coordinators/${appointed.body.user.id}`)).status).toBe(204)
+    const gone = await org.delete(path)
+    expect(gone.status, gone.text).toBe(204)
+    expect(await t.one('SELECT unit_id AS "unitId", disabled FROM staff_users WHERE id = ?', appointed.body.user.id)).toEqual({ unitId: null, disabled: 1 })
+    const audit = await t.one<{ detail: string }>(`SELECT detail FROM audit_log WHERE action = 'units.delete'`)
+    expect(JSON.parse(audit!.detail)).toMatchObject({ unit: { code: 'B' }, detachedCoordinators: 1 })
+  })
+
   it('is for organizers only', async () => {
     const t = testApp()
     const { contestId, unit } = await setupContest(t)
