@@ -35,13 +35,20 @@ const people = await pool(Array.from({ length: PEOPLE }, (_, i) => i), 4, async 
   const attempt = await expectOk(call(url, 'POST', `/rounds/${roundId}/attempts`, { cookie: r.cookie!, body: {} }), 'start')
   return { cookie: r.cookie!, attemptId: attempt.body.attempt.id as string }
 })
+// People who have not started yet, for the start and submit measures (each person starts and submits once).
+const RUSH = 600
+const rush = await pool(Array.from({ length: RUSH }, (_, i) => i), 4, async (i) => {
+  const r = await expectOk(call(url, 'POST', '/participants', { body: { fullName: personName(rnd), dateOfBirth: birthDate(rnd), phone: phoneOf(i, 2), unitId: leaves[i % leaves.length].id, password: 'mat-khau-thu-nghiem', consent: true } }), 'register')
+  return { cookie: r.cookie!, attemptId: '' }
+})
 // Half the people finish, so the board and my rank have entries.
 for (const p of people.slice(0, PEOPLE / 2)) await expectOk(call(url, 'POST', `/attempts/${p.attemptId}/submit`, { cookie: p.cookie, body: { prediction: 1000 } }), 'submit')
 
 const rows: string[] = []
-async function measure(what: string, target: Server, request: LoadOptions['request'], n = N) {
+// once: requests that change what they touch (a start, a submit) are sent once each, without a warm-up.
+async function measure(what: string, target: Server, request: LoadOptions['request'], n = N, once = false) {
   if (only && !what.includes(only) && target !== bare) return
-  await load({ url: target.url, connections: 50, amount: Math.ceil(n / 10), request }) // warm-up
+  if (!once) await load({ url: target.url, connections: 50, amount: Math.ceil(n / 10), request }) // warm-up
   const c0 = target.cpuSec()
   const r = await load({ url: target.url, connections: 50, amount: n, request })
   const us = ((target.cpuSec() - c0) * 1e6) / n
@@ -58,6 +65,13 @@ await measure('PUT save answer', server, () => { const i = k++; const p = open[i
 await measure('GET board page of 50', server, () => ({ path: `/api/rounds/${roundId}/leaderboard?limit=50&offset=${50 * (k++ % 2)}` }))
 await measure('GET my rank', server, () => ({ path: `/api/rounds/${roundId}/leaderboard/me`, headers: { cookie: people[k++ % (PEOPLE / 2)].cookie } }))
 await measure('GET attempt', server, () => { const p = open[k++ % open.length]; return { path: `/api/attempts/${p.attemptId}`, headers: { cookie: p.cookie } } })
+let r0 = 0
+await measure('POST start attempt (each person once)', server, () => ({ method: 'POST', path: `/api/rounds/${roundId}/attempts`, headers: { cookie: rush[r0++].cookie }, body: '{}' }), RUSH, true)
+if (!only || 'POST submit'.includes(only) || 'POST start attempt'.includes(only)) {
+  for (const p of rush) p.attemptId = (await expectOk(call(url, 'POST', `/rounds/${roundId}/attempts`, { cookie: p.cookie, body: {} }), 'start')).body.attempt.id
+}
+let s0 = 0
+await measure('POST submit (each attempt once)', server, () => { const p = rush[s0++]; return { method: 'POST', path: `/api/attempts/${p.attemptId}/submit`, headers: { cookie: p.cookie }, body: '{"prediction":1000}' } }, RUSH, true)
 await measure('bare node:http (again)', bare, { path: '/api/health' })
 
 console.log(`\n| request | n | server CPU µs per request | req/s (noisy) |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`)
