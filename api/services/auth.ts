@@ -85,13 +85,14 @@ export async function checkPassword(account: Account | undefined, password: stri
 type SessionRow = { userKind: 'participant' | 'staff'; userId: string; expiresAt: number; role: Role | null; name: string | null; unitId: string | null }
 
 // One read per request: the session joined to its user.
+// A disabled staff account's session reads as none even if one were left behind (a disable deletes them).
 export function* sessionUser(token: string, now: number): Program<SessionUser | null> {
   const row = yield* get<SessionRow>(`
     SELECT s.user_kind AS "userKind", s.user_id AS "userId", s.expires_at AS "expiresAt",
       CASE WHEN s.user_kind = 'staff' THEN u.role ELSE 'participant' END AS role,
       CASE WHEN s.user_kind = 'staff' THEN u.name ELSE p.full_name END AS name, u.unit_id AS "unitId"
     FROM sessions s
-    LEFT JOIN staff_users u ON s.user_kind = 'staff' AND u.id = s.user_id
+    LEFT JOIN staff_users u ON s.user_kind = 'staff' AND u.id = s.user_id AND u.disabled = 0
     LEFT JOIN participants p ON s.user_kind = 'participant' AND p.id = s.user_id
     WHERE s.id = ?`, tokenHash(token))
   if (!row || row.expiresAt <= now || !row.role || row.name == null) return null

@@ -38,6 +38,16 @@ describe('the staff list', () => {
 })
 
 describe('disabling and enabling a staff account', () => {
+  it('a session left behind for a disabled account reads as none', async () => {
+    const t = testApp()
+    const admin = await staffAgent(t, 'admin')
+    const judge = await newStaff(t, admin, 'giamkhao.con', 'Lý Thị Còn', 'judge')
+    expect((await judge.agent.get('/me')).status).toBe(200)
+    await t.exec('UPDATE staff_users SET disabled = 1 WHERE id = ?', judge.id) // no route leaves a session behind; this one does
+    expect((await judge.agent.get('/me')).status).toBe(401)
+    expect((await judge.agent.get('/admin/rounds/khong-co/standings')).status).toBe(401)
+  })
+
   it('a disabled member\'s sessions end at once, sign-in is refused after the right password, and enabling lets them back', async () => {
     const t = testApp()
     const admin = await staffAgent(t, 'admin')
