@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, customType, doublePrecision, index, integer, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core'
-import type { BlueprintRow, PrizeRow, QuestionContent, TiebreakKey } from './schema'
+import type { BlueprintRow, PredictionTarget, PrizeRow, QuestionContent, TiebreakKey } from './schema'
 
 // The PostgreSQL twin of schema.ts (drizzle has no table definition that serves both dialects): the same
 // tables, columns, keys and indexes, with types chosen so every row reads back as it does from SQLite.
@@ -46,7 +46,7 @@ export const rounds = pgTable('rounds', {
   maxAttempts: integer(),
   blueprint: jsonText<BlueprintRow[]>().notNull(),
   predictionEnabled: flag().notNull().default(sql`0`),
-  predictionTarget: text().$type<'participants' | 'perfect_scores' | 'attempts'>(),
+  predictionTarget: text().$type<PredictionTarget>(),
   tiebreak: jsonText<TiebreakKey[]>().notNull(),
   prizes: jsonText<PrizeRow[]>().notNull(),
   unitPrizes: jsonText<PrizeRow[]>().notNull(),

@@ -15,6 +15,13 @@ export const contests = sqliteTable('contests', {
   createdAt: integer().notNull(),
 })
 
+// The round's tie-break criteria: the one definition, used by the schema, the rules, the admin input and the wire.
+export const TIEBREAK_KEYS = ['prediction', 'duration', 'submittedAt'] as const
+export type TiebreakKey = (typeof TIEBREAK_KEYS)[number]
+// What a round's prediction question asks to guess: likewise defined once.
+export const PREDICTION_TARGETS = ['participants', 'perfect_scores', 'attempts'] as const
+export type PredictionTarget = (typeof PREDICTION_TARGETS)[number]
+
 export const rounds = sqliteTable('rounds', {
   id: text().primaryKey(),
   contestId: text().notNull().references(() => contests.id),
@@ -27,7 +34,7 @@ export const rounds = sqliteTable('rounds', {
   maxAttempts: integer(),
   blueprint: text({ mode: 'json' }).$type<BlueprintRow[]>().notNull(),
   predictionEnabled: integer({ mode: 'boolean' }).notNull().default(false),
-  predictionTarget: text({ enum: ['participants', 'perfect_scores', 'attempts'] }),
+  predictionTarget: text({ enum: PREDICTION_TARGETS }),
   tiebreak: text({ mode: 'json' }).$type<TiebreakKey[]>().notNull(),
   prizes: text({ mode: 'json' }).$type<PrizeRow[]>().notNull(),
   unitPrizes: text({ mode: 'json' }).$type<PrizeRow[]>().notNull(),
@@ -44,7 +51,6 @@ export const rounds = sqliteTable('rounds', {
 }, (t) => [uniqueIndex('rounds_contest_number').on(t.contestId, t.number)])
 
 export type BlueprintRow = { topic?: string; tag?: string; difficulty?: number; count: number }
-export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
 export type PrizeRow = { name: string; count: number; minScore?: number }
 
 export const units = sqliteTable('units', {

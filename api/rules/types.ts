@@ -1,6 +1,5 @@
 // Plain data shapes the contest rules work on; services map storage rows to these.
-export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
-export type PredictionTarget = 'participants' | 'perfect_scores' | 'attempts'
+export type { BlueprintRow, PredictionTarget, PrizeRow, TiebreakKey } from '../../db/schema'
 export type RandomSource = { int(maxExclusive: number): number } // uniform integer in [0, maxExclusive)
 
 // A finished attempt as ranking sees it.
@@ -14,9 +13,7 @@ export type RankedAttempt = {
   prediction: number | null
 }
 
-export type BlueprintRow = { topic?: string; tag?: string; difficulty?: number; count: number }
 export type DrawCandidate = { id: string; topic: string; tags: string[]; difficulty: number; group: string | null }
-export type PrizeRow = { name: string; count: number; minScore?: number }
 
 export type BlueprintShortfall = {
   topic: string | null

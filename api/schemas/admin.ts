@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PREDICTION_TARGETS, TIEBREAK_KEYS } from '../../db/schema'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import { IsoTime } from './common'
 import { PersonName, VisibleLine } from './text'
@@ -27,7 +28,7 @@ export const UnitsInput = z.object({
 })
 export type UnitsInput = z.infer<typeof UnitsInput>
 
-export const TiebreakKey = z.enum(['prediction', 'duration', 'submittedAt'])
+export const TiebreakKey = z.enum(TIEBREAK_KEYS)
 export const BlueprintRowInput = z.object({
   topic: z.string().trim().min(1).max(80).optional(),
   tag: z.string().trim().min(1).max(60).optional(),
@@ -47,7 +48,7 @@ const roundFields = {
   timeLimitSec: z.number().int().min(1).max(24 * 3600),
   maxAttempts: z.number().int().min(1).max(1000).nullable(),
   blueprint: z.array(BlueprintRowInput).max(50),
-  prediction: z.object({ enabled: z.boolean(), target: z.enum(['participants', 'perfect_scores', 'attempts']).optional() })
+  prediction: z.object({ enabled: z.boolean(), target: z.enum(PREDICTION_TARGETS).optional() })
     .refine((p) => !p.enabled || p.target, { message: 'cần chọn điều câu hỏi dự đoán dự đoán (target) khi bật' }),
   tiebreak: z.array(TiebreakKey).max(3).refine((t) => new Set(t).size === t.length, { message: 'tiêu chí phụ bị lặp' }),
   prizes: z.array(PrizeInput).max(20),

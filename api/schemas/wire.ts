@@ -4,8 +4,9 @@
 export type Role = 'participant' | 'organizer' | 'judge' | 'admin' | 'coordinator'
 export type RoundStatus = 'scheduled' | 'open' | 'closed' | 'finalized'
 export type AttemptStatus = 'in_progress' | 'submitted' | 'expired'
-export type TiebreakKey = 'prediction' | 'duration' | 'submittedAt'
-export type PredictionTarget = 'participants' | 'perfect_scores' | 'attempts'
+// Defined once beside the storage schema, which holds the same values.
+export type { PredictionTarget, TiebreakKey } from '../../db/schema'
+import type { PredictionTarget, TiebreakKey } from '../../db/schema'
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown }; serverTime?: string }
 

@@ -1,4 +1,4 @@
-import type { RoundSummary, TiebreakKey } from '../../../api/schemas/wire'
+import type { PredictionTarget, RoundSummary, TiebreakKey } from '../../../api/schemas/wire'
 import type { RoundBody } from '../../api/admin'
 import { hanoiLocalToIso, isoToHanoiLocal } from '../../lib/format'
 import type { BlueprintRow } from './bank-counts'
@@ -6,7 +6,7 @@ import type { Prize } from './prize-editor'
 
 export type RoundFormState = {
   title: string; opensAt: string; closesAt: string; freezeAt: string; questionCount: number; minutes: number
-  maxAttempts: string; graceSec: number; predictionOn: boolean; target: 'participants' | 'perfect_scores' | 'attempts'
+  maxAttempts: string; graceSec: number; predictionOn: boolean; target: PredictionTarget
   tiebreak: (TiebreakKey | '')[]; prizes: Prize[]; unitPrizes: Prize[]; blueprint: BlueprintRow[]; reviewKeys: 'protect' | 'show'
 }
 
