@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { FILE_TYPES, readParams, readQuery, send, sendFile } from '../lib/http'
+import type { RoundItemStats } from '../schemas/wire'
 import { requireRole } from '../middleware/session'
 import { itemStats } from '../services/item-stats'
 import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-stats-export'
@@ -22,7 +23,7 @@ const bankStats = (c: Context<AppEnv>) => c.get('store').read(itemStats(readQuer
 export const adminStatsRoutes = new Hono<AppEnv>()
   .get('/rounds/:roundId/item-stats', requireRole('organizer', 'judge'), async (c) => {
     const { round, report } = await roundStats(c)
-    return send(c, { round: { id: round.id, number: round.number, title: round.title }, ...report })
+    return send(c, { round: { id: round.id, number: round.number, title: round.title }, ...report } satisfies RoundItemStats)
   })
   .get('/rounds/:roundId/item-stats.csv', requireRole('organizer', 'judge'), async (c) => {
     const { round, report } = await roundStats(c)

@@ -1,9 +1,12 @@
 // Classical item analysis over finished attempts: facility, upper–lower discrimination, option counts.
+import type { ItemFlag, ItemStat } from '../schemas/wire'
+
+// The shapes it produces are part of the wire contract (api/schemas/wire.ts).
+export type { ItemFlag, ItemStat }
 
 export const GROUP_SHARE = 0.27
 export const TOO_HARD_BELOW = 0.2
 export const TOO_EASY_ABOVE = 0.95
-export type ItemFlag = 'too_hard' | 'too_easy' | 'negative_discrimination'
 
 // Group membership as bits: an attempt can be in both groups when a round has a single attempt.
 export const UPPER = 1
@@ -54,13 +57,6 @@ type Tally = {
 }
 
 export type QuestionFacts = { topic: string; stem: string; options: { key: string; text: string }[]; correct: string[] }
-export type ItemStat = {
-  questionId: string; revision: number; topic: string; stem: string
-  timesDrawn: number; answered: number; correctCount: number
-  facility: number; upperFacility: number | null; lowerFacility: number | null; discrimination: number | null
-  options: { key: string; text: string; correct: boolean; count: number }[]
-  flags: ItemFlag[]
-}
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole)
 

@@ -90,3 +90,20 @@ export type CoordinatorOverview = {
   contest: { id: string; title: string }; rootUnitId: string
   rounds: ContestRoundBrief[]; currentRoundId: string | null; round: ContestRoundBrief | null; units: CoordinatorUnit[]
 }
+
+// Item analysis (GET /admin/rounds/:roundId/item-stats, GET /admin/questions/stats).
+export type ItemFlag = 'too_hard' | 'too_easy' | 'negative_discrimination'
+export type ItemStat = {
+  questionId: string; revision: number; topic: string; stem: string
+  timesDrawn: number; answered: number; correctCount: number
+  facility: number; upperFacility: number | null; lowerFacility: number | null; discrimination: number | null
+  options: { key: string; text: string; correct: boolean; count: number }[]
+  flags: ItemFlag[]
+}
+export type ItemStatsReport = { attempts: number; rounds: number; items: ItemStat[] }
+export type RoundItemStats = ItemStatsReport & { round: { id: string; number: number; title: string } }
+
+// The locked prize lists of a round (GET /rounds/:roundId/prizes); empty (finalized: false) until judges finalize it.
+export type RoundPrize = { rank: number; name: string; participantId: string; fullName: string; unitName: string | null }
+export type RoundUnitPrize = { rank: number; name: string; unitId: string; unitName: string }
+export type RoundPrizes = { finalized: boolean; predictionTruth: number | null; prizes: RoundPrize[]; unitPrizes: RoundUnitPrize[] }

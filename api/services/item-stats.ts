@@ -1,10 +1,11 @@
 import { all, type Program } from '../../db/program'
-import { groupSize, ItemTally, LOWER, UPPER, type ItemStat, type QuestionFacts } from '../rules/item-stats'
+import { groupSize, ItemTally, LOWER, UPPER, type QuestionFacts } from '../rules/item-stats'
+import type { ItemStatsReport } from '../schemas/wire'
 import { revisionContent } from './question-store'
 import { roundRow } from './round-view'
 
 export type ItemStatsFilter = { roundId?: string; questionId?: string; topic?: string }
-export type ItemStatsReport = { attempts: number; rounds: number; items: ItemStat[] }
+export type { ItemStatsReport }
 
 type ItemRow = { seq: number; questionId: string; revision: number; optionOrder: string; choice: string; correct: number | null }
 type Condition = { sql: string; args: string[] }

@@ -2,17 +2,18 @@ import { all, dialect, type Program } from '../../db/program'
 import { iso } from '../lib/time'
 import { containsPattern } from '../lib/text'
 import { normalizePhone } from '../rules/phone'
+import type { RoundPrize, RoundPrizes, RoundUnitPrize } from '../schemas/wire'
 import { roundRow } from './round-view'
 
 // The locked prize lists of a finalized round, with names (empty until finalized).
-export function* readRoundPrizes(roundId: string) {
+export function* readRoundPrizes(roundId: string): Program<RoundPrizes> {
   const round = yield* roundRow(roundId)
-  const prizes = yield* all<{ rank: number; name: string; participantId: string; fullName: string; unitName: string | null }>(
+  const prizes = yield* all<RoundPrize>(
     `SELECT rp.rank, rp.name, rp.participant_id AS "participantId", p.full_name AS "fullName", u.name AS "unitName"
     FROM round_prizes rp JOIN participants p ON p.id = rp.participant_id
     LEFT JOIN participant_units pu ON pu.participant_id = p.id AND pu.contest_id = ? LEFT JOIN units u ON u.id = pu.unit_id
     WHERE rp.round_id = ? ORDER BY rp.rank`, round.contestId, roundId)
-  const unitPrizes = yield* all<{ rank: number; name: string; unitId: string; unitName: string }>(
+  const unitPrizes = yield* all<RoundUnitPrize>(
     `SELECT rup.rank, rup.name, rup.unit_id AS "unitId", u.name AS "unitName" FROM round_unit_prizes rup
     JOIN units u ON u.id = rup.unit_id WHERE rup.round_id = ? ORDER BY rup.rank`, roundId)
   return { finalized: round.finalizedAt != null, predictionTruth: round.predictionTruth, prizes, unitPrizes }

@@ -1,7 +1,7 @@
 import { action, query } from '@solidjs/router'
-import type { FinalizeResult, JudgeStandings } from '../../api/schemas/wire'
+import type { FinalizeResult, JudgeStandings, RoundItemStats, RoundPrizes } from '../../api/schemas/wire'
 import { api, ApiError } from './client'
-import { getRoundPrizes, type RoundPrizes } from './leaderboards'
+import { getRoundPrizes } from './leaderboards'
 
 export type Report = { id: string; attemptId: string; position: number; questionId: string; participantId: string; message: string; createdAt: string }
 
@@ -21,13 +21,8 @@ export const finalizeRound = action(async (roundId: string) => api<FinalizeResul
 export const regrade = action(async (roundId: string, questionId: string) =>
   api<{ rescored: number }>('POST', `/admin/rounds/${roundId}/regrade`, { questionId }), 'regrade')
 
-export type ItemStat = {
-  questionId: string; revision: number; topic: string; stem: string; timesDrawn: number; answered: number; correctCount: number
-  facility: number; upperFacility: number | null; lowerFacility: number | null; discrimination: number | null
-  options: { key: string; text: string; correct: boolean; count: number }[]; flags: ('too_hard' | 'too_easy' | 'negative_discrimination')[]
-}
 export const getItemStats = query(async (roundId: string) =>
-  api<{ attempts: number; items: ItemStat[] }>('GET', `/admin/rounds/${roundId}/item-stats`), 'item-stats')
+  api<RoundItemStats>('GET', `/admin/rounds/${roundId}/item-stats`), 'item-stats')
 
 export type ActivityBucket = { at: string; started: number; finished: number }
 export const getActivity = query(async (roundId: string, bucketMinutes: number) =>

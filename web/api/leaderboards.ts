@@ -1,5 +1,5 @@
 import { query } from '@solidjs/router'
-import type { ContestMyEntry, Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../../api/schemas/wire'
+import type { ContestMyEntry, Leaderboard, MyEntry, RoundPrizes, UnitsLeaderboardEntry } from '../../api/schemas/wire'
 import { api } from './client'
 
 export type Scope = 'round' | 'contest'
@@ -26,10 +26,4 @@ export const getAllUnitsLeaderboard = query(async (scope: Scope, id: string) =>
 export type MyPlace = { entry: (MyEntry & Partial<Pick<ContestMyEntry, 'prizes'>>) | null; total: number }
 export const getMyPlace = query(async (scope: Scope, id: string) => api<MyPlace>('GET', `${base(scope, id)}/leaderboard/me`), 'my-place')
 
-// The locked prize lists of a round; empty (finalized: false) until judges finalize it.
-export type RoundPrizes = {
-  finalized: boolean; predictionTruth: number | null
-  prizes: { rank: number; name: string; participantId: string; fullName: string; unitName: string | null }[]
-  unitPrizes: { rank: number; name: string; unitId: string; unitName: string }[]
-}
 export const getRoundPrizes = query(async (roundId: string) => api<RoundPrizes>('GET', `/rounds/${roundId}/prizes`), 'round-prizes')

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
-import type { RoundPrizes } from '../api/leaderboards'
+import type { RoundPrizes } from '../../api/schemas/wire'
 import { t } from '../i18n'
 
 // The locked prize lists of a finalized round: people, then units when the round awards unit prizes.
