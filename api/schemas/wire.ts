@@ -107,3 +107,16 @@ export type RoundItemStats = ItemStatsReport & { round: { id: string; number: nu
 export type RoundPrize = { rank: number; name: string; participantId: string; fullName: string; unitName: string | null }
 export type RoundUnitPrize = { rank: number; name: string; unitId: string; unitName: string }
 export type RoundPrizes = { finalized: boolean; predictionTruth: number | null; prizes: RoundPrize[]; unitPrizes: RoundUnitPrize[] }
+
+// The judges' console: reports of a question (GET /admin/reports), what the finalize dialog lists
+// (GET /admin/rounds/:roundId/open-flags) and the participation chart (GET /admin/rounds/:roundId/activity).
+export type QuestionReport = { id: string; attemptId: string; position: number; questionId: string; participantId: string; message: string; createdAt: string }
+export type RoundReport = QuestionReport & { fullName: string }
+export type OpenFlag = Flag & { participantId: string; fullName: string; unitName: string }
+export type OpenFlags = { flags: OpenFlag[]; reports: RoundReport[] }
+export type ActivityBucket = { at: string; started: number; finished: number }
+// A person found by staff (GET /admin/participants?q=), with their units in every contest.
+export type PersonMatch = {
+  id: string; fullName: string; phone: string; dateOfBirth: string; createdAt: string
+  units: { contestId: string; unitId: string; unitName: string }[]
+}

@@ -1,11 +1,9 @@
 import { all, type Program } from '../../db/program'
 import type { Store } from '../../db/store'
 import { iso } from '../lib/time'
-import type { Flag } from '../schemas/wire'
+import type { OpenFlag, OpenFlags, RoundReport } from '../schemas/wire'
 import type { Standings } from '../standings/standings'
 
-export type OpenFlag = Flag & { participantId: string; fullName: string; unitName: string }
-export type RoundReport = { id: string; attemptId: string; position: number; questionId: string; participantId: string; fullName: string; message: string; createdAt: string }
 
 const PAGE = 5000
 
@@ -32,7 +30,7 @@ function* roundReports(roundId: string): Program<RoundReport[]> {
 }
 
 // What a judge should look at before finalizing a round (the finalize dialog lists it).
-export async function openFlags(store: Store, standings: Standings, roundId: string, now: number): Promise<{ flags: OpenFlag[]; reports: RoundReport[] }> {
+export async function openFlags(store: Store, standings: Standings, roundId: string, now: number): Promise<OpenFlags> {
   const flags = await openIntegrityFlags(standings, roundId, now)
   return { flags, reports: await store.read(roundReports(roundId)) }
 }

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { iso } from '../lib/time'
 import { reviewOpen } from '../rules/attempt-time'
+import type { QuestionReport } from '../schemas/wire'
 import { itemAt } from './attempt-store'
 import { ownAttemptRow } from './attempts'
 import { roundRow } from './round-view'
@@ -20,9 +21,9 @@ export function* fileReport(participantId: string, attemptId: string, position: 
   return { id, questionId: item.question_id, createdAt: iso(now) }
 }
 
-type ReportRow = { id: string; attemptId: string; position: number; questionId: string; participantId: string; message: string; createdAt: number }
+type ReportRow = Omit<QuestionReport, 'createdAt'> & { createdAt: number }
 
-export function* listRecentReports(): Program<(Omit<ReportRow, 'createdAt'> & { createdAt: string })[]> {
+export function* listRecentReports(): Program<QuestionReport[]> {
   const rows = yield* all<ReportRow>(`SELECT id, attempt_id AS "attemptId", position, question_id AS "questionId", participant_id AS "participantId",
     message, created_at AS "createdAt" FROM question_reports ORDER BY created_at DESC LIMIT 1000`)
   return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }))

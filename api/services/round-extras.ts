@@ -2,7 +2,7 @@ import { all, dialect, type Program } from '../../db/program'
 import { iso } from '../lib/time'
 import { containsPattern } from '../lib/text'
 import { normalizePhone } from '../rules/phone'
-import type { RoundPrize, RoundPrizes, RoundUnitPrize } from '../schemas/wire'
+import type { ActivityBucket, PersonMatch, RoundPrize, RoundPrizes, RoundUnitPrize } from '../schemas/wire'
 import { roundRow } from './round-view'
 
 // The locked prize lists of a finalized round, with names (empty until finalized).
@@ -25,7 +25,7 @@ const bucket = (col: string) => `((${col} + ?) / ?) * ? - ?`
 
 // Attempts started and finished per time bucket, for the judges' participation chart. Sizes are bound as
 // BigInt: better-sqlite3 binds JS numbers as REAL, and the division would not round down (STACK.md).
-export function* countRoundActivity(roundId: string, bucketMinutes: number) {
+export function* countRoundActivity(roundId: string, bucketMinutes: number): Program<ActivityBucket[]> {
   yield* roundRow(roundId)
   const size = BigInt(bucketMinutes * 60_000)
   const off = BigInt(HANOI_OFFSET_MS)
@@ -48,11 +48,11 @@ const UNITS_JSON = {
 }
 
 // Staff look people up by name (with or without diacritics), phone in any written form, or id.
-export function* findParticipants(q: string, limit: number) {
+export function* findParticipants(q: string, limit: number): Program<PersonMatch[]> {
   const phone = normalizePhone(q)
   const needle = containsPattern(q)
   const rows = yield* all<{ id: string; fullName: string; phone: string; dateOfBirth: string; createdAt: number; units: string }>(
     `SELECT p.id, p.full_name AS "fullName", p.phone, p.date_of_birth AS "dateOfBirth", p.created_at AS "createdAt", ${UNITS_JSON[yield* dialect()]} AS units
     FROM participants p WHERE p.id = ? OR p.phone = ? OR p.name_folded LIKE ? ESCAPE '\\' ORDER BY p.full_name LIMIT ?`, q.trim(), phone ?? '', needle, limit)
-  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt), units: JSON.parse(r.units) as unknown[] }))
+  return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt), units: JSON.parse(r.units) as PersonMatch['units'] }))
 }

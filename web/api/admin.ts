@@ -1,15 +1,12 @@
 import { action, query } from '@solidjs/router'
-import type { ContestDetail, ContestSummary, RoundSummary, Unit } from '../../api/schemas/wire'
+import type { ContestDetail, ContestSummary, PersonMatch, RoundSummary, Unit } from '../../api/schemas/wire'
 import type { CreateContestInput, CreateRoundInput, CreateUserInput, PatchRoundInput, UnitsInput, UpdateContestInput } from '../../api/schemas/admin'
 import { api } from './client'
 
 // Console reads and writes for contests, rounds, units, people and staff. Loaded only by /quan-tri pages.
 type RoundBody = Omit<CreateRoundInput, 'opensAt' | 'closesAt' | 'freezeAt'> & { opensAt: string; closesAt: string; freezeAt?: string | null }
 type RoundPatch = Omit<PatchRoundInput, 'opensAt' | 'closesAt' | 'freezeAt'> & { opensAt?: string; closesAt?: string; freezeAt?: string | null }
-export type Person = {
-  id: string; fullName: string; phone: string; dateOfBirth: string; createdAt: string
-  units: { contestId: string; unitId: string; unitName: string }[]
-}
+export type Person = PersonMatch
 
 export const getAdminContests = query(async () => (await api<{ contests: ContestSummary[] }>('GET', '/admin/contests')).contests, 'admin-contests')
 export const getAdminContest = query(async (id: string) => (await api<{ contest: ContestDetail }>('GET', `/admin/contests/${id}`)).contest, 'admin-contest')

@@ -1,14 +1,12 @@
 import { action, query } from '@solidjs/router'
-import type { FinalizeResult, JudgeStandings, RoundItemStats, RoundPrizes } from '../../api/schemas/wire'
+import type { ActivityBucket, FinalizeResult, JudgeStandings, QuestionReport, RoundItemStats, RoundPrizes } from '../../api/schemas/wire'
 import { api, ApiError } from './client'
 import { getRoundPrizes } from './leaderboards'
-
-export type Report = { id: string; attemptId: string; position: number; questionId: string; participantId: string; message: string; createdAt: string }
 
 export const STANDINGS_PAGE = 100
 export const getStandings = query(async (roundId: string, offset: number) =>
   api<JudgeStandings>('GET', `/admin/rounds/${roundId}/standings?limit=${STANDINGS_PAGE}&offset=${offset}`), 'standings')
-export const getReports = query(async () => (await api<{ reports: Report[] }>('GET', '/admin/reports')).reports, 'reports')
+export const getReports = query(async () => (await api<{ reports: QuestionReport[] }>('GET', '/admin/reports')).reports, 'reports')
 
 export const disqualify = action(async (roundId: string, participantId: string, reason: string) => {
   await api('POST', `/admin/rounds/${roundId}/disqualify`, { participantId, reason })
@@ -24,7 +22,6 @@ export const regrade = action(async (roundId: string, questionId: string) =>
 export const getItemStats = query(async (roundId: string) =>
   api<RoundItemStats>('GET', `/admin/rounds/${roundId}/item-stats`), 'item-stats')
 
-export type ActivityBucket = { at: string; started: number; finished: number }
 export const getActivity = query(async (roundId: string, bucketMinutes: number) =>
   (await api<{ buckets: ActivityBucket[] }>('GET', `/admin/rounds/${roundId}/activity?bucketMinutes=${bucketMinutes}`)).buckets, 'activity')
 
