@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env'
 import { readParams, send } from '../lib/http'
 import { currentUser, requireParticipant } from '../middleware/session'
 import { printSettings } from '../pdf/print-settings'
+import type { CertificateCheck } from '../schemas/wire'
 import { renderPdf } from '../pdf/render'
 import { certificateDocument, certificatesPending, checkCertificate, listMyCertificates } from '../services/certificates'
 import { rootUnitName } from '../services/printed-results'
@@ -27,7 +28,7 @@ export const certificateRoutes = new Hono<AppEnv>()
   })
   .get('/certificates/:code', async (c) => {
     const check = await c.get('store').read(checkCertificate(readParams(c, CodeParam).code))
-    return send(c, check.valid ? { ...check, issuedAt: new Date(check.issuedAt).toISOString() } : check)
+    return send(c, (check.valid ? { ...check, issuedAt: new Date(check.issuedAt).toISOString() } : check) satisfies CertificateCheck)
   })
   .get('/certificates/:code/pdf', async (c) => {
     const store = c.get('store')

@@ -120,3 +120,22 @@ export type PersonMatch = {
   id: string; fullName: string; phone: string; dateOfBirth: string; createdAt: string
   units: { contestId: string; unitId: string; unitName: string }[]
 }
+
+// Certificates (GET /me/certificates, GET /certificates/:code).
+export type CertificateKind = 'participation' | 'prize'
+export type MyCertificate = { code: string; kind: CertificateKind; roundId: string; prize?: string; roundTitle: string; roundNumber: number; contestId: string; contestTitle: string }
+export type CertificateCheck =
+  | { valid: true; code: string; kind: CertificateKind; fullName: string; unitName: string | null; contest: string; round: string; roundNumber: number; rank: number; prize: string | null; issuedAt: string }
+  | { valid: false; code: string; message: string }
+
+// The admin's staff list (GET /admin/users) and audit log (GET /admin/audit, GET /admin/audit/verify).
+export type StaffMember = {
+  id: string; username: string; name: string; role: Role; disabled: boolean
+  unitId: string | null; unitName: string | null; createdAt: string
+}
+export type AuditEntry = {
+  seq: number; at: string; actorId: string; actorName: string | null; actorRole: string; action: string
+  entity: string; entityId: string; entityName: string | null; detail: unknown; prevHash: string; hash: string
+}
+export type AuditPage = { total: number; entries: AuditEntry[] }
+export type AuditVerification = { ok: true; head: string; count: number } | { ok: false; brokenAt: number }

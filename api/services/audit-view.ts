@@ -1,4 +1,5 @@
-import { all, get } from '../../db/program'
+import { all, get, type Program } from '../../db/program'
+import type { AuditPage } from '../schemas/wire'
 
 export type AuditFilter = { action?: string; actorId?: string; from?: number; to?: number }
 
@@ -34,7 +35,7 @@ function where(f: AuditFilter): { sql: string; params: unknown[] } {
 }
 
 // A page of the log, newest first, with the total the filter matches for paging.
-export function* readAuditPage(limit: number, offset: number, filter: AuditFilter = {}) {
+export function* readAuditPage(limit: number, offset: number, filter: AuditFilter = {}): Program<AuditPage> {
   const w = where(filter)
   const { n } = (yield* get<{ n: number }>(`SELECT count(*) AS n FROM audit_log a ${w.sql}`, ...w.params))!
   const rows = yield* all<NamedAuditRow>(`${NAMED_AUDIT_SELECT} ${w.sql} ORDER BY a.seq DESC LIMIT ? OFFSET ?`, ...w.params, limit, offset)

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { all, get, lock, run, type Program } from '../../db/program'
+import type { AuditVerification } from '../schemas/wire'
 import type { SessionUser } from './auth'
 
 export const GENESIS = 'genesis'
@@ -31,11 +32,10 @@ export function* appendEntry(actor: Actor, action: string, entity: string, entit
   return hash
 }
 
-type Verification = { ok: true; head: string; count: number } | { ok: false; brokenAt: number }
 const VERIFY_PAGE = 1000
 
 // Re-computes every hash from genesis, a page of rows at a time.
-export function* verifyChain(): Program<Verification> {
+export function* verifyChain(): Program<AuditVerification> {
   let prev = GENESIS
   let count = 0
   let after = 0

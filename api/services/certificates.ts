@@ -2,6 +2,7 @@ import { customAlphabet } from 'nanoid'
 import { all, get, run, transaction, type Program } from '../../db/program'
 import { notFound } from '../errors'
 import type { CertificateJob } from '../pdf/certificate-pdf'
+import type { CertificateCheck, CertificateKind, MyCertificate } from '../schemas/wire'
 
 // Verification codes: 12 characters of an alphabet without look-alikes (no 0/O, 1/I/L), 60 bits: read
 // from paper and typed by hand, and not guessable.
@@ -10,8 +11,7 @@ const CODE_LENGTH = 12
 const newCode = customAlphabet(ALPHABET, CODE_LENGTH)
 const CODE = new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`)
 
-export type CertificateKind = 'participation' | 'prize'
-export type MyCertificate = { code: string; kind: CertificateKind; roundId: string; prize?: string; roundTitle: string; roundNumber: number; contestId: string; contestTitle: string }
+export type { CertificateKind, MyCertificate }
 type Earned = { roundId: string; prize: string | null; roundTitle: string; roundNumber: number; contestId: string; contestTitle: string }
 
 // What a person has earned: participation for a place in a finalized round's locked ranking (a finished
@@ -58,9 +58,10 @@ export function* certificatesPending(participantId: string): Program<boolean> {
   return want.some((w) => !have.has(`${w.e.roundId}\n${w.kind}`))
 }
 
-export type CertificateCheck =
-  | { valid: true; code: string; kind: CertificateKind; fullName: string; unitName: string | null; contest: string; round: string; roundNumber: number; rank: number; prize: string | null; issuedAt: number }
-  | { valid: false; code: string; message: string }
+// The wire's CertificateCheck with issuedAt still in milliseconds (the route writes it as an ISO string).
+export type CertificateCheckAt =
+  | (Omit<Extract<CertificateCheck, { valid: true }>, 'issuedAt'> & { issuedAt: number })
+  | Extract<CertificateCheck, { valid: false }>
 
 // Typed by hand from paper: case, spaces and dashes do not matter.
 export const normalizeCode = (raw: string) => raw.toUpperCase().replace(/[\s-]/g, '')
@@ -68,7 +69,7 @@ export const normalizeCode = (raw: string) => raw.toUpperCase().replace(/[\s-]/g
 // A code checked against the official results as they stand now: rank and prize from the locked ranking.
 // Unknown: 404. A code whose holder no longer holds what it states (disqualified and the round finalized
 // again, or a prize lost in a re-finalize) answers valid: false, without the person's data.
-export function* checkCertificate(raw: string): Program<CertificateCheck> {
+export function* checkCertificate(raw: string): Program<CertificateCheckAt> {
   const code = normalizeCode(raw)
   if (!CODE.test(code)) throw notFound('giấy chứng nhận')
   const c = yield* get<{ kind: CertificateKind; participant_id: string; round_id: string; full_name: string; title: string; number: number; final_generation: number; finalized_at: number | null; contest_id: string; contest_title: string }>(

@@ -1,13 +1,10 @@
 import { all, get, lock, run, transaction, type Program } from '../../db/program'
 import { conflict, notFound } from '../errors'
-import type { Role } from '../schemas/wire'
+import type { StaffMember } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { closeSessionsOf } from './auth'
 
-export type StaffMember = {
-  id: string; username: string; name: string; role: Role; disabled: boolean
-  unitId: string | null; unitName: string | null; createdAt: string
-}
+export type { StaffMember }
 type StaffRow = Omit<StaffMember, 'disabled' | 'createdAt'> & { disabled: number; createdAt: number }
 
 const toMember = (r: StaffRow): StaffMember => ({ ...r, disabled: Number(r.disabled) === 1, createdAt: new Date(Number(r.createdAt)).toISOString() })

@@ -1,18 +1,9 @@
 import { action, query } from '@solidjs/router'
-import type { Role } from '../../api/schemas/wire'
+import type { AuditPage, AuditVerification, StaffMember } from '../../api/schemas/wire'
 import { api } from './client'
 
 // The staff list, each account's lifecycle and the audit log: the admin's part of the console.
-export type StaffMember = {
-  id: string; username: string; name: string; role: Role; disabled: boolean
-  unitId: string | null; unitName: string | null; createdAt: string
-}
-export type AuditEntry = {
-  seq: number; at: string; actorId: string; actorName: string | null; actorRole: string; action: string
-  entity: string; entityId: string; entityName: string | null; detail: unknown; prevHash: string; hash: string
-}
 export type AuditFilter = { action?: string; actorId?: string; from?: string; to?: string; limit: number; offset: number }
-export type AuditVerification = { ok: true; head: string; count: number } | { ok: false; brokenAt: number }
 
 export const getStaff = query(async () => (await api<{ users: StaffMember[] }>('GET', '/admin/users')).users, 'staff')
 
@@ -24,7 +15,7 @@ export const resetStaffPassword = action(async (id: string) => (await api<{ pass
 export const getAudit = query(async (f: AuditFilter) => {
   const params = new URLSearchParams({ limit: String(f.limit), offset: String(f.offset) })
   for (const key of ['action', 'actorId', 'from', 'to'] as const) if (f[key]) params.set(key, f[key]!)
-  return api<{ total: number; entries: AuditEntry[] }>('GET', `/admin/audit?${params}`)
+  return api<AuditPage>('GET', `/admin/audit?${params}`)
 }, 'audit')
 
 // Asked on a click, never cached: the answer is about the log as it is now.

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js'
 import { AUDIT_ACTION_LABELS } from '../../../api/schemas/audit-labels'
-import type { StaffMember } from '../../api/staff'
+import type { StaffMember } from '../../../api/schemas/wire'
 import { parseDay } from '../../lib/day-input'
 import { fmtIsoDay } from '../../lib/format'
 

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js'
 import { errorMessage } from '../../api/client'
-import { verifyAudit, type AuditVerification } from '../../api/staff'
+import type { AuditVerification } from '../../../api/schemas/wire'
+import { verifyAudit } from '../../api/staff'
 
 // Re-computes every hash on the server and says in words whether the log is as it was written.
 export function AuditVerify() {

@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js'
 import { errorMessage } from '../../api/client'
-import type { StaffMember } from '../../api/staff'
+import type { StaffMember } from '../../../api/schemas/wire'
 import { Dialog } from '../../components/dialog'
 import { FormError } from '../../components/field'
 

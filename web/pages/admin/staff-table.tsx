@@ -1,7 +1,8 @@
 import { createAsync, useAction } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { roleLabel } from '../../../api/schemas/audit-labels'
-import { disableStaff, enableStaff, endStaffSessions, getStaff, resetStaffPassword, type StaffMember } from '../../api/staff'
+import type { StaffMember } from '../../../api/schemas/wire'
+import { disableStaff, enableStaff, endStaffSessions, getStaff, resetStaffPassword } from '../../api/staff'
 import { NewPassword } from './new-password'
 import { StaffConfirm, type StaffChange } from './staff-confirm'
 
