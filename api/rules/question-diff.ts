@@ -1,8 +1,9 @@
 import { diffWords } from 'diff'
 import type { BankQuestion } from '../../questions/schema'
+import type { DiffPart, FieldChange } from '../schemas/wire'
 
-export type DiffPart = { text: string; op: 'same' | 'added' | 'removed' }
-export type FieldChange = { field: string; label: string; before: string; after: string; parts?: DiffPart[] }
+// The shapes it produces are part of the wire contract (api/schemas/wire.ts).
+export type { DiffPart, FieldChange }
 
 const STATUS: Record<string, string> = { draft: 'Nháp', published: 'Đã công bố', retired: 'Ngừng dùng' }
 const TYPE: Record<string, string> = { single: 'Một đáp án', multiple: 'Nhiều đáp án', true_false: 'Đúng/Sai' }

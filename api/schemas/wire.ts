@@ -139,3 +139,16 @@ export type AuditEntry = {
 }
 export type AuditPage = { total: number; entries: AuditEntry[] }
 export type AuditVerification = { ok: true; head: string; count: number } | { ok: false; brokenAt: number }
+
+// Authoring (issue 15): the editor's view of a question (GET /admin/questions/:questionId) with the running
+// rounds that drew it, its history (GET /admin/questions/:questionId/revisions) and the bank's published counts.
+export type OpenRound = { id: string; title: string; contestTitle: string; attempts: number }
+export type QuestionForEditor = { question: AdminQuestion; openRounds: OpenRound[] }
+export type DiffPart = { text: string; op: 'same' | 'added' | 'removed' }
+export type FieldChange = { field: string; label: string; before: string; after: string; parts?: DiffPart[] }
+export type RevisionOrigin = 'console' | 'import' | 'system'
+export type HistoryEntry = {
+  revision: number; createdAt: string; createdBy: string | null
+  editorName: string; origin: RevisionOrigin; changes: FieldChange[]; question: BankQuestionWire
+}
+export type PublishedCount = { topic: string; difficulty: number; count: number }

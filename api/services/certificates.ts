@@ -11,7 +11,6 @@ const CODE_LENGTH = 12
 const newCode = customAlphabet(ALPHABET, CODE_LENGTH)
 const CODE = new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`)
 
-export type { CertificateKind, MyCertificate }
 type Earned = { roundId: string; prize: string | null; roundTitle: string; roundNumber: number; contestId: string; contestTitle: string }
 
 // What a person has earned: participation for a place in a finalized round's locked ranking (a finished

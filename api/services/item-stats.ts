@@ -5,7 +5,6 @@ import { revisionContent } from './question-store'
 import { roundRow } from './round-view'
 
 export type ItemStatsFilter = { roundId?: string; questionId?: string; topic?: string }
-export type { ItemStatsReport }
 
 type ItemRow = { seq: number; questionId: string; revision: number; optionOrder: string; choice: string; correct: number | null }
 type Condition = { sql: string; args: string[] }

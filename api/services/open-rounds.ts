@@ -1,9 +1,8 @@
 import { all, type Program } from '../../db/program'
 import { pastWritesSql } from '../rules/attempt-time'
-import type { AdminQuestion } from '../schemas/wire'
+import type { OpenRound, QuestionForEditor } from '../schemas/wire'
 import { readQuestion } from './questions'
 
-export type OpenRound = { id: string; title: string; contestTitle: string; attempts: number }
 
 // The rounds still running that drew a question: their window is open, or an attempt that drew it can still
 // be written (started before the close, within its time and grace). An edit makes a new revision; those
@@ -16,6 +15,6 @@ export function* openRoundsDrawing(questionId: string, now: number): Program<Ope
   return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }))
 }
 
-export function* questionForEditor(questionId: string, now: number): Program<{ question: AdminQuestion; openRounds: OpenRound[] }> {
+export function* questionForEditor(questionId: string, now: number): Program<QuestionForEditor> {
   return { question: yield* readQuestion(questionId), openRounds: yield* openRoundsDrawing(questionId, now) }
 }

@@ -1,13 +1,8 @@
 import { all, type Program } from '../../db/program'
-import type { BankQuestion } from '../../questions/schema'
-import { diffQuestions, type FieldChange } from '../rules/question-diff'
+import { diffQuestions } from '../rules/question-diff'
+import type { HistoryEntry, RevisionOrigin } from '../schemas/wire'
 import { listRevisions } from './questions'
 
-export type RevisionOrigin = 'console' | 'import' | 'system'
-export type HistoryEntry = {
-  revision: number; createdAt: string; createdBy: string | null
-  editorName: string; origin: RevisionOrigin; changes: FieldChange[]; question: BankQuestion
-}
 
 const SYSTEM_IDS = new Set(['seed', 'system', 'test'])
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')

@@ -6,7 +6,7 @@ import { BankQuestion } from '../../questions/schema'
 import { notFound } from '../errors'
 import { parseWith } from '../lib/http'
 import { containsPattern } from '../lib/text'
-import type { AdminQuestion } from '../schemas/wire'
+import type { AdminQuestion, PublishedCount } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { logChange } from '../standings/change-log'
 import { ImportTopics } from './import-topics'
@@ -44,7 +44,7 @@ export function* findQuestions(f: QuestionFilter): Program<{ total: number; ques
 
 // Published questions per topic and difficulty: what a round's blueprint can draw from, in one query
 // (the round form used to ask for each cell's count separately).
-export function* countPublished(): Program<{ topic: string; difficulty: number; count: number }[]> {
+export function* countPublished(): Program<PublishedCount[]> {
   return yield* all<{ topic: string; difficulty: number; count: number }>(`SELECT topic, difficulty, count(*) AS count FROM questions WHERE status = 'published' GROUP BY topic, difficulty ORDER BY topic, difficulty`)
 }
 

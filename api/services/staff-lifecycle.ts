@@ -4,7 +4,6 @@ import type { StaffMember } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { closeSessionsOf } from './auth'
 
-export type { StaffMember }
 type StaffRow = Omit<StaffMember, 'disabled' | 'createdAt'> & { disabled: number; createdAt: number }
 
 const toMember = (r: StaffRow): StaffMember => ({ ...r, disabled: Number(r.disabled) === 1, createdAt: new Date(Number(r.createdAt)).toISOString() })

@@ -1,9 +1,8 @@
 import { action, query } from '@solidjs/router'
-import type { AdminQuestion, BankQuestionWire, ImportReport } from '../../api/schemas/wire'
+import type { AdminQuestion, BankQuestionWire, HistoryEntry, ImportReport, PublishedCount } from '../../api/schemas/wire'
 import { api, apiUpload } from './client'
 
 export type QuestionFilter = { topic?: string; status?: string; type?: string; difficulty?: string; q?: string; offset?: number; limit?: number }
-export type Revision = { revision: number; createdAt: string; createdBy: string | null; question: BankQuestionWire }
 export type ImportFormat = 'json' | 'csv' | 'xlsx' | 'gift' | 'aiken' | 'moodlexml'
 
 const qs = (f: QuestionFilter) => {
@@ -16,10 +15,9 @@ export const listQuestions = query(async (f: QuestionFilter) =>
   api<{ total: number; questions: AdminQuestion[] }>('GET', `/admin/questions?${qs(f)}`), 'questions')
 export const getQuestion = query(async (id: string) => (await api<{ question: AdminQuestion }>('GET', `/admin/questions/${encodeURIComponent(id)}`)).question, 'question')
 export const getRevisions = query(async (id: string) =>
-  (await api<{ revisions: Revision[] }>('GET', `/admin/questions/${encodeURIComponent(id)}/revisions`)).revisions, 'revisions')
+  (await api<{ revisions: HistoryEntry[] }>('GET', `/admin/questions/${encodeURIComponent(id)}/revisions`)).revisions, 'revisions')
 
 // How many published questions a topic (and difficulty) has: the blueprint builder's limits.
-export type PublishedCount = { topic: string; difficulty: number; count: number }
 export const getPublishedCounts = query(async () => (await api<{ counts: PublishedCount[] }>('GET', '/admin/questions/counts')).counts, 'published-counts')
 
 export const updateQuestion = action(async (id: string, patch: Partial<BankQuestionWire>) =>

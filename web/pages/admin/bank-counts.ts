@@ -1,5 +1,6 @@
 import { createResource } from 'solid-js'
-import { getPublishedCounts, type PublishedCount } from '../../api/questions'
+import type { PublishedCount } from '../../../api/schemas/wire'
+import { getPublishedCounts } from '../../api/questions'
 import { topicName, type Topic } from '../../api/topics'
 
 // Topics come from the API (issue 15): the web bundle no longer carries the shipped bank's list.

@@ -1,5 +1,5 @@
 import { For } from 'solid-js'
-import type { OpenRound } from '../../api/authoring'
+import type { OpenRound } from '../../../api/schemas/wire'
 
 const roundNames = (rounds: OpenRound[]) => rounds.map((r) => `«${r.title}» (${r.contestTitle}, ${r.attempts} lượt)`).join(', ')
 

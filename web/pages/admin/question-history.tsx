@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { AttemptItem, BankQuestionWire } from '../../../api/schemas/wire'
-import type { FieldChange, HistoryEntry } from '../../api/authoring'
+import type { FieldChange, HistoryEntry } from '../../../api/schemas/wire'
 import { QuestionCard } from '../../components/question-card'
 import { fmtDateTime } from '../../lib/format'
 
