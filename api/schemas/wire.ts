@@ -52,6 +52,10 @@ export type LeaderboardEntry = {
 export type MyEntry = LeaderboardEntry & { final: boolean; prize: string | null }
 // The contest-wide own entry: final once every round is; prizes are per round, so `prize` stays null.
 export type ContestMyEntry = MyEntry & { prizes: { roundId: string; roundTitle: string; rank: number; name: string }[] }
+// GET /rounds/:roundId/leaderboard/me (Place<MyEntry>) and GET /contests/:contestId/leaderboard/me (Place<ContestMyEntry>);
+// MyPlace is what the web reads from either.
+export type Place<E extends MyEntry = MyEntry> = { entry: E | null; total: number }
+export type MyPlace = Place<MyEntry & Partial<Pick<ContestMyEntry, 'prizes'>>>
 export type Leaderboard = { round?: { id: string; status: RoundStatus; frozen: boolean }; contest?: { id: string }; total: number; entries: LeaderboardEntry[] }
 export type UnitsLeaderboardEntry = {
   rank: number; unitId: string; unitName: string; parentId: string | null; participants: number; headcount: number | null

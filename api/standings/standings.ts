@@ -1,7 +1,7 @@
 import type { Program } from '../../db/program'
 import type { Store } from '../../db/store'
 import type { Clock } from '../lib/time'
-import type { ContestMyEntry, Leaderboard, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
+import type { ContestMyEntry, Leaderboard, MyEntry, Place, UnitsLeaderboardEntry } from '../schemas/wire'
 import { roundRow, type RoundRow } from '../services/round-view'
 import { changesSince, finishesSince, finishLogStart, logHeads, logStart, roundsTaken, type LoggedChange, type LogPosition } from './change-log'
 import { ContestBoards, type Shape } from './contest-board'
@@ -236,7 +236,7 @@ export class Standings {
   }
 
   // One participant's place on the round's public board, and how many it ranks ("hạng N/M").
-  myPlace(roundId: string, now: number, participantId: string): Promise<{ entry: MyEntry | null; total: number }> {
+  myPlace(roundId: string, now: number, participantId: string): Promise<Place> {
     const parts = this.parts
     return this.answer(() => this.keptRound(roundId), (round) => publicBoardReady(parts, this.run, round, now), function* (round) {
       const view = publicView(parts, round, now)
@@ -267,7 +267,7 @@ export class Standings {
 
   // One participant's contest-wide place; final once every round is, with the round prizes won (the
   // contest itself awards none: prizes are per round).
-  contestPlace(contestId: string, now: number, participantId: string): Promise<{ entry: ContestMyEntry | null; total: number }> {
+  contestPlace(contestId: string, now: number, participantId: string): Promise<Place<ContestMyEntry>> {
     const contests = this.contests
     return this.contestAnswer(contestId, now, function* (shape) {
       const pr = yield* seqOf(participantId)

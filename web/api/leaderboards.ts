@@ -1,5 +1,5 @@
 import { query } from '@solidjs/router'
-import type { ContestMyEntry, Leaderboard, MyEntry, RoundPrizes, UnitsLeaderboardEntry } from '../../api/schemas/wire'
+import type { Leaderboard, MyPlace, RoundPrizes, UnitsLeaderboardEntry } from '../../api/schemas/wire'
 import { api } from './client'
 
 export type Scope = 'round' | 'contest'
@@ -23,7 +23,6 @@ export const getAllUnitsLeaderboard = query(async (scope: Scope, id: string) =>
 
 // The signed-in participant's place on a board and how many it ranks; entry null when not on it.
 // On a contest board the entry also lists the round prizes won (ContestMyEntry).
-export type MyPlace = { entry: (MyEntry & Partial<Pick<ContestMyEntry, 'prizes'>>) | null; total: number }
 export const getMyPlace = query(async (scope: Scope, id: string) => api<MyPlace>('GET', `${base(scope, id)}/leaderboard/me`), 'my-place')
 
 export const getRoundPrizes = query(async (roundId: string) => api<RoundPrizes>('GET', `/rounds/${roundId}/prizes`), 'round-prizes')

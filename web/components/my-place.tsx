@@ -1,5 +1,5 @@
 import { Show } from 'solid-js'
-import type { MyPlace } from '../api/leaderboards'
+import type { MyPlace } from '../../api/schemas/wire'
 import { t } from '../i18n'
 
 // "Vị trí của bạn: hạng N/M", pinned above every board the signed-in participant is ranked on, with a way
