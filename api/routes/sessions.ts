@@ -6,6 +6,7 @@ import { AppError } from '../errors'
 import { readJson, send } from '../lib/http'
 import { SESSION_COOKIE } from '../middleware/session'
 import { RegisterInput, SignInInput } from '../schemas/participants'
+import type { SignedIn } from '../schemas/wire'
 import { checkPassword, closeSession, findAccount, nameSignIn, openSession, type SessionUser } from '../services/auth'
 import { registerParticipant } from '../services/participants'
 
@@ -43,7 +44,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     }
     await outcome('success')
     await startSession(c, user)
-    return send(c, { user: { id: user.id, role: user.role, name: user.name } })
+    return send(c, { user: { id: user.id, role: user.role, name: user.name } satisfies SignedIn })
   })
   .delete('/sessions/current', async (c) => {
     const sessionId = c.get('sessionId')

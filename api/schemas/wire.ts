@@ -11,6 +11,13 @@ import type { PredictionTarget, TiebreakKey } from '../../db/schema'
 export type ErrorBody = { error: { code: string; message: string; details?: unknown }; serverTime?: string }
 
 export type Me = { id: string; role: Role; name: string; unitId?: string }
+export type StaffRole = Exclude<Role, 'participant'>
+// What a sign-in or a create answers with: POST /sessions, POST /participants, POST /admin/users and
+// POST /admin/contests/:contestId/coordinators.
+export type SignedIn = { id: string; role: Role; name: string }
+export type RegisteredParticipant = { id: string; fullName: string; unitId: string }
+export type CreatedStaff = { id: string; username: string; role: StaffRole; name: string }
+export type AppointedCoordinator = { id: string; username: string; name: string; role: 'coordinator'; unitId: string }
 
 export type RoundSummary = {
   id: string; contestId: string; number: number; title: string; opensAt: string; closesAt: string; status: RoundStatus

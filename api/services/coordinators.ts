@@ -5,7 +5,7 @@ import { AppError, invalid, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { hashPassword } from '../lib/password'
 import type { AppointCoordinatorInput } from '../schemas/coordinators'
-import type { CoordinatorAccount } from '../schemas/wire'
+import type { AppointedCoordinator, CoordinatorAccount } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { closeSessionsOf } from './auth'
 import { contestRow } from './contests'
@@ -21,7 +21,7 @@ const toCoordinator = (r: CoordinatorRow): Coordinator => ({ ...r, disabled: r.d
 
 // A coordinator is a staff account tied to one unit of the contest; the username is unique among all
 // staff, and a name taken meanwhile by another server gets the same 409 as one taken before.
-export function* addCoordinator(actor: Actor, contestId: string, input: Omit<AppointCoordinatorInput, 'password'>, passwordHash: string, now: number) {
+export function* addCoordinator(actor: Actor, contestId: string, input: Omit<AppointCoordinatorInput, 'password'>, passwordHash: string, now: number): Program<AppointedCoordinator> {
   return yield* transaction(function* () {
     yield* contestRow(contestId)
     const unit = yield* get<{ id: string }>('SELECT id FROM units WHERE id = ? AND contest_id = ?', input.unitId, contestId)

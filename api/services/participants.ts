@@ -7,6 +7,7 @@ import { generatePassword, hashPassword, verifyPassword } from '../lib/password'
 import { foldText } from '../lib/text'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
 import type { RegisterInput } from '../schemas/participants'
+import type { RegisteredParticipant } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { closeSessionsOf } from './auth'
 import { logChange } from '../standings/change-log'
@@ -29,7 +30,7 @@ export function checkRegistration(input: RegisterInput, now: number): NewPartici
 
 // The unique phone and national ID decide between registrations of one person at once on several servers:
 // the one that loses gets the same 409 as a person registering twice, never a 500.
-export function* enrollParticipant(person: NewParticipant, passwordHash: string, now: number, clientAddress: string): Program<{ id: string; fullName: string; unitId: string }> {
+export function* enrollParticipant(person: NewParticipant, passwordHash: string, now: number, clientAddress: string): Program<RegisteredParticipant> {
   return yield* transaction(function* () {
     const unit = yield* get<{ contestId: string }>('SELECT contest_id AS "contestId" FROM units WHERE id = ?', person.unitId)
     if (!unit) throw new AppError('VALIDATION_FAILED', 'Đơn vị không tồn tại.', { field: 'unitId' })

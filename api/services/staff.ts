@@ -5,19 +5,18 @@ import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { generatePassword, hashPassword, verifyPassword } from '../lib/password'
 import type { CreateUserInput } from '../schemas/admin'
-import type { Role } from '../schemas/wire'
+import type { CreatedStaff, StaffRole } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { closeSessionsOf } from './auth'
 
 export const STAFF_PASSWORD_MIN = 10
 
 type NewStaff = Omit<CreateUserInput, 'password'>
-type StaffRole = Exclude<Role, 'participant'>
 const wrongCurrent = () => new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', { field: 'currentPassword' })
 
 // The unique username decides between two servers creating the same name at once: the loser gets the 409
 // a taken name always gets, never a 500.
-export function* addStaffUser(actor: Actor, input: NewStaff, passwordHash: string, now: number): Program<{ id: string; username: string; role: StaffRole; name: string }> {
+export function* addStaffUser(actor: Actor, input: NewStaff, passwordHash: string, now: number): Program<CreatedStaff> {
   return yield* transaction(function* () {
     const row = { id: newId(), username: input.username, role: input.role, name: input.name }
     try {

@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { ContestDetail, ContestSummary, PersonMatch, RoundSummary, Unit } from '../../api/schemas/wire'
+import type { ContestDetail, ContestSummary, CreatedStaff, PersonMatch, RoundSummary, Unit } from '../../api/schemas/wire'
 import type { CreateContestInput, CreateRoundInput, CreateUserInput, PatchRoundInput, UnitsInput, UpdateContestInput } from '../../api/schemas/admin'
 import { api } from './client'
 
@@ -34,7 +34,7 @@ export const updateRound = action(async (roundId: string, patch: RoundPatch) =>
   (await api<{ round: RoundSummary }>('PATCH', `/admin/rounds/${roundId}`, patch)).round, 'update-round')
 
 export const createStaff = action(async (input: CreateUserInput) =>
-  (await api<{ user: { id: string; username: string; role: string } }>('POST', '/admin/users', input)).user, 'create-staff')
+  (await api<{ user: CreatedStaff }>('POST', '/admin/users', input)).user, 'create-staff')
 export const resetPassword = action(async (participantId: string) =>
   (await api<{ password: string }>('POST', `/admin/participants/${participantId}/password`, {})).password, 'reset-password')
 

@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { CoordinatorAccount, CoordinatorOverview, UnitMembersPage } from '../../api/schemas/wire'
+import type { AppointedCoordinator, CoordinatorAccount, CoordinatorOverview, UnitMembersPage } from '../../api/schemas/wire'
 import type { AppointCoordinatorInput } from '../../api/schemas/coordinators'
 import { api } from './client'
 
@@ -25,7 +25,7 @@ export const getUnitMembers = query(async (unitId: string, f: MembersFilter) =>
 export const getContestCoordinators = query(async (contestId: string) =>
   (await api<{ coordinators: CoordinatorAccount[] }>('GET', `/admin/contests/${contestId}/coordinators`)).coordinators, 'contest-coordinators')
 export const appointCoordinator = action(async (contestId: string, input: AppointCoordinatorInput) =>
-  (await api<{ user: { id: string; username: string; unitId: string } }>('POST', `/admin/contests/${contestId}/coordinators`, input)).user, 'appoint-coordinator')
+  (await api<{ user: AppointedCoordinator }>('POST', `/admin/contests/${contestId}/coordinators`, input)).user, 'appoint-coordinator')
 export const removeCoordinator = action(async (contestId: string, userId: string) => {
   await api('DELETE', `/admin/contests/${contestId}/coordinators/${userId}`)
   return { removed: userId }

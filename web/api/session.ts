@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { Me, Role } from '../../api/schemas/wire'
+import type { Me, RegisteredParticipant, Role, SignedIn } from '../../api/schemas/wire'
 import { api } from './client'
 
 // Who is signed in, or null: the route answers 200 either way, so a signed-out page logs no 401.
@@ -16,10 +16,10 @@ export type RegisterBody = {
 
 // Actions revalidate every query when they finish, so "who is signed in" follows.
 export const signIn = action(async (identifier: string, password: string) =>
-  (await api<{ user: { id: string; role: Role; name: string } }>('POST', '/sessions', { identifier, password })).user, 'sign-in')
+  (await api<{ user: SignedIn }>('POST', '/sessions', { identifier, password })).user, 'sign-in')
 
 export const register = action(async (body: RegisterBody) =>
-  (await api<{ participant: { id: string; fullName: string; unitId: string } }>('POST', '/participants', body)).participant, 'register')
+  (await api<{ participant: RegisteredParticipant }>('POST', '/participants', body)).participant, 'register')
 
 export const signOut = action(async () => {
   await api('DELETE', '/sessions/current')
