@@ -1,9 +1,9 @@
 import type { BankQuestion } from '../../questions/schema'
 import { AppError } from '../errors'
+import type { ImportFormat, ImportIssue } from '../schemas/wire'
 
-export type ImportFormat = 'json' | 'csv' | 'xlsx' | 'gift' | 'aiken' | 'moodlexml'
+export type { ImportFormat, ImportIssue }
 export type ExportFormat = 'json' | 'csv' | 'xlsx' | 'gift'
-export type ImportIssue = { line?: number; row?: number; message: string }
 // `titled`: the id is the file's own title (GIFT ::title::), kept only while no other bank question has it.
 export type ParsedQuestion = { question: BankQuestion; line?: number; row?: number; titled?: true }
 export type ParseResult = { questions: ParsedQuestion[]; warnings: ImportIssue[]; errors: ImportIssue[]; skipped: number }

@@ -12,6 +12,7 @@ import { readHistory } from '../services/question-history'
 import { questionForEditor } from '../services/open-rounds'
 import { bulkChangeQuestions } from '../services/question-bulk'
 import { BulkQuestionsInput } from '../schemas/admin'
+import type { ImportReport } from '../schemas/wire'
 import { parseImportOffThread } from '../formats/off-thread'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
@@ -98,5 +99,5 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     return send(c, {
       imported: stored.imported, updated: stored.updated, skipped: parsed.skipped + stored.skipped,
       warnings: [...parsed.warnings, ...stored.warnings], errors: parsed.errors,
-    })
+    } satisfies ImportReport)
   })

@@ -83,7 +83,12 @@ export type AdminQuestion = BankQuestionWire & { revision: number }
 // A topic of the bank, with how many questions it holds and how many of them a round can draw.
 export type TopicSummary = { id: string; name: string; description: string; questionCount: number; publishedCount: number }
 export type BulkAction = 'publish' | 'retire' | 'set'
-export type ImportReport = { imported: number; skipped: number; warnings: { line?: number; row?: number; message: string }[]; errors: { line?: number; row?: number; message: string }[] }
+// Imports (POST /admin/questions/import, POST /admin/contests/:contestId/units/import). An issue's message
+// already names its place ("Hàng 4: …").
+export type ImportFormat = 'json' | 'csv' | 'xlsx' | 'gift' | 'aiken' | 'moodlexml'
+export type ImportIssue = { line?: number; row?: number; message: string }
+export type ImportReport = { imported: number; updated: number; skipped: number; warnings: ImportIssue[]; errors: ImportIssue[] }
+export type UnitsImportReport = { units: Unit[]; imported: number; warnings: ImportIssue[] }
 
 // Unit coordinators (docs/api-extras.md): the organizer's list, and what a coordinator reads of their subtree.
 export type CoordinatorAccount = { id: string; username: string; name: string; unitId: string; unitCode: string; unitName: string; disabled: boolean; createdAt: string }

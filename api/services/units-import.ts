@@ -1,9 +1,8 @@
 import type { Program } from '../../db/program'
-import type { ImportIssue } from '../formats/types'
 import type { UnitsParse } from '../formats/units-import'
 import { AppError } from '../errors'
 import { issue } from '../formats/issues'
-import type { Unit } from '../schemas/wire'
+import type { ImportIssue, UnitsImportReport } from '../schemas/wire'
 import { readUnits, saveUnits } from './contests'
 import type { Actor } from './audit'
 
@@ -11,7 +10,7 @@ const MAX_UNITS = 20_000
 
 // All or nothing: any bad row, or a parent code found neither in the file nor in the contest, stores nothing.
 // A unit deleted between this check and saveUnits is caught there: saveUnits checks parents again.
-export function* importUnitRows(actor: Actor, contestId: string, parsed: UnitsParse, now: number): Program<{ units: Unit[]; imported: number; warnings: ImportIssue[] }> {
+export function* importUnitRows(actor: Actor, contestId: string, parsed: UnitsParse, now: number): Program<UnitsImportReport> {
   // A rejected row's code counts as present: its children are not blamed for its own mistake.
   const known = new Set([...(yield* readUnits(contestId)).map((u) => u.code), ...parsed.units.map((u) => u.code), ...parsed.rejected.map((r) => r.code)])
   const errors: ImportIssue[] = [...parsed.errors]

@@ -1,9 +1,8 @@
 import { action, query } from '@solidjs/router'
-import type { AdminQuestion, BankQuestionWire, HistoryEntry, ImportReport, PublishedCount } from '../../api/schemas/wire'
+import type { AdminQuestion, BankQuestionWire, HistoryEntry, ImportFormat, ImportReport, PublishedCount } from '../../api/schemas/wire'
 import { api, apiUpload } from './client'
 
 export type QuestionFilter = { topic?: string; status?: string; type?: string; difficulty?: string; q?: string; offset?: number; limit?: number }
-export type ImportFormat = 'json' | 'csv' | 'xlsx' | 'gift' | 'aiken' | 'moodlexml'
 
 const qs = (f: QuestionFilter) => {
   const p = new URLSearchParams()
@@ -24,7 +23,7 @@ export const updateQuestion = action(async (id: string, patch: Partial<BankQuest
   (await api<{ question: AdminQuestion }>('PATCH', `/admin/questions/${encodeURIComponent(id)}`, patch)).question, 'update-question')
 
 export const importQuestions = action(async (file: File, format: ImportFormat, mode: 'all' | 'valid') =>
-  apiUpload<ImportReport & { updated?: number }>(`/admin/questions/import?format=${format}&mode=${mode}`, file), 'import-questions')
+  apiUpload<ImportReport>(`/admin/questions/import?format=${format}&mode=${mode}`, file), 'import-questions')
 
 export const exportUrl = (format: 'json' | 'csv' | 'xlsx' | 'gift', f: QuestionFilter = {}) =>
   `/api/admin/questions/export?${qs({ format, topic: f.topic, status: f.status } as QuestionFilter)}`

@@ -1,4 +1,4 @@
-export type Bucket = { at: string; started: number; finished: number }
+import type { ActivityBucket as Bucket } from '../../../api/schemas/wire'
 
 // Hà Nội is UTC+7 all year: day buckets start at local midnight, as the server aligns them.
 const HANOI_OFFSET_MS = 7 * 3600_000

@@ -1,10 +1,10 @@
 import { useAction, useSubmission } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { ApiError } from '../../api/client'
-import { importQuestions, type ImportFormat } from '../../api/questions'
+import type { ImportFormat, ImportIssue as Issue } from '../../../api/schemas/wire'
+import { importQuestions } from '../../api/questions'
 import { FormError } from '../../components/field'
 
-type Issue = { line?: number; row?: number; message: string }
 const FORMATS: [ImportFormat, string, string][] = [
   ['xlsx', 'Excel (.xlsx)', '.xlsx'], ['csv', 'CSV', '.csv'], ['json', 'JSON', '.json'],
   ['gift', 'Moodle GIFT', '.txt,.gift'], ['aiken', 'Aiken', '.txt'], ['moodlexml', 'Moodle XML', '.xml'],

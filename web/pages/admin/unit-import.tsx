@@ -1,10 +1,9 @@
 import { createSignal, For, Show } from 'solid-js'
-import type { Unit } from '../../../api/schemas/wire'
+import type { ImportIssue as Issue, Unit, UnitsImportReport } from '../../../api/schemas/wire'
 import { apiUpload, ApiError, errorMessage } from '../../api/client'
 import { TextArea } from '../../components/field'
 
 // The server writes each issue's place into its message ("Hàng 4: …"); it is shown as it comes.
-type Issue = { line?: number; row?: number; message: string }
 type Props = { contestId: string; onImported: (units: Unit[]) => void }
 
 // A CSV or Excel file (or CSV pasted here) goes to the server's import, which checks every row and
@@ -22,7 +21,7 @@ export function UnitImport(props: Props) {
     const format = f && /\.xlsx$/i.test(f.name) ? 'xlsx' : 'csv'
     setBusy(true); setIssues([]); setMessage(undefined)
     try {
-      const res = await apiUpload<{ units: Unit[]; imported: number; warnings: Issue[] }>(`/admin/contests/${props.contestId}/units/import?format=${format}`, body)
+      const res = await apiUpload<UnitsImportReport>(`/admin/contests/${props.contestId}/units/import?format=${format}`, body)
       setMessage({ ok: true, text: `Đã nhập ${res.imported} đơn vị.` })
       setIssues(res.warnings)
       props.onImported(res.units)
