@@ -80,6 +80,10 @@ export type BankQuestionWire = {
   source: { document: string; section?: string; url?: string }; group?: string; weight?: number; status?: 'draft' | 'published' | 'retired'
 }
 export type AdminQuestion = BankQuestionWire & { revision: number }
+// GET /admin/questions, POST /admin/questions/bulk and POST /admin/rounds/:roundId/regrade.
+export type QuestionsPage = { total: number; questions: AdminQuestion[] }
+export type BulkResult = { changed: number }
+export type RegradeResult = { rescored: number }
 // A topic of the bank, with how many questions it holds and how many of them a round can draw.
 export type TopicSummary = { id: string; name: string; description: string; questionCount: number; publishedCount: number }
 export type BulkAction = 'publish' | 'retire' | 'set'

@@ -1,5 +1,6 @@
 import { all, get, lock, run, transaction, type Program } from '../../db/program'
 import { AppError, notFound } from '../errors'
+import type { RegradeResult } from '../schemas/wire'
 import { logChange } from '../standings/change-log'
 import { itemsOf, markItem, rescoreRow } from './attempt-store'
 import { scoreItemsOf } from './attempts'
@@ -46,7 +47,7 @@ export function* undoDisqualification(actor: Actor, roundId: string, participant
 
 // Moves every item of this round that used the question to its latest revision and rescores finished
 // attempts. Takes the round's lock first, as disqualify and finalize do: a finalize never reads half a regrade.
-export function* regradeQuestion(actor: Actor, roundId: string, questionId: string, now: number): Program<{ rescored: number }> {
+export function* regradeQuestion(actor: Actor, roundId: string, questionId: string, now: number): Program<RegradeResult> {
   return yield* transaction(function* () {
     yield* lock(`round:${roundId}`)
     yield* roundRow(roundId)

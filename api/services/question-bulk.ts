@@ -3,6 +3,7 @@ import type { QuestionContent } from '../../db/schema'
 import { BankQuestion } from '../../questions/schema'
 import { AppError, invalid } from '../errors'
 import type { BulkQuestionsInput } from '../schemas/admin'
+import type { BulkResult } from '../schemas/wire'
 import { logChange } from '../standings/change-log'
 import { appendEntry, type Actor } from './audit'
 import { saveQuestion, toBankQuestion, toContent } from './question-store'
@@ -39,7 +40,7 @@ function problemOf(id: string, next: QuestionContent): string | null {
 // One transaction: every selected question changes, or none does. Each changed one gets a new revision, as
 // an edit does (attempts keep the revision they drew), and the batch one audit entry. The questions' locks
 // (taken in id order, as no edit takes two) make an edit made meanwhile come wholly before or after.
-export function* bulkChangeQuestions(actor: Actor, input: BulkQuestionsInput, now: number): Program<{ changed: number }> {
+export function* bulkChangeQuestions(actor: Actor, input: BulkQuestionsInput, now: number): Program<BulkResult> {
   return yield* transaction(function* () {
     const ids = [...new Set(input.ids)].sort()
     if (input.topic !== undefined) {

@@ -6,7 +6,7 @@ import { BankQuestion } from '../../questions/schema'
 import { notFound } from '../errors'
 import { parseWith } from '../lib/http'
 import { containsPattern } from '../lib/text'
-import type { AdminQuestion, PublishedCount } from '../schemas/wire'
+import type { AdminQuestion, PublishedCount, QuestionsPage } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { logChange } from '../standings/change-log'
 import { ImportTopics } from './import-topics'
@@ -35,7 +35,7 @@ function filterSql(f: Omit<QuestionFilter, 'limit' | 'offset'>): { where: string
   return { where: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params }
 }
 
-export function* findQuestions(f: QuestionFilter): Program<{ total: number; questions: AdminQuestion[] }> {
+export function* findQuestions(f: QuestionFilter): Program<QuestionsPage> {
   const { where, params } = filterSql(f)
   const { n } = (yield* get<{ n: number }>(`SELECT count(*) AS n FROM questions q${where}`, ...params))!
   const rows = yield* all<CurrentRow>(`SELECT q.id, q.revision, r.content ${CURRENT}${where} ORDER BY q.topic, q.id LIMIT ? OFFSET ?`, ...params, f.limit, f.offset)

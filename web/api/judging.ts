@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { ActivityBucket, FinalizeResult, JudgeStandings, QuestionReport, RoundItemStats, RoundPrizes } from '../../api/schemas/wire'
+import type { ActivityBucket, FinalizeResult, JudgeStandings, QuestionReport, RegradeResult, RoundItemStats, RoundPrizes } from '../../api/schemas/wire'
 import { api, ApiError } from './client'
 import { getRoundPrizes } from './leaderboards'
 
@@ -17,7 +17,7 @@ export const undoDisqualify = action(async (roundId: string, participantId: stri
 }, 'undo-disqualify')
 export const finalizeRound = action(async (roundId: string) => api<FinalizeResult>('POST', `/admin/rounds/${roundId}/finalize`), 'finalize')
 export const regrade = action(async (roundId: string, questionId: string) =>
-  api<{ rescored: number }>('POST', `/admin/rounds/${roundId}/regrade`, { questionId }), 'regrade')
+  api<RegradeResult>('POST', `/admin/rounds/${roundId}/regrade`, { questionId }), 'regrade')
 
 export const getItemStats = query(async (roundId: string) =>
   api<RoundItemStats>('GET', `/admin/rounds/${roundId}/item-stats`), 'item-stats')

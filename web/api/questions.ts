@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { AdminQuestion, BankQuestionWire, HistoryEntry, ImportFormat, ImportReport, PublishedCount } from '../../api/schemas/wire'
+import type { AdminQuestion, BankQuestionWire, HistoryEntry, ImportFormat, ImportReport, PublishedCount, QuestionsPage } from '../../api/schemas/wire'
 import { api, apiUpload } from './client'
 
 export type QuestionFilter = { topic?: string; status?: string; type?: string; difficulty?: string; q?: string; offset?: number; limit?: number }
@@ -11,7 +11,7 @@ const qs = (f: QuestionFilter) => {
 }
 
 export const listQuestions = query(async (f: QuestionFilter) =>
-  api<{ total: number; questions: AdminQuestion[] }>('GET', `/admin/questions?${qs(f)}`), 'questions')
+  api<QuestionsPage>('GET', `/admin/questions?${qs(f)}`), 'questions')
 export const getQuestion = query(async (id: string) => (await api<{ question: AdminQuestion }>('GET', `/admin/questions/${encodeURIComponent(id)}`)).question, 'question')
 export const getRevisions = query(async (id: string) =>
   (await api<{ revisions: HistoryEntry[] }>('GET', `/admin/questions/${encodeURIComponent(id)}/revisions`)).revisions, 'revisions')

@@ -1,5 +1,5 @@
 import { action, query } from '@solidjs/router'
-import type { BulkAction, TopicSummary } from '../../api/schemas/wire'
+import type { BulkAction, BulkResult, TopicSummary } from '../../api/schemas/wire'
 import { api } from './client'
 
 // The bank's topics are data (issue 15): the filter, the blueprint builder and the question editor read them here.
@@ -16,7 +16,7 @@ export const updateTopic = action(async (id: string, patch: Partial<Omit<TopicIn
 export const deleteTopic = action(async (id: string) => { await api('DELETE', `/admin/topics/${encodeURIComponent(id)}`) }, 'delete-topic')
 
 export const bulkQuestions = action(async (input: BulkInput) =>
-  (await api<{ changed: number }>('POST', '/admin/questions/bulk', input)).changed, 'bulk-questions')
+  (await api<BulkResult>('POST', '/admin/questions/bulk', input)).changed, 'bulk-questions')
 
 // A topic's name for a question's topic id; an id with no row yet shows as itself.
 export const topicName = (topics: readonly Pick<Topic, 'id' | 'name'>[] | undefined, id: string) => topics?.find((t) => t.id === id)?.name ?? id
