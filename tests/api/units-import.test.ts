@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import type { Unit } from '../../api/schemas/wire'
 import { staffAgent, testApp, type Agent, type TestApp } from '../helpers/app'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const upload = (agent: Agent, path: string, body: Uint8Array) => agent.request('POST', path, body, { 'content-type': 'application/octet-stream' })
 const unitCount = async (t: TestApp) => (await t.one<{ n: number }>('SELECT count(*) AS "n" FROM units'))!.n
-type Unit = { id: string; code: string; name: string; parentId: string | null; headcount: number | null }
 
 async function contest() {
   const t = testApp()
