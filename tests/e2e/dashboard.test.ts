@@ -113,8 +113,8 @@ describe('the contest dashboard', () => {
     await page.goto(`/quan-tri/cuoc-thi/${state.contestId}/tong-quan`)
     await expect.poll(() => page.locator('.days-chart svg[role="img"]').count()).toBe(1)
     await shot(page, 'console-dashboard-phone')
-    // Nothing of the dashboard reaches past the screen; wide tables scroll inside their own frame.
-    // (The console's top bar is the shell's, not this page's.)
+    // Nothing reaches past the screen, the top bar included; wide tables scroll inside their own frame.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width)
     const wide = await page.evaluate((w) => [...document.querySelectorAll('.dashboard *')]
       .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > w + 0.5)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5), PHONE.viewport.width)

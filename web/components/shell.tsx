@@ -21,7 +21,8 @@ export function Shell(props: { children: JSX.Element }) {
             <A href="/luot-thi-cua-toi" class="wide-only">{t('nav.mine')}</A>
           </Show>
           <Show when={isStaff(me()?.role)}>
-            <A href="/quan-tri">{t('nav.console')}</A>
+            {/* On a phone the console's link is in the user menu: brand, link, name and language overflowed 390 px. */}
+            <A href="/quan-tri" class="wide-only">{t('nav.console')}</A>
           </Show>
           <Show when={me()?.role === 'coordinator'}>
             <A href="/dieu-phoi" class="wide-only">{t('nav.coordinator')}</A>
@@ -36,6 +37,10 @@ export function Shell(props: { children: JSX.Element }) {
                 <div class="menu" onClick={(e) => { (e.currentTarget.parentElement as HTMLDetailsElement).open = false }}>
                   <Show when={user().role === 'participant'}>
                     <A href="/luot-thi-cua-toi">{t('nav.mine')}</A>
+                    <A href="/doi-mat-khau">{t('nav.password')}</A>
+                  </Show>
+                  <Show when={isStaff(user().role)}>
+                    <A href="/quan-tri">{t('nav.console')}</A>
                     <A href="/doi-mat-khau">{t('nav.password')}</A>
                   </Show>
                   <Show when={user().role === 'coordinator'}>
