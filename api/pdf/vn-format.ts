@@ -1,5 +1,5 @@
 // How printed documents write dates, times and numbers: Hà Nội time (UTC+7 all year), 24 h, decimal comma.
-const HANOI_OFFSET_MS = 7 * 3600_000
+import { HANOI_OFFSET_MS } from '../lib/time'
 const two = (n: number) => String(n).padStart(2, '0')
 
 function hanoi(ms: number) {

@@ -1,5 +1,5 @@
 import { all, type Program } from '../../db/program'
-import { iso } from '../lib/time'
+import { HANOI_OFFSET_MS, iso } from '../lib/time'
 import { unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { ContestDashboard, DashboardDay, DashboardUnit } from '../schemas/dashboard'
 import { listUnitRows } from '../standings/unit-names'
@@ -9,7 +9,7 @@ import { behindFirst, hanoiDay, unitDepths } from '../rules/units-behind'
 
 // Hà Nội is UTC+7 all year: a day is [local midnight, next local midnight). Bound as BigInt so that
 // SQLite divides as integers (better-sqlite3 binds JS numbers as REAL).
-const OFFSET = BigInt(7 * 3600_000)
+const OFFSET = BigInt(HANOI_OFFSET_MS)
 const DAY = BigInt(86_400_000)
 const dayOf = (col: string) => `(${col} + ?) / ?`
 

@@ -1,19 +1,14 @@
 import { PassThrough, Readable } from 'node:stream'
 import { XlsxStreamWriter } from '../formats/xlsx-stream-writer'
-import { CSV_BOM, csvLine } from '../lib/csv'
+import { CSV_BOM, csvLine, decimalComma, type CsvCell } from '../lib/csv'
+import { hanoiDate, hanoiDateTime } from '../lib/time'
 import type { MembersPage } from './unit-members'
 
 export const MEMBERS_HEADER = ['Họ và tên', 'Đơn vị', 'Đã thi', 'Điểm cao nhất', 'Điểm tối đa', 'Ngày thi gần nhất']
 
-const hanoiDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' })
-const hanoiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-// dd/mm/yyyy in Hà Nội, whatever the server's own time zone.
-export const hanoiDate = (t: string | number) => hanoiDay.format(new Date(t))
-const hanoiDateTime = (t: number) => `${hanoiDate(t)} ${hanoiTime.format(new Date(t))}`
-// People read the CSV: a decimal comma, as everywhere else in Vietnamese figures. The XLSX keeps numbers.
-const commaDecimal = (n: number) => String(n).replace('.', ',')
+// People read the CSV: a decimal comma (decimalComma), as everywhere else in Vietnamese figures. The XLSX keeps numbers.
 
-function memberRows(page: MembersPage, number: (n: number) => string | number) {
+function memberRows(page: MembersPage, number: (n: number) => CsvCell) {
   return page.members.map((m) => [
     m.fullName, m.unitName, m.took ? 'Có' : 'Chưa',
     m.bestScore == null ? '' : number(m.bestScore), m.maxScore == null ? '' : number(m.maxScore),
@@ -22,7 +17,7 @@ function memberRows(page: MembersPage, number: (n: number) => string | number) {
 }
 
 export function membersCsv(page: MembersPage): string {
-  return `${CSV_BOM}${csvLine(MEMBERS_HEADER)}${memberRows(page, commaDecimal).map(csvLine).join('')}`
+  return `${CSV_BOM}${csvLine(MEMBERS_HEADER)}${memberRows(page, decimalComma).map(csvLine).join('')}`
 }
 
 export function membersXlsxStream(page: MembersPage, now: number): ReadableStream<Uint8Array> {
@@ -34,7 +29,7 @@ export function membersXlsxStream(page: MembersPage, now: number): ReadableStrea
     await xlsx.sheet('Thông tin', [[
       ['Đơn vị', page.unit.name], ['Đợt thi', round],
       ['Đã thi / tổng số', `${page.counts.took}/${page.counts.total}`], ['Số đảng viên', page.counts.headcount ?? ''],
-      ['Ngày xuất', hanoiDateTime(now)],
+      ['Ngày xuất', hanoiDateTime(now).slice(0, 16)],
     ]])
     await xlsx.finish()
   }

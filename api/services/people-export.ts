@@ -1,24 +1,21 @@
 import { PassThrough, Readable } from 'node:stream'
 import type { Store } from '../../db/store'
 import { XlsxStreamWriter, type XlsxRow } from '../formats/xlsx-stream-writer'
-import { CSV_BOM, csvLine } from '../lib/csv'
+import { CSV_BOM, csvLine, decimalComma, type CsvCell } from '../lib/csv'
+import { hanoiDate, vnDay } from '../lib/time'
 import type { PersonRow } from '../schemas/people'
 import { peopleBatch, type PeopleFilter } from './people-list'
 
 export const PEOPLE_HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Số điện thoại', 'Đơn vị', 'Ngày đăng ký', 'Số lượt đã thi', 'Điểm cao nhất']
 const BATCH = 2000
 
-const hanoiDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' })
 // A date of birth is a calendar day already ("1990-05-01"); a registration is an instant, shown on its Hà Nội day.
-const birthDay = (day: string) => day.split('-').reverse().join('/')
-const commaDecimal = (n: number) => String(n).replace('.', ',')
-
-function cells(p: PersonRow, n: number, score: (s: number) => string | number): XlsxRow {
-  return [n, p.fullName, birthDay(p.dateOfBirth), p.phone, p.unitName, hanoiDay.format(new Date(p.registeredAt)), p.attempts, p.bestScore == null ? '' : score(p.bestScore)]
+function cells(p: PersonRow, n: number, score: (s: number) => CsvCell): XlsxRow {
+  return [n, p.fullName, vnDay(p.dateOfBirth), p.phone, p.unitName, hanoiDate(p.registeredAt), p.attempts, p.bestScore == null ? '' : score(p.bestScore)]
 }
 
 // The filtered list a batch at a time, numbered from 1.
-async function* batches(store: Store, contestId: string, filter: PeopleFilter, score: (s: number) => string | number): AsyncGenerator<XlsxRow[]> {
+async function* batches(store: Store, contestId: string, filter: PeopleFilter, score: (s: number) => CsvCell): AsyncGenerator<XlsxRow[]> {
   let n = 0
   for (let after = 0; ;) {
     const { rows, last } = await store.read(peopleBatch(contestId, filter, after, BATCH))
@@ -32,7 +29,7 @@ export function peopleCsvStream(store: Store, contestId: string, filter: PeopleF
   const encoder = new TextEncoder()
   const parts = (async function* () {
     yield `${CSV_BOM}${csvLine(PEOPLE_HEADER)}`
-    for await (const rows of batches(store, contestId, filter, commaDecimal)) yield rows.map((r) => csvLine([...r])).join('')
+    for await (const rows of batches(store, contestId, filter, decimalComma)) yield rows.map((r) => csvLine([...r])).join('')
   })()
   return new ReadableStream({
     async pull(controller) {

@@ -3,6 +3,7 @@ import { all, get, type Program } from '../../db/program'
 import type { Store } from '../../db/store'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import { CSV_BOM, csvLine, decimalComma } from '../lib/csv'
+import { vnDay } from '../lib/time'
 import { XlsxStreamWriter } from '../formats/xlsx-stream-writer'
 import { headOfChain } from './audit'
 import { disqualifiedEntries, peopleBySeq } from '../standings/judge-page'
@@ -18,8 +19,6 @@ const BATCH = 2000
 const RANK_HEADER = ['Hạng', 'Họ và tên', 'Ngày sinh', 'Điện thoại', 'Đơn vị', 'Điểm', 'Điểm tối đa', 'Thời gian làm bài (giây)', 'Sai số dự đoán', 'Giải', 'Ghi chú']
 const UNIT_HEADER = ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Số người dự thi', 'Số đảng viên', 'Tỷ lệ tham gia (%)', 'Số lượt thi', 'Điểm trung bình', 'Số bài đạt điểm tối đa']
 const seconds = (ms: number) => Math.round(ms / 100) / 10
-// A date of birth is a calendar day ("1990-05-01"), written as people read it: 01/05/1990.
-const birthDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-').reverse().join('/') : day)
 // The CSV is read by people: decimal commas there; the XLSX keeps real numbers (shown by Excel's locale).
 const csvRow = (row: Row) => csvLine(row.map((cell) => (typeof cell === 'number' ? decimalComma(cell) : cell)))
 
@@ -52,7 +51,7 @@ async function* rankingBatches({ store, round, live, order }: ResultsExport): As
       const rows = await store.read(all<RankedRow>(page, round.contestId, round.id, round.finalGeneration, last, BATCH))
       if (!rows.length) break
       last = rows[rows.length - 1].rank
-      yield rows.map((r) => [r.rank, r.full_name, birthDay(r.date_of_birth), r.phone, r.unit_name ?? '', r.score, r.max_score, seconds(r.dur), r.prediction_error, r.prize ?? '', ''])
+      yield rows.map((r) => [r.rank, r.full_name, vnDay(r.date_of_birth), r.phone, r.unit_name ?? '', r.score, r.max_score, seconds(r.dur), r.prediction_error, r.prize ?? '', ''])
     }
   } else {
     for (let i = 0; i < order.length; i += BATCH) {
@@ -62,12 +61,12 @@ async function* rankingBatches({ store, round, live, order }: ResultsExport): As
       yield prs.map((pr, j) => {
         const e = entries[j]
         const p = people.get(pr)!
-        return [i + j + 1, p.full_name, birthDay(p.date_of_birth), p.phone, p.unit_name ?? '', e.score, e.maxScore, seconds(e.durationMs), null, '', 'Tạm thời']
+        return [i + j + 1, p.full_name, vnDay(p.date_of_birth), p.phone, p.unit_name ?? '', e.score, e.maxScore, seconds(e.durationMs), null, '', 'Tạm thời']
       })
     }
   }
   yield (await store.read(disqualifiedEntries(round)))
-    .map((e) => ['', e.fullName, birthDay(e.dateOfBirth), e.phone, e.unitName, e.score, e.maxScore, seconds(e.durationMs), null, '', `Truất quyền: ${e.disqualifyReason ?? ''}`])
+    .map((e) => ['', e.fullName, vnDay(e.dateOfBirth), e.phone, e.unitName, e.score, e.maxScore, seconds(e.durationMs), null, '', `Truất quyền: ${e.disqualifyReason ?? ''}`])
 }
 
 function* unitTable(round: RoundRow, direct: RoundBoard['direct']): Program<Row[]> {

@@ -1,5 +1,5 @@
 import { all, dialect, type Program } from '../../db/program'
-import { iso } from '../lib/time'
+import { HANOI_OFFSET_MS, iso } from '../lib/time'
 import { containsPattern } from '../lib/text'
 import { normalizePhone } from '../rules/phone'
 import type { ActivityBucket, PersonMatch, RoundPrize, RoundPrizes, RoundUnitPrize } from '../schemas/wire'
@@ -20,7 +20,6 @@ export function* readRoundPrizes(roundId: string): Program<RoundPrizes> {
 }
 
 // Buckets start on Hà Nội time (UTC+7, no daylight saving), so a day bucket is a local calendar day.
-const HANOI_OFFSET_MS = 7 * 3600_000
 const bucket = (col: string) => `((${col} + ?) / ?) * ? - ?`
 
 // Attempts started and finished per time bucket, for the judges' participation chart. Sizes are bound as

@@ -245,6 +245,12 @@ export class RoundBoards {
     return done
   }
 
+  // Is a built board waiting to read the finishes since it was built? Asked on every read: no array made.
+  anyToSync(): boolean {
+    for (const b of this.boards.values()) if (b.built && b.needsSync) return true
+    return false
+  }
+
   // Every board in memory, built or not.
   all(): RoundBoard[] {
     return [...this.boards.values()]

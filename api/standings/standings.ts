@@ -67,7 +67,7 @@ export class Standings {
     }
     // Most looks find nothing new (a read while only answers are being saved): one statement decides.
     const heads = yield* logHeads()
-    if (heads.change === this.changePosition && heads.finish === this.finishPosition && !this.parts.boards.all().some((b) => b.built && b.needsSync)) return
+    if (heads.change === this.changePosition && heads.finish === this.finishPosition && !this.parts.boards.anyToSync()) return
     const end = heads.finish
     const { changes, position } = yield* changesSince(this.changePosition, end)
     for (const change of changes) yield* this.apply(change)

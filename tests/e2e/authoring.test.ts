@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../helpers/server-process'
 import { DESKTOP, launchChromium, newContext, shot, watchErrors } from './helpers/browser'
 import { signInStaff } from './helpers/organizer'
-import { ADMIN, startServer, type TestServer } from './helpers/server'
+import { ADMIN, ok, startServer, type TestServer } from './helpers/server'
 
 // Authoring in the console (issue 15): a question added through the form, edited, its history's diff, and
 // the warning before editing a question that a running round has drawn. The round is set up through the API.
@@ -13,11 +13,6 @@ const errors: string[] = []
 const state = { topicId: '', drawnId: '', roundTitle: 'Tuần thi soạn câu hỏi' }
 const iso = (ms: number) => new Date(ms).toISOString()
 
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const r = await res
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`)
-  return r.body
-}
 
 async function setUp() {
   const admin = new HttpClient(server.baseUrl)

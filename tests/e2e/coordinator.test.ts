@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../helpers/server-process'
 import { DESKTOP, launchChromium, newContext, PHONE, shot, watchErrors } from './helpers/browser'
 import { signInStaff } from './helpers/organizer'
-import { ADMIN, startServer, type TestServer } from './helpers/server'
+import { ADMIN, ok, startServer, type TestServer } from './helpers/server'
 
 // The organizer appoints a coordinator for one branch of the unit tree on the contest's console page; the
 // coordinator signs in, lands on /dieu-phoi without the console's menu, sees the branch's members with who
@@ -27,11 +27,6 @@ let browser: Browser
 const errors: string[] = []
 const state = { contestId: '' }
 
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const r = await res
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`)
-  return r.body
-}
 
 async function setUp() {
   const admin = new HttpClient(server.baseUrl)

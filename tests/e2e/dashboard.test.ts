@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../helpers/server-process'
 import { DESKTOP, launchChromium, newContext, PHONE, shot, watchErrors } from './helpers/browser'
-import { ADMIN, startServer, type TestServer } from './helpers/server'
+import { ADMIN, ok, startServer, type TestServer } from './helpers/server'
 
 // The organizer's contest dashboard (issue 15) in a real browser: the charts are drawn, and their text
 // alternatives (the SVG's label, the bars' labels, the tables) carry the numbers the API computed.
@@ -25,11 +25,6 @@ const state = { contestId: '', roundId: '', firstId: '' }
 const iso = (ms: number) => new Date(ms).toISOString()
 const today = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date())
 
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const r = await res
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`)
-  return r.body
-}
 
 async function setUp() {
   const admin = new HttpClient(server.baseUrl)

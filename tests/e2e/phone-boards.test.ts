@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../helpers/server-process'
 import { launchChromium, shot, watchErrors } from './helpers/browser'
-import { ADMIN, startServer, type TestServer } from './helpers/server'
+import { ADMIN, ok, startServer, type TestServer } from './helpers/server'
 
 // The participant's boards and results on the two phone sizes that matter (360 × 740 and 390 × 844), over a
 // contest set up through the API: 25 people, a three-level unit tree, one finalized round with prizes and one
@@ -34,11 +34,6 @@ const consoleErrors: string[] = []
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const r = await res
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`)
-  return r.body
-}
 
 async function setUp() {
   const admin = new HttpClient(server.baseUrl)

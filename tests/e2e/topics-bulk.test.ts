@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../helpers/server-process'
 import { DESKTOP, launchChromium, newContext, shot, watchErrors } from './helpers/browser'
 import { signInStaff } from './helpers/organizer'
-import { ADMIN, startServer, type TestServer } from './helpers/server'
+import { ADMIN, ok, startServer, type TestServer } from './helpers/server'
 
 // A province's organizer imports its own questions under a category the engine has never seen, finds the
 // new topic in the bank filter, publishes the drafts in one bulk action, and builds a round from that topic.
@@ -22,11 +22,6 @@ let browser: Browser
 const errors: string[] = []
 const state = { contestId: '', unitId: '' }
 
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const r = await res
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`)
-  return r.body
-}
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([startServer(), launchChromium()])

@@ -69,3 +69,10 @@ export async function startServer(): Promise<TestServer> {
     },
   }
 }
+
+// The body of an API answer set up through HttpClient, once its status is the one expected.
+export async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
+  const r = await res
+  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`)
+  return r.body
+}
