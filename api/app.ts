@@ -1,4 +1,6 @@
+import { Scalar } from '@scalar/hono-api-reference'
 import { Hono } from 'hono'
+import pkg from '../package.json'
 import type { Program } from '../db/program'
 import type { Db } from '../db/client'
 import { GroupCommit } from '../db/group-commit'
@@ -9,6 +11,7 @@ import type { AppEnv, Deps } from './app-env'
 import type { Env } from './env'
 import { AppError } from './errors'
 import { send } from './lib/http'
+import { describe, openApiDocument } from './lib/openapi'
 import { GuessGuard } from './lib/guess-guard'
 import { RateLimiter, type Limiter } from './lib/rate-limit'
 import { SharedGuessGuard } from './lib/shared-guess-guard'
@@ -37,6 +40,8 @@ import { meRoutes } from './routes/me'
 import { publicRoutes } from './routes/public'
 import { sessionRoutes } from './routes/sessions'
 import { Standings } from './standings/standings'
+import { routesByResource } from './routes-next'
+import { z } from 'zod'
 
 // The database: a SQLite file (db) or PostgreSQL (pg), which several servers may share; on PostgreSQL
 // reads may go through a pool of their own (pgReads), apart from the writes'.
@@ -71,6 +76,9 @@ function storeDeps(options: AppOptions, clock: Clock, wake: () => void): Pick<De
   }
 }
 
+// The reference page's script, pinned: the page is for people reading the API, never a contest's path.
+const SCALAR_CDN = 'https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.76.0'
+
 // The API app, mounted under /api by the server; tests call app.request() on it directly.
 export function createApp(options: AppSettings) {
   const clock = options.clock ?? systemClock
@@ -79,6 +87,7 @@ export function createApp(options: AppSettings) {
   standings = new Standings(stored.store, clock)
   const deps: Deps = { ...stored, env: options.env, clock, standings, limiter: options.limiter ?? stored.limiter }
   const isReady = options.isReady ?? (() => true)
+  let document: ReturnType<typeof openApiDocument> | undefined // built once, on first request
   const depEntries = Object.entries(deps) as [keyof Deps, unknown][] // once, not per request
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
@@ -88,7 +97,9 @@ export function createApp(options: AppSettings) {
     .use(requestLog)
     .use(originCheck)
     .use(loadSession)
-    .get('/health', (c) => (isReady() ? send(c, { ok: true }) : c.json({ ok: false, serverTime: new Date().toISOString() }, 503)))
+    .get('/health', describe({ summary: 'Máy chủ sẵn sàng nhận yêu cầu', tag: 'meta', open: true, answer: { json: z.object({ ok: z.literal(true) }) } }),
+      (c) => (isReady() ? send(c, { ok: true }) : c.json({ ok: false, serverTime: new Date().toISOString() }, 503)))
+    .route('/', routesByResource)
     .route('/', sessionRoutes)
     .route('/', meRoutes)
     .route('/', publicRoutes)
@@ -107,6 +118,12 @@ export function createApp(options: AppSettings) {
     .route('/admin', adminPeopleRoutes)
     .route('/admin', adminCoordinatorRoutes)
     .route('/coordinator', coordinatorRoutes)
+  // The document describes the app it is part of, so these two join it once it is built.
+  app
+    .get('/openapi.json', describe({ summary: 'Tài liệu OpenAPI 3.1 của API này', tag: 'meta', open: true, answer: { file: 'json' } }),
+      async (c) => c.json(await (document ??= openApiDocument(app, pkg.version))))
+    .get('/docs', describe({ summary: 'Trang tra cứu API cho người đọc', tag: 'meta', open: true, answer: { file: 'html' } }),
+      Scalar({ url: '/api/openapi.json', pageTitle: 'hoithi API', cdn: SCALAR_CDN }))
   app.notFound(() => { throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn API này.') })
   app.onError(errorHandler)
   const close = async () => {

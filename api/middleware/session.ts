@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { AppError } from '../errors'
+import { rolesMark } from '../lib/openapi'
 import { sessionUser, type SessionUser } from '../services/auth'
 import type { Role } from '../schemas/wire'
 
@@ -30,7 +31,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
 })
 
 // Admins may do whatever an organizer or a judge may (API.md).
-export const requireRole = (...roles: Role[]) => createMiddleware<AppEnv>(async (c, next) => {
+export const requireRole = (...roles: Role[]) => rolesMark(createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get('user')
   if (!user) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.')
   // An admin stands in for organizers and judges only: participant routes stay a participant's own, and
@@ -39,7 +40,7 @@ export const requireRole = (...roles: Role[]) => createMiddleware<AppEnv>(async 
   const allowed = roles.includes(user.role) || (user.role === 'admin' && roles.some((r) => r === 'organizer' || r === 'judge'))
   if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.')
   await next()
-})
+}), roles)
 
 // For handlers behind requireRole: the signed-in user, or 401 if the guard was forgotten.
 export function currentUser(c: { get(key: 'user'): SessionUser | null }): SessionUser {

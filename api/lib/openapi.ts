@@ -1,0 +1,110 @@
+import type { Hono } from 'hono'
+import { describeRoute, generateSpecs, resolver, uniqueSymbol, type DescribeRouteOptions } from 'hono-openapi'
+import { z } from 'zod'
+import { ErrorBody } from '../schemas/wire'
+import { FILE_TYPES } from './http'
+
+// How each route describes itself in the OpenAPI document (GET /api/openapi.json): a summary, its
+// resource's tag and its answer's schema, beside the inputs its validators carry (api/lib/validate.ts)
+// and the roles its guard carries (api/middleware/session.ts).
+
+export type Tag =
+  | 'sessions' | 'me' | 'contests' | 'rounds' | 'leaderboards' | 'attempts' | 'judging' | 'questions' | 'topics'
+  | 'units' | 'people' | 'staff' | 'coordinators' | 'audit' | 'results' | 'certificates' | 'stats' | 'meta'
+
+// Vietnamese names of the resources, as the reference page lists them.
+export const TAGS: { name: Tag; description: string }[] = [
+  { name: 'sessions', description: 'Đăng ký, đăng nhập, đăng xuất' },
+  { name: 'me', description: 'Tài khoản của người đang đăng nhập' },
+  { name: 'contests', description: 'Cuộc thi' },
+  { name: 'rounds', description: 'Đợt thi' },
+  { name: 'leaderboards', description: 'Bảng xếp hạng cá nhân và đơn vị' },
+  { name: 'attempts', description: 'Lượt làm bài của thí sinh' },
+  { name: 'judging', description: 'Chấm thi: xếp hạng, loại, chốt kết quả' },
+  { name: 'questions', description: 'Ngân hàng câu hỏi' },
+  { name: 'topics', description: 'Chủ đề câu hỏi' },
+  { name: 'units', description: 'Đơn vị dự thi' },
+  { name: 'people', description: 'Thí sinh' },
+  { name: 'staff', description: 'Tài khoản cán bộ' },
+  { name: 'coordinators', description: 'Điều phối viên đơn vị' },
+  { name: 'audit', description: 'Nhật ký kiểm toán' },
+  { name: 'results', description: 'Bản in kết quả' },
+  { name: 'certificates', description: 'Giấy chứng nhận' },
+  { name: 'stats', description: 'Phân tích câu hỏi' },
+  { name: 'meta', description: 'Tình trạng máy chủ và tài liệu API' },
+]
+
+// Every JSON answer carries the server's clock (API.md), added by send(). A named shape stays a reference
+// (zod does not carry a schema's id over to .extend()), so it is joined to the clock instead.
+const ServerTime = z.object({ serverTime: z.string().meta({ format: 'date-time', description: 'Giờ máy chủ (ISO 8601)' }) })
+const withServerTime = (schema: z.ZodType) =>
+  schema instanceof z.ZodObject && !schema.meta()?.id ? schema.extend(ServerTime.shape) : z.intersection(schema, ServerTime)
+
+type Answer =
+  | { json: z.ZodType; status?: 200 | 201; description?: string }
+  | { file: keyof typeof FILE_TYPES | 'pdf' | 'html'; description?: string }
+  | { empty: true; description?: string }
+  | { stream: true; description?: string }
+
+const MEDIA = { ...FILE_TYPES, pdf: 'application/pdf', html: 'text/html; charset=utf-8' } as const
+
+function answer(a: Answer): DescribeRouteOptions['responses'] {
+  if ('json' in a) {
+    return { [a.status ?? 200]: { description: a.description ?? 'Thành công', content: { 'application/json': { schema: resolver(withServerTime(a.json)) } } } }
+  }
+  if ('file' in a) return { 200: { description: a.description ?? 'Tệp tải về', content: { [MEDIA[a.file]]: { schema: { type: 'string' as const, format: 'binary' } } } } }
+  if ('stream' in a) return { 200: { description: a.description ?? 'Luồng sự kiện', content: { 'text/event-stream': { schema: { type: 'string' as const } } } } }
+  return { 204: { description: a.description ?? 'Thành công, không có nội dung' } }
+}
+
+// One route's description. `open` marks a route anyone may call; guarded routes get their roles from
+// their guard, so the document cannot say other roles than the code enforces.
+export function describe(spec: { summary: string; tag: Tag; answer: Answer; description?: string; open?: true }) {
+  return describeRoute({
+    summary: spec.summary,
+    tags: [spec.tag],
+    ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.open ? { security: [], 'x-roles': ['public'] } : {}),
+    responses: answer(spec.answer),
+  })
+}
+
+// The mark a role guard leaves for the document: who may call, and the 401/403 it answers otherwise.
+export function rolesMark<M extends object>(middleware: M, roles: readonly string[]): M {
+  return Object.assign(middleware, {
+    [uniqueSymbol]: {
+      spec: {
+        security: [{ session: [] }],
+        'x-roles': [...roles],
+        responses: { 401: errorResponse('Chưa đăng nhập'), 403: errorResponse('Không có quyền') },
+      },
+    },
+  })
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } })
+
+// The document of every route of `app`, as mounted under /api.
+export async function openApiDocument(app: Hono<any, any, any>, version: string) {
+  // Written out here (an empty registry, so not as a reference to itself): every error answer points at it.
+  const { $schema: _, ...errorSchema } = z.toJSONSchema(ErrorBody, { target: 'draft-2020-12', metadata: z.registry() })
+  return generateSpecs(app, {
+    documentation: {
+      info: {
+        title: 'hoithi API',
+        version,
+        description: 'Giao diện lập trình của hệ thống thi trắc nghiệm trực tuyến. Mọi câu trả lời JSON có serverTime (giờ máy chủ, ISO 8601). Lỗi có dạng ErrorBody.',
+      },
+      servers: [{ url: '/api' }],
+      tags: TAGS,
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hoithi_sid' } },
+        schemas: { ErrorBody: errorSchema as never },
+      },
+    },
+    // A bad input answers our error body, not the validator's own (api/lib/validate.ts).
+    defaultValidationErrorResponse: errorResponse('Dữ liệu không hợp lệ') as never,
+    // Any route may also answer 404, 409, 413, 429 or 500, always in the same error body.
+    defaultOptions: Object.fromEntries(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => [m, { responses: { default: errorResponse('Lỗi, theo mã trong error.code') } }])),
+  })
+}

@@ -1,0 +1,40 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env'
+import { attemptsRoutes } from './attempts'
+import { auditRoutes } from './audit'
+import { certificatesRoutes } from './certificates'
+import { contestsRoutes } from './contests'
+import { coordinatorRoutes } from './coordinator'
+import { itemStatsRoutes } from './item-stats'
+import { judgingRoutes } from './judging'
+import { leaderboardsRoutes } from './leaderboards'
+import { meRoutes } from './me'
+import { peopleRoutes } from './people'
+import { questionsRoutes } from './questions'
+import { resultsRoutes } from './results'
+import { roundsRoutes } from './rounds'
+import { sessionsRoutes } from './sessions'
+import { staffRoutes } from './staff'
+import { topicsRoutes } from './topics'
+import { unitsRoutes } from './units'
+
+// Every route, by resource: each file holds its resource's whole paths (public, /admin and /coordinator)
+// with a role guard on each handler, so no route depends on which file is mounted first.
+export const routesByResource = new Hono<AppEnv>()
+  .route('/', sessionsRoutes)
+  .route('/', meRoutes)
+  .route('/', contestsRoutes)
+  .route('/', roundsRoutes)
+  .route('/', leaderboardsRoutes)
+  .route('/', attemptsRoutes)
+  .route('/', judgingRoutes)
+  .route('/', itemStatsRoutes)
+  .route('/', resultsRoutes)
+  .route('/', certificatesRoutes)
+  .route('/', questionsRoutes)
+  .route('/', topicsRoutes)
+  .route('/', unitsRoutes)
+  .route('/', peopleRoutes)
+  .route('/', staffRoutes)
+  .route('/', coordinatorRoutes)
+  .route('/', auditRoutes)
