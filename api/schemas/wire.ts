@@ -313,3 +313,7 @@ export const HistoryEntry = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 export const PublishedCount = z.object({ topic: z.string(), difficulty: z.number(), count: z.number() }).meta({ id: 'PublishedCount' })
 export type PublishedCount = z.infer<typeof PublishedCount>
+
+// A judge's disqualification as POST /admin/rounds/:roundId/disqualify answers it ({ disqualified }).
+export const Disqualification = z.object({ roundId: z.string(), participantId: z.string(), reason: z.string() }).meta({ id: 'Disqualification' })
+export type Disqualification = z.infer<typeof Disqualification>
