@@ -317,3 +317,34 @@ export type PublishedCount = z.infer<typeof PublishedCount>
 // A judge's disqualification as POST /admin/rounds/:roundId/disqualify answers it ({ disqualified }).
 export const Disqualification = z.object({ roundId: z.string(), participantId: z.string(), reason: z.string() }).meta({ id: 'Disqualification' })
 export type Disqualification = z.infer<typeof Disqualification>
+
+// What POST /admin/contests answers: the stored contest as created, its createdAt in epoch milliseconds
+// (unlike the ISO times elsewhere; the web reads only id and slug).
+export const CreatedContest = z.object({
+  id: z.string(), slug: z.string(), title: z.string(), description: z.string(), rules: z.string(),
+  status: z.enum(['draft', 'published', 'archived']), onePrizePerPerson: z.boolean(), createdAt: z.number(),
+}).meta({ id: 'CreatedContest' })
+export type CreatedContest = z.infer<typeof CreatedContest>
+// A participant's answer as PUT /attempts/:attemptId/items/:position and a report as POST …/report answer them.
+export const SavedAnswer = z.object({ saved: z.literal(true), position: z.number() }).meta({ id: 'SavedAnswer' })
+export type SavedAnswer = z.infer<typeof SavedAnswer>
+export const FiledReport = z.object({ id: z.string(), questionId: z.string(), createdAt: Time }).meta({ id: 'FiledReport' })
+export type FiledReport = z.infer<typeof FiledReport>
+// The contest's dashboard (GET /admin/contests/:contestId/dashboard, docs/api-extras.md). Days are Hà Nội
+// calendar days; units come furthest behind first.
+export const DashboardDay = z.object({ day: Day, registrations: z.number(), attemptsStarted: z.number(), attemptsFinished: z.number() }).meta({ id: 'DashboardDay' })
+export type DashboardDay = z.infer<typeof DashboardDay>
+export const DashboardUnit = z.object({
+  unitId: z.string(), unitName: z.string(), parentId: z.string().nullable(), depth: z.number(),
+  registered: z.number(), participants: z.number(), headcount: z.number().nullable(), participationRate: z.number().nullable(),
+}).meta({ id: 'DashboardUnit' })
+export type DashboardUnit = z.infer<typeof DashboardUnit>
+export const DashboardRound = z.object({
+  id: z.string(), number: z.number(), title: z.string(), status: RoundStatus, opensAt: Time, closesAt: Time,
+  attempts: z.number(), finished: z.number(), participants: z.number(), meanScore: z.number().nullable(), maxScore: z.number().nullable(),
+}).meta({ id: 'DashboardRound' })
+export type DashboardRound = z.infer<typeof DashboardRound>
+export const ContestDashboard = z.object({
+  contest: z.object({ id: z.string(), title: z.string() }), days: z.array(DashboardDay), units: z.array(DashboardUnit), rounds: z.array(DashboardRound),
+}).meta({ id: 'ContestDashboard' })
+export type ContestDashboard = z.infer<typeof ContestDashboard>
