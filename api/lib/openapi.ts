@@ -41,18 +41,25 @@ const withServerTime = (schema: z.ZodType) =>
   schema instanceof z.ZodObject && !schema.meta()?.id ? schema.extend(ServerTime.shape) : z.intersection(schema, ServerTime)
 
 type Answer =
-  | { json: z.ZodType; status?: 200 | 201; description?: string }
-  | { file: keyof typeof FILE_TYPES | 'pdf' | 'html'; description?: string }
+  | { json: z.ZodType; status?: 200 | 201 | (200 | 201)[]; description?: string }
+  | { file: FileKind | FileKind[]; description?: string }
   | { empty: true; description?: string }
   | { stream: true; description?: string }
 
 const MEDIA = { ...FILE_TYPES, pdf: 'application/pdf', html: 'text/html; charset=utf-8' } as const
+type FileKind = keyof typeof MEDIA
 
 function answer(a: Answer): DescribeRouteOptions['responses'] {
   if ('json' in a) {
-    return { [a.status ?? 200]: { description: a.description ?? 'Thành công', content: { 'application/json': { schema: resolver(withServerTime(a.json)) } } } }
+    const statuses = Array.isArray(a.status) ? a.status : [a.status ?? 200]
+    const content = { 'application/json': { schema: resolver(withServerTime(a.json)) } }
+    return Object.fromEntries(statuses.map((s) => [s, { description: a.description ?? 'Thành công', content }]))
   }
-  if ('file' in a) return { 200: { description: a.description ?? 'Tệp tải về', content: { [MEDIA[a.file]]: { schema: { type: 'string' as const, format: 'binary' } } } } }
+  if ('file' in a) {
+    const kinds = Array.isArray(a.file) ? a.file : [a.file]
+    const content = Object.fromEntries(kinds.map((k) => [MEDIA[k], { schema: { type: 'string' as const, format: 'binary' } }]))
+    return { 200: { description: a.description ?? 'Tệp tải về', content } }
+  }
   if ('stream' in a) return { 200: { description: a.description ?? 'Luồng sự kiện', content: { 'text/event-stream': { schema: { type: 'string' as const } } } } }
   return { 204: { description: a.description ?? 'Thành công, không có nội dung' } }
 }

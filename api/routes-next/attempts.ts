@@ -32,7 +32,7 @@ export const attemptsRoutes = new Hono<AppEnv>()
   .post('/rounds/:roundId/attempts',
     describe({
       summary: 'Bắt đầu lượt làm bài, hoặc lấy lượt đang làm', tag: 'attempts',
-      answer: { json: OneAttempt, status: 201, description: 'Lượt mới (201), hoặc lượt đang làm dở (200) với cùng dạng' },
+      answer: { json: OneAttempt, status: [201, 200], description: 'Lượt mới (201), hoặc lượt đang làm dở (200)' },
     }),
     requireParticipant, params(RoundParam), body(z.object({})),
     async (c) => {

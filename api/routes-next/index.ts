@@ -19,7 +19,15 @@ import { topicsRoutes } from './topics'
 import { unitsRoutes } from './units'
 
 // Every route, by resource: each file holds its resource's whole paths (public, /admin and /coordinator)
-// with a role guard on each handler, so no route depends on which file is mounted first.
+// with a role guard on each handler. No two files hold paths one request could match both of
+// (tests/structure/route-resources.test.ts), so no route depends on which file is mounted first.
+export const resources = {
+  sessions: sessionsRoutes, me: meRoutes, contests: contestsRoutes, rounds: roundsRoutes, leaderboards: leaderboardsRoutes,
+  attempts: attemptsRoutes, judging: judgingRoutes, itemStats: itemStatsRoutes, results: resultsRoutes, certificates: certificatesRoutes,
+  questions: questionsRoutes, topics: topicsRoutes, units: unitsRoutes, people: peopleRoutes, staff: staffRoutes,
+  coordinator: coordinatorRoutes, audit: auditRoutes,
+}
+
 export const routesByResource = new Hono<AppEnv>()
   .route('/', sessionsRoutes)
   .route('/', meRoutes)

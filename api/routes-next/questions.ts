@@ -67,7 +67,7 @@ export const questionsRoutes = new Hono<AppEnv>()
   .get('/admin/questions/export',
     describe({
       summary: 'Xuất ngân hàng câu hỏi', tag: 'questions',
-      answer: { file: 'json', description: 'Tệp JSON (mặc định), CSV, XLSX hoặc GIFT theo tham số format' },
+      answer: { file: ['json', 'csv', 'xlsx', 'text'], description: 'Tệp JSON (mặc định), CSV, XLSX hoặc GIFT theo tham số format' },
     }),
     organizer, query(ExportQuery),
     async (c) => {

@@ -116,6 +116,9 @@ const COORDINATOR_ROUTES: RouteRow[] = [
 // Routes open to anyone: sign-up, sign-in and out, /me (401 by itself when anonymous), public reads.
 const OPEN_ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/health' },
+  // The API's own description (issue 18).
+  { method: 'GET', path: '/openapi.json' },
+  { method: 'GET', path: '/docs' },
   { method: 'POST', path: '/participants' },
   { method: 'POST', path: '/sessions' },
   { method: 'DELETE', path: '/sessions/current' },

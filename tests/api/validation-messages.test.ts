@@ -41,7 +41,8 @@ describe('validation messages name fields as people do', () => {
   it('every field of every request schema has a Vietnamese label', async () => {
     const dir = join(__dirname, '../../api/schemas')
     const keys = new Set<string>()
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    // wire.ts holds what the server answers, never what a person fills in.
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'wire.ts')) {
       const mod = (await import(join(dir, file))) as Record<string, unknown>
       for (const value of Object.values(mod)) collectKeys(value, keys, new Set())
     }
