@@ -25,19 +25,5 @@ export const CorrectPersonInput = z.object({
 }).refine((p) => p.fullName !== undefined || p.unitId !== undefined, 'cần họ tên mới hoặc đơn vị mới')
 export type CorrectPersonInput = z.infer<typeof CorrectPersonInput>
 
-export type PersonRow = {
-  id: string; fullName: string; dateOfBirth: string; phone: string; unitId: string; unitName: string
-  registeredAt: string; attempts: number; bestScore: number | null
-}
-export type PeoplePage = { total: number; people: PersonRow[] }
-
-export type PersonAttempt = {
-  id: string; roundId: string; roundTitle: string; contestId: string; contestTitle: string; number: number
-  status: 'in_progress' | 'submitted' | 'expired'; startedAt: string; endedAt: string | null; durationMs: number | null
-  score: number | null; maxScore: number | null; disqualified: { reason: string } | null; flags: { kind: string; evidence: string }[]
-}
-export type PersonDetail = {
-  participant: { id: string; fullName: string; dateOfBirth: string; phone: string; position: string | null; registeredAt: string
-    units: { contestId: string; contestTitle: string; unitId: string; unitName: string }[] }
-  attempts: PersonAttempt[]
-}
+// The list's rows and one person's record are wire shapes (api/schemas/wire.ts): the services return them.
+export type { PeoplePage, PersonAttempt, PersonDetail, PersonRow } from './wire'

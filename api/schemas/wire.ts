@@ -348,3 +348,27 @@ export const ContestDashboard = z.object({
   contest: z.object({ id: z.string(), title: z.string() }), days: z.array(DashboardDay), units: z.array(DashboardUnit), rounds: z.array(DashboardRound),
 }).meta({ id: 'ContestDashboard' })
 export type ContestDashboard = z.infer<typeof ContestDashboard>
+
+// A contest's people as staff see them (GET /admin/contests/:contestId/people) and one person's record
+// with every attempt and what a judge would want to know beside it (GET /admin/participants/:participantId).
+export const PersonRow = z.object({
+  id: z.string(), fullName: z.string(), dateOfBirth: Day, phone: z.string(), unitId: z.string(), unitName: z.string(),
+  registeredAt: Time, attempts: z.number(), bestScore: z.number().nullable(),
+}).meta({ id: 'PersonRow' })
+export type PersonRow = z.infer<typeof PersonRow>
+export const PeoplePage = z.object({ total: z.number(), people: z.array(PersonRow) }).meta({ id: 'PeoplePage' })
+export type PeoplePage = z.infer<typeof PeoplePage>
+export const PersonAttempt = z.object({
+  id: z.string(), roundId: z.string(), roundTitle: z.string(), contestId: z.string(), contestTitle: z.string(), number: z.number(),
+  status: AttemptStatus, startedAt: Time, endedAt: Time.nullable(), durationMs: z.number().nullable(),
+  score: z.number().nullable(), maxScore: z.number().nullable(), disqualified: z.object({ reason: z.string() }).nullable(), flags: z.array(Flag),
+}).meta({ id: 'PersonAttempt' })
+export type PersonAttempt = z.infer<typeof PersonAttempt>
+export const PersonDetail = z.object({
+  participant: z.object({
+    id: z.string(), fullName: z.string(), dateOfBirth: Day, phone: z.string(), position: z.string().nullable(), registeredAt: Time,
+    units: z.array(z.object({ contestId: z.string(), contestTitle: z.string(), unitId: z.string(), unitName: z.string() })),
+  }),
+  attempts: z.array(PersonAttempt),
+}).meta({ id: 'PersonDetail' })
+export type PersonDetail = z.infer<typeof PersonDetail>
