@@ -314,6 +314,10 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>
 export const PublishedCount = z.object({ topic: z.string(), difficulty: z.number(), count: z.number() }).meta({ id: 'PublishedCount' })
 export type PublishedCount = z.infer<typeof PublishedCount>
 
+// A participant's unit in one contest (GET and PUT /me/contests/:contestId/unit): null until chosen or registered.
+export const MyContestUnit = z.object({ contestId: z.string(), unitId: z.string().nullable() }).meta({ id: 'MyContestUnit' })
+export type MyContestUnit = z.infer<typeof MyContestUnit>
+
 // A judge's disqualification as POST /admin/rounds/:roundId/disqualify answers it ({ disqualified }).
 export const Disqualification = z.object({ roundId: z.string(), participantId: z.string(), reason: z.string() }).meta({ id: 'Disqualification' })
 export type Disqualification = z.infer<typeof Disqualification>
