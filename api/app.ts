@@ -21,26 +21,8 @@ import { errorHandler } from './middleware/error-handler'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
 import { loadSession } from './middleware/session'
-import { adminAuditRoutes } from './routes/admin-audit'
-import { adminContestRoutes } from './routes/admin-contests'
-import { adminCoordinatorRoutes } from './routes/admin-coordinators'
-import { adminDashboardRoutes } from './routes/admin-dashboard'
-import { adminJudgingRoutes } from './routes/admin-judging'
-import { adminPeopleRoutes } from './routes/admin-people'
-import { adminQuestionRoutes } from './routes/admin-questions'
-import { adminStatsRoutes } from './routes/admin-stats'
-import { adminTopicRoutes } from './routes/admin-topics'
-import { adminUnitRoutes } from './routes/admin-units'
-import { printedResultRoutes } from './routes/printed-results'
-import { adminUserRoutes } from './routes/admin-users'
-import { attemptRoutes } from './routes/attempts'
-import { certificateRoutes } from './routes/certificates'
-import { coordinatorRoutes } from './routes/coordinator'
-import { meRoutes } from './routes/me'
-import { publicRoutes } from './routes/public'
-import { sessionRoutes } from './routes/sessions'
 import { Standings } from './standings/standings'
-import { routesByResource } from './routes-next'
+import { routesByResource } from './routes'
 import { z } from 'zod'
 
 // The database: a SQLite file (db) or PostgreSQL (pg), which several servers may share; on PostgreSQL
@@ -100,24 +82,6 @@ export function createApp(options: AppSettings) {
     .get('/health', describe({ summary: 'Máy chủ sẵn sàng nhận yêu cầu', tag: 'meta', open: true, answer: { json: z.object({ ok: z.literal(true) }) } }),
       (c) => (isReady() ? send(c, { ok: true }) : c.json({ ok: false, serverTime: new Date().toISOString() }, 503)))
     .route('/', routesByResource)
-    .route('/', sessionRoutes)
-    .route('/', meRoutes)
-    .route('/', publicRoutes)
-    .route('/', attemptRoutes)
-    .route('/', certificateRoutes)
-    .route('/admin', adminContestRoutes)
-    .route('/admin', adminStatsRoutes)
-    .route('/admin', adminQuestionRoutes)
-    .route('/admin', adminTopicRoutes)
-    .route('/admin', adminJudgingRoutes)
-    .route('/admin', adminUserRoutes)
-    .route('/admin', adminAuditRoutes)
-    .route('/admin', adminUnitRoutes)
-    .route('/admin', printedResultRoutes)
-    .route('/admin', adminDashboardRoutes)
-    .route('/admin', adminPeopleRoutes)
-    .route('/admin', adminCoordinatorRoutes)
-    .route('/coordinator', coordinatorRoutes)
   // The document describes the app it is part of, so these two join it once it is built.
   app
     .get('/openapi.json', describe({ summary: 'Tài liệu OpenAPI 3.1 của API này', tag: 'meta', open: true, answer: { file: 'json' } }),

@@ -1,4 +1,5 @@
-import type { Context } from 'hono'
+import type { Context, TypedResponse } from 'hono'
+import type { JSONParsed } from 'hono/utils/types'
 import type { z } from 'zod'
 import { AppError } from '../errors'
 import { fieldName, issueSentence, predicate, type Where } from './validation-message'
@@ -24,10 +25,12 @@ export function sendFile(c: Context, body: Uint8Array | ReadableStream, type: st
   return c.body(body as Uint8Array<ArrayBuffer> | ReadableStream)
 }
 
-// A JSON body kept without its closing brace (a cached page), with serverTime added as send() does.
-export function sendOpenJson(c: Context, open: string) {
+// A JSON body kept without its closing brace (a cached page), with serverTime added as send() does; T is
+// the shape the text holds, so the app's type (and the web client's) reads it as send()'s would be read.
+export function sendOpenJson<T extends object>(c: Context, open: string) {
   const sep = open.length > 1 ? ',' : ''
-  return c.body(`${open}${sep}"serverTime":"${serverTime(c)}"}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' })
+  const res = c.body(`${open}${sep}"serverTime":"${serverTime(c)}"}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' })
+  return res as Response & TypedResponse<JSONParsed<T & { serverTime: string }>, 200, 'json'>
 }
 
 // The app's own clock (the one deadlines are computed with), so deadlineAt − serverTime is the time left.
@@ -89,30 +92,3 @@ export class ClientAbort extends Error {
 }
 
 const tooLarge = (limit: number) => new AppError('PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên quá lớn (tối đa ${limit} byte).`)
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
-
-// A missing body reads as {}; anything that is not JSON is refused with 400 (API.md conventions).
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const bytes = await readBodyBytes(c, c.get('env').BODY_LIMIT_BYTES)
-  let value: unknown = {}
-  if (bytes.byteLength > 0) {
-    const type = c.req.header('content-type') ?? ''
-    if (!JSON_TYPE.test(type)) throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên phải là JSON (Content-Type: application/json).')
-    let text: string
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải UTF-8 hợp lệ.')
-    }
-    try {
-      value = JSON.parse(text)
-    } catch {
-      throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải JSON hợp lệ.')
-    }
-  }
-  return parseWith(schema, value, 'body')
-}
-
-export const readQuery = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> => parseWith(schema, c.req.query(), 'query')
-export const readParams = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> => parseWith(schema, c.req.param(), 'params')

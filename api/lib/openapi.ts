@@ -109,6 +109,8 @@ export async function openApiDocument(app: Hono<any, any, any>, version: string)
         schemas: { ErrorBody: errorSchema as never },
       },
     },
+    // Our downloads end in .csv, .xlsx, .json: routes, not static files to leave out.
+    excludeStaticFile: false,
     // A bad input answers our error body, not the validator's own (api/lib/validate.ts).
     defaultValidationErrorResponse: errorResponse('Dữ liệu không hợp lệ') as never,
     // Any route may also answer 404, 409, 413, 429 or 500, always in the same error body.

@@ -18,9 +18,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'tr
 const openApiPath = (path: string) => path.replace(/:([^/{?]+)(\{[^}]*\})?\??/g, '{$1}')
 const paramNames = (path: string) => [...path.matchAll(/:([^/{?]+)/g)].map((m) => m[1])
 
-// Every route of the app once: its middleware ('ALL', app-wide) and wildcards are not operations. Each
-// handler of a route is an entry of its own in app.routes, and an old router may still answer the same
-// path and method behind its routes-next copy: one route either way.
+// Every route of the app once: its middleware ('ALL', app-wide) and wildcards are not operations, and each
+// handler of a route (describe, guard, validators, the handler) is an entry of its own in app.routes.
 function appRoutes(t: TestApp) {
   const seen = new Map<string, { method: string; path: string }>()
   for (const r of t.app.routes as { method: string; path: string }[]) {
@@ -74,9 +73,8 @@ describe('get /openapi.json', () => {
   })
 
   // The roles a document entry names come from the route's guard (api/middleware/session.ts), so what the
-  // document says and what the app enforces are one thing. (A set: while an old router still answers the
-  // same route, its guard adds the same roles a second time.)
-  const roles = (path: string, method: string) => [...new Set(doc.paths[path]?.[method]?.['x-roles'] ?? [])].sort()
+  // document says and what the app enforces are one thing.
+  const roles = (path: string, method: string) => [...(doc.paths[path]?.[method]?.['x-roles'] ?? [])].sort()
 
   it('names the roles a guarded route lets in, and the guard refuses the others', async () => {
     expect(roles('/admin/topics', 'get')).toEqual(['organizer'])

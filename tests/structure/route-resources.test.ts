@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resources, routesByResource } from '../../api/routes-next'
+import { resources, routesByResource } from '../../api/routes'
 
 // Routes live by resource (issue 18). Hono answers a request with the first matching handler in the order
 // routes were added, so two files holding paths one request could match both of would make the answer

@@ -1,3 +1,6 @@
+import { hc, type ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
+import type { AppType } from '../../api/app'
 import type { ErrorBody } from '../../api/schemas/wire'
 import { recordServerTime } from '../stores/clock'
 
@@ -44,6 +47,26 @@ async function readBody(res: Response, sentAt: number): Promise<unknown> {
   // A success that is not JSON (a proxy's page, a cut-off body) is not data: worth a retry, never a crash later.
   if (!readable) throw new ApiError(502, 'BAD_RESPONSE', 'Máy chủ trả lời không đúng định dạng. Vui lòng thử lại.')
   return parsed
+}
+
+// The API's own routes, typed from the server's app: a call's path, parameters, query, body and answer
+// are the contract's (api/schemas/wire.ts and the route's schemas), checked when the web is compiled.
+// The accept header goes in hc's own headers, not in init: init's headers would replace the request's
+// whole header list, and with it the JSON bodies' content-type (the server refuses a text/plain body).
+export const client = hc<AppType>('/api', { headers: { accept: 'application/json' }, init: { credentials: 'same-origin' } })
+
+// What a call answers when it succeeds (null for a 204); a failure is thrown as an ApiError, as api() does.
+type Success<R> = R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (F extends 'json' ? T : null) : never) : never
+
+export async function call<R extends ClientResponse<unknown, number, string>>(send: () => Promise<R>): Promise<Success<R>> {
+  const sentAt = Date.now()
+  let res: R
+  try {
+    res = await send()
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng.')
+  }
+  return (await readBody(res as unknown as Response, sentAt)) as Success<R>
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -1,19 +1,19 @@
 import { action, query } from '@solidjs/router'
 import type { BulkAction, BulkResult, TopicSummary } from '../../api/schemas/wire'
-import { api } from './client'
+import { api, call, client } from './client'
 
 // The bank's topics are data (issue 15): the filter, the blueprint builder and the question editor read them here.
 export type Topic = TopicSummary
 export type TopicInput = { name: string; description?: string; id?: string }
 export type BulkInput = { ids: string[]; action: BulkAction; topic?: string; difficulty?: 1 | 2 | 3 }
 
-export const getTopics = query(async () => (await api<{ topics: Topic[] }>('GET', '/admin/topics')).topics, 'topics')
+export const getTopics = query(async () => (await call(() => client.admin.topics.$get())).topics, 'topics')
 
 export const createTopic = action(async (input: TopicInput) =>
-  (await api<{ topic: Topic }>('POST', '/admin/topics', input)).topic, 'create-topic')
+  (await call(() => client.admin.topics.$post({ json: input }))).topic, 'create-topic')
 export const updateTopic = action(async (id: string, patch: Partial<Omit<TopicInput, 'id'>>) =>
-  (await api<{ topic: Topic }>('PATCH', `/admin/topics/${encodeURIComponent(id)}`, patch)).topic, 'update-topic')
-export const deleteTopic = action(async (id: string) => { await api('DELETE', `/admin/topics/${encodeURIComponent(id)}`) }, 'delete-topic')
+  (await call(() => client.admin.topics[':topicId'].$patch({ param: { topicId: id }, json: patch }))).topic, 'update-topic')
+export const deleteTopic = action(async (id: string) => { await call(() => client.admin.topics[':topicId'].$delete({ param: { topicId: id } })) }, 'delete-topic')
 
 export const bulkQuestions = action(async (input: BulkInput) =>
   (await api<BulkResult>('POST', '/admin/questions/bulk', input)).changed, 'bulk-questions')

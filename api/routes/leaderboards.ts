@@ -50,7 +50,7 @@ export const leaderboardsRoutes = new Hono<AppEnv>()
       const { roundId } = c.req.valid('param')
       const page = c.req.valid('query')
       // The standings keep this page as ready JSON text (without its closing brace): only serverTime is added.
-      return sendOpenJson(c, await c.get('standings').roundPage(roundId, c.get('clock').now(), page))
+      return sendOpenJson<Leaderboard>(c, await c.get('standings').roundPage(roundId, c.get('clock').now(), page))
     })
   .get('/rounds/:roundId/leaderboard/me',
     describe({ summary: 'Thứ hạng của thí sinh đang đăng nhập trong đợt thi', tag: 'leaderboards', answer: { json: RoundPlace } }),
