@@ -1,7 +1,6 @@
 import { action, query } from '@solidjs/router'
-import type { ContestDashboard } from '../../api/schemas/dashboard'
-import type { CorrectPersonInput, PeoplePage, PersonDetail } from '../../api/schemas/people'
-import { api } from './client'
+import type { CorrectPersonInput } from '../../api/schemas/people'
+import { call, client } from './client'
 
 // The console's contest dashboard and people list (issue 15). Loaded only by /quan-tri pages.
 export type PeopleFilters = {
@@ -9,16 +8,22 @@ export type PeopleFilters = {
   sort?: 'name' | 'registeredAt' | 'unit' | 'attempts'; order?: 'asc' | 'desc'; limit?: number; offset?: number
 }
 
-export const peopleSearch = (f: PeopleFilters) => {
-  const params = new URLSearchParams()
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') params.set(k, String(v))
-  return params.toString()
+// The filters as the query sends them: empty ones left out, numbers as text.
+type AsQuery<F> = { [K in keyof F]: F[K] extends number | undefined ? string | undefined : F[K] }
+const peopleQuery = (f: PeopleFilters) => {
+  const q: Record<string, string> = {}
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') q[k] = String(v)
+  return q as AsQuery<PeopleFilters>
 }
+export const peopleSearch = (f: PeopleFilters) => new URLSearchParams(peopleQuery(f)).toString()
 
-export const getDashboard = query(async (contestId: string) => api<ContestDashboard>('GET', `/admin/contests/${contestId}/dashboard`), 'contest-dashboard')
+const contest = client.admin.contests[':contestId']
+const person = client.admin.participants[':participantId']
+
+export const getDashboard = query(async (contestId: string) => call(() => contest.dashboard.$get({ param: { contestId } })), 'contest-dashboard')
 export const listPeople = query(async (contestId: string, f: PeopleFilters) =>
-  api<PeoplePage>('GET', `/admin/contests/${contestId}/people?${peopleSearch(f)}`), 'people-list')
-export const getPerson = query(async (participantId: string) => api<PersonDetail>('GET', `/admin/participants/${participantId}`), 'person')
+  call(() => contest.people.$get({ param: { contestId }, query: peopleQuery(f) })), 'people-list')
+export const getPerson = query(async (participantId: string) => call(() => person.$get({ param: { participantId } })), 'person')
 
 // The export is a file download: a plain link with the list's filters (sort and page do not apply).
 export const peopleExportHref = (contestId: string, format: 'csv' | 'xlsx', f: PeopleFilters) => {
@@ -27,4 +32,4 @@ export const peopleExportHref = (contestId: string, format: 'csv' | 'xlsx', f: P
 }
 
 export const correctPerson = action(async (participantId: string, input: CorrectPersonInput) =>
-  api<PersonDetail & { changed: boolean }>('PATCH', `/admin/participants/${participantId}`, input), 'correct-person')
+  call(() => person.$patch({ param: { participantId }, json: input })), 'correct-person')
