@@ -30,7 +30,7 @@ export function sendFile(c: Context, body: Uint8Array | ReadableStream, type: st
 export function sendOpenJson<T extends object>(c: Context, open: string) {
   const sep = open.length > 1 ? ',' : ''
   const res = c.body(`${open}${sep}"serverTime":"${serverTime(c)}"}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' })
-  return res as Response & TypedResponse<JSONParsed<T & { serverTime: string }>, 200, 'json'>
+  return res as unknown as Response & TypedResponse<JSONParsed<T & { serverTime: string }>, 200, 'json'>
 }
 
 // The app's own clock (the one deadlines are computed with), so deadlineAt − serverTime is the time left.
