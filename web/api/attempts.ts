@@ -1,21 +1,23 @@
 import { action, query } from '@solidjs/router'
-import type { Attempt, AttemptSummary, SubmitResult } from '../../api/schemas/wire'
 import type { SendResult } from '../stores/answer-queue'
-import { api, ApiError } from './client'
+import { ApiError, call, client } from './client'
 
-export const getAttempt = query(async (id: string) => (await api<{ attempt: Attempt }>('GET', `/attempts/${id}`)).attempt, 'attempt')
+export const getAttempt = query(async (id: string) =>
+  (await call(() => client.attempts[':attemptId'].$get({ param: { attemptId: id } }))).attempt, 'attempt')
 export const getMyAttempts = query(async (roundId?: string) =>
-  (await api<{ attempts: AttemptSummary[] }>('GET', `/me/attempts${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`)).attempts, 'my-attempts')
+  (await call(() => client.me.attempts.$get({ query: roundId ? { roundId } : {} }))).attempts, 'my-attempts')
 
-export const startAttempt = (roundId: string) => api<{ attempt: Attempt }>('POST', `/rounds/${roundId}/attempts`, {}).then((r) => r.attempt)
+// 201 for a new attempt, 200 for the one already running: the same answer either way.
+export const startAttempt = (roundId: string) =>
+  call(() => client.rounds[':roundId'].attempts.$post({ param: { roundId }, json: {} })).then((r) => r.attempt)
 
 export const submitAttempt = (attemptId: string, prediction: number | null) =>
-  api<{ result: SubmitResult }>('POST', `/attempts/${attemptId}/submit`, prediction == null ? {} : { prediction }).then((r) => r.result)
+  call(() => client.attempts[':attemptId'].submit.$post({ param: { attemptId }, json: prediction == null ? {} : { prediction } })).then((r) => r.result)
 
 // The answer queue's transport: tells it whether to retry, give up, or stop because the attempt ended.
 export async function sendAnswer(attemptId: string, position: number, choice: string[]): Promise<SendResult> {
   try {
-    await api('PUT', `/attempts/${attemptId}/items/${position}`, { choice })
+    await call(() => client.attempts[':attemptId'].items[':position'].$put({ param: { attemptId, position: String(position) }, json: { choice } }))
     return { ok: true }
   } catch (err) {
     if (!(err instanceof ApiError)) return { ok: false, retry: true }
@@ -27,6 +29,6 @@ export async function sendAnswer(attemptId: string, position: number, choice: st
 }
 
 export const reportQuestion = action(async (attemptId: string, position: number, message: string) => {
-  await api('POST', `/attempts/${attemptId}/items/${position}/report`, { message })
+  await call(() => client.attempts[':attemptId'].items[':position'].report.$post({ param: { attemptId, position: String(position) }, json: { message } }))
   return { ok: true }
 }, 'report-question')

@@ -1,8 +1,8 @@
 import { query } from '@solidjs/router'
-import type { CertificateCheck, MyCertificate } from '../../api/schemas/wire'
-import { api } from './client'
+import { call, client } from './client'
 
-
-export const getMyCertificates = query(async () => (await api<{ certificates: MyCertificate[] }>('GET', '/me/certificates')).certificates, 'my-certificates')
-export const getCertificate = query((code: string) => api<CertificateCheck>('GET', `/certificates/${encodeURIComponent(code)}`), 'certificate')
+// hc puts a param into the path as it is: the code is encoded here, as it always was.
+export const getMyCertificates = query(async () => (await call(() => client.me.certificates.$get())).certificates, 'my-certificates')
+export const getCertificate = query((code: string) =>
+  call(() => client.certificates[':code'].$get({ param: { code: encodeURIComponent(code) } })), 'certificate')
 export const certificatePdfHref = (code: string) => `/api/certificates/${encodeURIComponent(code)}/pdf`

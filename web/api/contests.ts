@@ -1,18 +1,20 @@
 import { query } from '@solidjs/router'
-import type { ContestDetail, ContestSummary, RoundSummary, Unit } from '../../api/schemas/wire'
-import { api, ApiError } from './client'
+import { ApiError, call, client } from './client'
 
-export const getContests = query(async () => (await api<{ contests: ContestSummary[] }>('GET', '/contests')).contests, 'contests')
-// Accepts an id or a slug, as the server does.
-export const getContest = query(async (id: string) => (await api<{ contest: ContestDetail }>('GET', `/contests/${encodeURIComponent(id)}`)).contest, 'contest')
-export const getUnits = query(async (contestId: string) => (await api<{ units: Unit[] }>('GET', `/contests/${contestId}/units`)).units, 'units')
+export const getContests = query(async () => (await call(() => client.contests.$get())).contests, 'contests')
+// Accepts an id or a slug, as the server does. hc puts a param into the path as it is, so it is encoded here.
+export const getContest = query(async (id: string) =>
+  (await call(() => client.contests[':contestId'].$get({ param: { contestId: encodeURIComponent(id) } }))).contest, 'contest')
+export const getUnits = query(async (contestId: string) =>
+  (await call(() => client.contests[':contestId'].units.$get({ param: { contestId } }))).units, 'units')
 
-export const setMyUnit = (contestId: string, unitId: string) => api('PUT', `/me/contests/${contestId}/unit`, { unitId })
+export const setMyUnit = (contestId: string, unitId: string) =>
+  call(() => client.me.contests[':contestId'].unit.$put({ param: { contestId }, json: { unitId } }))
 
 // A published contest's round with its contest, or null when there is no such public round.
-export const getRound = query(async (roundId: string): Promise<{ contest: ContestDetail; round: RoundSummary } | null> => {
+export const getRound = query(async (roundId: string) => {
   try {
-    const { round } = await api<{ round: RoundSummary }>('GET', `/rounds/${encodeURIComponent(roundId)}`)
+    const { round } = await call(() => client.rounds[':roundId'].$get({ param: { roundId: encodeURIComponent(roundId) } }))
     return { round, contest: await getContest(round.contestId) }
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null

@@ -1,9 +1,9 @@
 import { action, query } from '@solidjs/router'
-import type { Me, RegisteredParticipant, Role, SignedIn } from '../../api/schemas/wire'
-import { api } from './client'
+import type { Role } from '../../api/schemas/wire'
+import { call, client } from './client'
 
 // Who is signed in, or null: the route answers 200 either way, so a signed-out page logs no 401.
-export const getMe = query(async (): Promise<Me | null> => (await api<{ user: Me | null }>('GET', '/sessions/current')).user, 'me')
+export const getMe = query(async () => (await call(() => client.sessions.current.$get())).user, 'me')
 
 export const isStaff = (role: Role | undefined) => role === 'organizer' || role === 'judge' || role === 'admin'
 export const canOrganize = (role: Role | undefined) => role === 'organizer' || role === 'admin'
@@ -16,16 +16,16 @@ export type RegisterBody = {
 
 // Actions revalidate every query when they finish, so "who is signed in" follows.
 export const signIn = action(async (identifier: string, password: string) =>
-  (await api<{ user: SignedIn }>('POST', '/sessions', { identifier, password })).user, 'sign-in')
+  (await call(() => client.sessions.$post({ json: { identifier, password } }))).user, 'sign-in')
 
 export const register = action(async (body: RegisterBody) =>
-  (await api<{ participant: RegisteredParticipant }>('POST', '/participants', body)).participant, 'register')
+  (await call(() => client.participants.$post({ json: body }))).participant, 'register')
 
 export const signOut = action(async () => {
-  await api('DELETE', '/sessions/current')
+  await call(() => client.sessions.current.$delete())
 }, 'sign-out')
 
 export const changePassword = action(async (currentPassword: string, newPassword: string) => {
-  await api('PUT', '/me/password', { currentPassword, newPassword })
+  await call(() => client.me.password.$put({ json: { currentPassword, newPassword } }))
   return { ok: true as const }
 }, 'change-password')
