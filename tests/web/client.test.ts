@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sendAnswer } from '../../web/api/attempts'
-import { api, ApiError } from '../../web/api/client'
+import { ApiError, call, client } from '../../web/api/client'
 import { fakeApi, json } from './fake-api'
 
 afterEach(() => { vi.unstubAllGlobals() })
 
 describe('api client', () => {
-  it('turns the JSON 404 of an unknown /api path into an ApiError with the server code and message', async () => {
+  it('turns a JSON 404 into an ApiError with the server code and message', async () => {
     fakeApi({})
-    const err = await api('GET', '/khong-co').catch((e: unknown) => e)
+    const err = await call(() => client.contests.$get()).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect(err).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn API này.' })
     expect((err as ApiError).retriable).toBe(false)
@@ -16,16 +16,16 @@ describe('api client', () => {
 
   it('refuses a success that is not JSON as a retriable bad response instead of returning it as data', async () => {
     fakeApi({ 'GET /api/contests': new Response('<!doctype html><title>proxy</title>', { status: 200, headers: { 'content-type': 'text/html' } }) })
-    const err = await api('GET', '/contests').catch((e: unknown) => e)
+    const err = await call(() => client.contests.$get()).catch((e: unknown) => e)
     expect(err).toMatchObject({ status: 502, code: 'BAD_RESPONSE' })
     expect((err as ApiError).retriable).toBe(true)
   })
 
   it('reports a dropped connection as status 0 and a gateway page as a retriable server error', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
-    expect(await api('GET', '/me').catch((e: unknown) => e)).toMatchObject({ status: 0, code: 'NETWORK' })
+    expect(await call(() => client.me.$get()).catch((e: unknown) => e)).toMatchObject({ status: 0, code: 'NETWORK' })
     fakeApi({ 'GET /api/me': new Response('<html>Bad Gateway</html>', { status: 502 }) })
-    const err = await api('GET', '/me').catch((e: unknown) => e)
+    const err = await call(() => client.me.$get()).catch((e: unknown) => e)
     expect(err).toMatchObject({ status: 502, code: 'HTTP_502' })
     expect((err as ApiError).retriable).toBe(true)
   })

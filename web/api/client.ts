@@ -55,7 +55,7 @@ async function readBody(res: Response, sentAt: number): Promise<unknown> {
 // whole header list, and with it the JSON bodies' content-type (the server refuses a text/plain body).
 export const client = hc<AppType>('/api', { headers: { accept: 'application/json' }, init: { credentials: 'same-origin' } })
 
-// What a call answers when it succeeds (null for a 204); a failure is thrown as an ApiError, as api() does.
+// What a call answers when it succeeds (null for a 204); a failure is thrown as an ApiError.
 type Success<R> = R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (F extends 'json' ? T : null) : never) : never
 
 export async function call<R extends ClientResponse<unknown, number, string>>(send: () => Promise<R>): Promise<Success<R>> {
@@ -67,12 +67,6 @@ export async function call<R extends ClientResponse<unknown, number, string>>(se
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng.')
   }
   return (await readBody(res as unknown as Response, sentAt)) as Success<R>
-}
-
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const sentAt = Date.now()
-  const res = await request(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json')
-  return (await readBody(res, sentAt)) as T
 }
 
 // Imports send the file itself as the body (API.md).

@@ -1,6 +1,6 @@
 import { action, query } from '@solidjs/router'
-import type { BulkAction, BulkResult, TopicSummary } from '../../api/schemas/wire'
-import { api, call, client } from './client'
+import type { BulkAction, TopicSummary } from '../../api/schemas/wire'
+import { call, client } from './client'
 
 // The bank's topics are data (issue 15): the filter, the blueprint builder and the question editor read them here.
 export type Topic = TopicSummary
@@ -16,7 +16,7 @@ export const updateTopic = action(async (id: string, patch: Partial<Omit<TopicIn
 export const deleteTopic = action(async (id: string) => { await call(() => client.admin.topics[':topicId'].$delete({ param: { topicId: id } })) }, 'delete-topic')
 
 export const bulkQuestions = action(async (input: BulkInput) =>
-  (await api<BulkResult>('POST', '/admin/questions/bulk', input)).changed, 'bulk-questions')
+  (await call(() => client.admin.questions.bulk.$post({ json: input }))).changed, 'bulk-questions')
 
 // A topic's name for a question's topic id; an id with no row yet shows as itself.
 export const topicName = (topics: readonly Pick<Topic, 'id' | 'name'>[] | undefined, id: string) => topics?.find((t) => t.id === id)?.name ?? id

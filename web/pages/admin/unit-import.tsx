@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js'
-import type { ImportIssue as Issue, Unit, UnitsImportReport } from '../../../api/schemas/wire'
-import { apiUpload, ApiError, errorMessage } from '../../api/client'
+import type { ImportIssue as Issue, Unit } from '../../../api/schemas/wire'
+import { ApiError, errorMessage } from '../../api/client'
+import { importUnits } from '../../api/units'
 import { TextArea } from '../../components/field'
 
 // The server writes each issue's place into its message ("Hàng 4: …"); it is shown as it comes.
@@ -21,7 +22,7 @@ export function UnitImport(props: Props) {
     const format = f && /\.xlsx$/i.test(f.name) ? 'xlsx' : 'csv'
     setBusy(true); setIssues([]); setMessage(undefined)
     try {
-      const res = await apiUpload<UnitsImportReport>(`/admin/contests/${props.contestId}/units/import?format=${format}`, body)
+      const res = await importUnits(props.contestId, format, body)
       setMessage({ ok: true, text: `Đã nhập ${res.imported} đơn vị.` })
       setIssues(res.warnings)
       props.onImported(res.units)
