@@ -4,7 +4,7 @@ import type { BlueprintRow, PredictionTarget, PrizeRow, QuestionContent, Tiebrea
 
 // The PostgreSQL twin of schema.ts (drizzle has no table definition that serves both dialects): the same
 // tables, columns, keys and indexes, with types chosen so every row reads back as it does from SQLite.
-// tests/db/schema-match.test.ts compares the two migrated databases column by column.
+// tests/pg/schema.test.ts compares the two migrated databases column by column.
 // - Text compares byte by byte (COLLATE "C"), as SQLite's BINARY does: ids, codes and slugs sort alike.
 // - Times are milliseconds since the epoch: bigint (read as a JS number by the client, see db/pg.ts).
 // - Flags stay 0/1 integers and JSON stays text, so raw SQL reads the same values on both stores.
@@ -248,7 +248,7 @@ export const roundUnitPrizes = pgTable('round_unit_prizes', {
 // The change log the in-memory standings follow (see schema.ts).
 export const standingsChanges = pgTable('standings_changes', {
   seq: integer().primaryKey().generatedByDefaultAsIdentity(),
-  kind: text().$type<'round' | 'finalize' | 'unit_move' | 'units' | 'bank' | 'rename'>().notNull(),
+  kind: text().$type<'round' | 'finalize' | 'unit_move' | 'units' | 'contest' | 'bank' | 'rename'>().notNull(),
   contestId: text(),
   roundId: text(),
   participantId: text(),

@@ -272,7 +272,7 @@ export const roundUnitPrizes = sqliteTable('round_unit_prizes', {
 // caches and versions follow the database and never each other.
 export const standingsChanges = sqliteTable('standings_changes', {
   seq: integer().primaryKey({ autoIncrement: true }),
-  kind: text({ enum: ['round', 'finalize', 'unit_move', 'units', 'bank', 'rename'] }).notNull(),
+  kind: text({ enum: ['round', 'finalize', 'unit_move', 'units', 'contest', 'bank', 'rename'] }).notNull(),
   contestId: text(),
   roundId: text(),
   participantId: text(),
