@@ -1,15 +1,16 @@
 import { all, get, lock, run, type Program } from '../../db/program'
+import type { AliasedRow, SqlRow } from '../../db/row-types'
+import type { attemptItems, attempts } from '../../db/schema'
 import { pastWritesSql } from '../rules/attempt-time'
 import type { AttemptStatus } from '../schemas/wire'
 
 // The statements of the attempt hot paths (start, save, submit, sweep), one SQL text each for both stores.
-export type AttemptRow = {
-  seq: number; id: string; round_id: string; participant_id: string; number: number; status: AttemptStatus
-  started_at: number; deadline_at: number; submitted_at: number | null; ended_at: number | null; prediction: number | null
-  score: number | null; max_score: number | null; correct_count: number | null
-}
-export type NewItem = { seq: number; position: number; questionId: string; revision: number; optionOrder: string }
-export type ItemRow = { position: number; question_id: string; revision: number; option_order: string; choice: string; answered_at: number | null }
+// Their rows are the columns ATTEMPT and ITEM select, typed from the schema.
+export type AttemptRow = Pick<SqlRow<typeof attempts>, 'seq' | 'id' | 'round_id' | 'participant_id' | 'number' | 'status' | 'started_at'
+  | 'deadline_at' | 'submitted_at' | 'ended_at' | 'prediction' | 'score' | 'max_score' | 'correct_count'>
+// An item to insert: `seq` is its attempt's (attempt_seq), optionOrder the JSON text stored.
+export type NewItem = { seq: number } & Pick<AliasedRow<typeof attemptItems>, 'position' | 'questionId' | 'revision' | 'optionOrder'>
+export type ItemRow = Pick<SqlRow<typeof attemptItems>, 'position' | 'question_id' | 'revision' | 'option_order' | 'choice' | 'answered_at'>
 
 const ATTEMPT = `SELECT seq, id, round_id, participant_id, number, status, started_at, deadline_at, submitted_at, ended_at, prediction,
   score, max_score, correct_count FROM attempts`

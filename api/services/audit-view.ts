@@ -1,4 +1,6 @@
 import { all, get, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { auditLog, staffUsers } from '../../db/schema'
 import type { AuditPage } from '../schemas/wire'
 
 export type AuditFilter = { action?: string; actorId?: string; from?: number; to?: number }
@@ -18,10 +20,8 @@ export const NAMED_AUDIT_SELECT = `SELECT a.seq, a.at, a.actor_id AS "actorId", 
   LEFT JOIN participants p ON a.entity = 'participant' AND p.id = a.entity_id
   LEFT JOIN topics tp ON a.entity = 'topic' AND tp.id = a.entity_id`
 
-export type NamedAuditRow = {
-  seq: number; at: number; actorId: string; actorName: string | null; actorRole: string; action: string
-  entity: string; entityId: string; entityName: string | null; detail: string; prevHash: string; hash: string
-}
+// actorName is the acting staff account's, entityName computed from the entity's table; null when gone.
+export type NamedAuditRow = AliasedRow<typeof auditLog> & { actorName: AliasedRow<typeof staffUsers>['name'] | null; entityName: string | null }
 
 // from is inclusive, to exclusive (the web sends the start of the day after the last one shown).
 function where(f: AuditFilter): { sql: string; params: unknown[] } {

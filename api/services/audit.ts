@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { all, get, lock, run, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { auditLog } from '../../db/schema'
 import type { AuditVerification } from '../schemas/wire'
 import type { SessionUser } from './auth'
 
@@ -7,7 +9,7 @@ export const GENESIS = 'genesis'
 export type Actor = Pick<SessionUser, 'id' | 'role'>
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'admin' }
 
-type AuditFields = { at: number; actorId: string; actorRole: string; action: string; entity: string; entityId: string; detail: string }
+type AuditFields = Pick<AliasedRow<typeof auditLog>, 'at' | 'actorId' | 'actorRole' | 'action' | 'entity' | 'entityId' | 'detail'>
 
 // Each row's hash covers its fields and the previous hash, so a rewritten row breaks the chain after it.
 export function hashEntry(prevHash: string, f: AuditFields): string {
@@ -40,7 +42,7 @@ export function* verifyChain(): Program<AuditVerification> {
   let count = 0
   let after = 0
   for (;;) {
-    const rows = yield* all<AuditFields & { seq: number; prevHash: string; hash: string }>(`SELECT seq, at, actor_id AS "actorId", actor_role AS "actorRole", action, entity,
+    const rows = yield* all<AliasedRow<typeof auditLog>>(`SELECT seq, at, actor_id AS "actorId", actor_role AS "actorRole", action, entity,
       entity_id AS "entityId", detail, prev_hash AS "prevHash", hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`, after, VERIFY_PAGE)
     for (const row of rows) {
       if (row.prevHash !== prev || hashEntry(prev, row) !== row.hash) return { ok: false, brokenAt: row.seq }

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { get, lock, run, transaction, type Program } from '../../db/program'
+import type { AliasedRow, OrNull } from '../../db/row-types'
+import type { sessions, staffUsers } from '../../db/schema'
 import { AppError } from '../errors'
 import { DUMMY_HASH, verifyPassword } from '../lib/password'
 import { normalizeNationalId, normalizePhone } from '../rules/phone'
@@ -82,7 +84,9 @@ export async function checkPassword(account: Account | undefined, password: stri
   return { kind: account.kind, id: account.id, role: account.role, name: account.name, credential: account.passwordHash }
 }
 
-type SessionRow = { userKind: 'participant' | 'staff'; userId: string; expiresAt: number; role: Role | null; name: string | null; unitId: string | null }
+// role and name are the staff account's or the participant's (computed); null when the user is gone.
+type SessionRow = Pick<AliasedRow<typeof sessions>, 'userKind' | 'userId' | 'expiresAt'> & OrNull<Pick<AliasedRow<typeof staffUsers>, 'unitId'>>
+  & { role: Role | null; name: string | null }
 
 // One read per request: the session joined to its user.
 // A disabled staff account's session reads as none even if one were left behind (a disable deletes them).

@@ -1,5 +1,7 @@
 import { customAlphabet } from 'nanoid'
 import { all, get, run, transaction, type Program } from '../../db/program'
+import type { AliasedRow, SqlRow } from '../../db/row-types'
+import type { certificates, contests, roundPrizes, rounds } from '../../db/schema'
 import { notFound } from '../errors'
 import type { CertificateJob } from '../pdf/certificate-pdf'
 import type { CertificateCheck, CertificateKind, MyCertificate } from '../schemas/wire'
@@ -11,7 +13,8 @@ const CODE_LENGTH = 12
 const newCode = customAlphabet(ALPHABET, CODE_LENGTH)
 const CODE = new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`)
 
-type Earned = { roundId: string; prize: string | null; roundTitle: string; roundNumber: number; contestId: string; contestTitle: string }
+type Earned = { roundId: AliasedRow<typeof rounds>['id']; roundTitle: AliasedRow<typeof rounds>['title']; roundNumber: AliasedRow<typeof rounds>['number'] }
+  & { contestId: AliasedRow<typeof contests>['id']; contestTitle: AliasedRow<typeof contests>['title']; prize: AliasedRow<typeof roundPrizes>['name'] | null }
 
 // What a person has earned: participation for a place in a finalized round's locked ranking (a finished
 // attempt, not disqualified), a prize certificate for a locked prize there.
@@ -22,7 +25,7 @@ function* earned(participantId: string): Program<Earned[]> {
     WHERE r.finalized_at IS NOT NULL ORDER BY r.opens_at, r.number`, participantId)
 }
 
-const codesOf = (participantId: string) => all<{ code: string; round_id: string; kind: CertificateKind }>('SELECT code, round_id, kind FROM certificates WHERE participant_id = ?', participantId)
+const codesOf = (participantId: string) => all<Pick<SqlRow<typeof certificates>, 'code' | 'round_id' | 'kind'>>('SELECT code, round_id, kind FROM certificates WHERE participant_id = ?', participantId)
 
 function wanted(list: Earned[]): { e: Earned; kind: CertificateKind }[] {
   return list.flatMap((e) => [{ e, kind: 'participation' as const }, ...(e.prize != null ? [{ e, kind: 'prize' as const }] : [])])

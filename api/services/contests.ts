@@ -1,5 +1,6 @@
 import { isUniqueViolation, violatedConstraint } from '../../db/errors'
 import { all, get, lock, run, transaction, type Program } from '../../db/program'
+import type { SqlRow } from '../../db/row-types'
 import type { contests } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
@@ -63,7 +64,7 @@ export function* changeContestStatus(actor: Actor, contestId: string, status: 'p
 }
 
 type ContestRow = typeof contests.$inferSelect
-type RawContest = { id: string; slug: string; title: string; description: string; rules: string; status: ContestRow['status']; one_prize_per_person: number; created_at: number }
+type RawContest = SqlRow<typeof contests>
 
 const toContest = (r: RawContest): ContestRow =>
   ({ id: r.id, slug: r.slug, title: r.title, description: r.description, rules: r.rules, status: r.status, onePrizePerPerson: r.one_prize_per_person === 1, createdAt: r.created_at })

@@ -1,8 +1,10 @@
 import { all, get, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { units } from '../../db/schema'
 import { forbidden } from '../errors'
 import { buildUnitTree, effectiveHeadcounts, type UnitTree } from '../rules/unit-tree'
 
-type UnitRow = { id: string; code: string; name: string; parentId: string | null; headcount: number | null }
+type UnitRow = Pick<AliasedRow<typeof units>, 'id' | 'code' | 'name' | 'parentId' | 'headcount'>
 export type ScopeUnit = UnitRow & { effectiveHeadcount: number | null }
 
 // What a coordinator may see: their unit and every unit below it, read with the same tree rules as the

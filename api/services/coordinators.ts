@@ -1,5 +1,7 @@
 import { isUniqueViolation } from '../../db/errors'
 import { all, get, run, transaction, type Program } from '../../db/program'
+import type { AliasedRow, Filled } from '../../db/row-types'
+import type { staffUsers, units } from '../../db/schema'
 import type { Store } from '../../db/store'
 import { AppError, invalid, notFound } from '../errors'
 import { newId } from '../lib/ids'
@@ -11,7 +13,9 @@ import { closeSessionsOf } from './auth'
 import { contestRow } from './contests'
 
 type Coordinator = CoordinatorAccount
-type CoordinatorRow = Omit<Coordinator, 'disabled' | 'createdAt'> & { disabled: number; createdAt: number }
+// Joined to the coordinator's unit, so unitId is filled.
+type CoordinatorRow = Filled<Pick<AliasedRow<typeof staffUsers>, 'id' | 'username' | 'name' | 'unitId' | 'disabled' | 'createdAt'>, 'unitId'>
+  & { unitCode: AliasedRow<typeof units>['code']; unitName: AliasedRow<typeof units>['name'] }
 
 const SELECT_COORDINATORS = `SELECT s.id, s.username, s.name, s.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
     s.disabled, s.created_at AS "createdAt"

@@ -1,4 +1,6 @@
 import { all, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { attemptItems } from '../../db/schema'
 import { groupSize, ItemTally, LOWER, UPPER, type QuestionFacts } from '../rules/item-stats'
 import type { ItemStatsReport } from '../schemas/wire'
 import { revisionContent } from './question-store'
@@ -6,7 +8,8 @@ import { roundRow } from './round-view'
 
 export type ItemStatsFilter = { roundId?: string; questionId?: string; topic?: string }
 
-type ItemRow = { seq: number; questionId: string; revision: number; optionOrder: string; choice: string; correct: number | null }
+// An answered item and its attempt's seq (attempt_seq AS "seq").
+type ItemRow = { seq: number } & Pick<AliasedRow<typeof attemptItems>, 'questionId' | 'revision' | 'optionOrder' | 'choice' | 'correct'>
 type Condition = { sql: string; args: string[] }
 
 const PAGE = 1000

@@ -1,11 +1,13 @@
 import { get, lock, run, transaction, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { units } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { foldText } from '../lib/text'
 import type { CorrectPersonInput } from '../schemas/people'
 import { logChange } from '../standings/change-log'
 import { appendEntry, type Actor } from './audit'
 
-type Unit = { id: string; name: string; contestId: string }
+type Unit = Pick<AliasedRow<typeof units>, 'id' | 'name' | 'contestId'>
 
 // An organizer corrects a person's name or their unit in a contest. The audit keeps old → new; the
 // change log carries both to every server's boards (a rename, a unit move) in the same transaction.

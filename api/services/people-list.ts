@@ -1,4 +1,6 @@
 import { all, get, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { participants, participantUnits, units } from '../../db/schema'
 import { AppError } from '../errors'
 import { iso } from '../lib/time'
 import { containsPattern } from '../lib/text'
@@ -65,7 +67,9 @@ export function* checkPeopleFilter(contestId: string, f: PeopleFilter): Program<
   }
 }
 
-type RawPerson = { id: string; fullName: string; dateOfBirth: string; phone: string; unitId: string; unitName: string; createdAt: number; n: number | null; best: number | null }
+// n and best are computed: the person's finished attempts in scope and their best score.
+type RawPerson = Pick<AliasedRow<typeof participants>, 'id' | 'fullName' | 'dateOfBirth' | 'phone' | 'createdAt'> & Pick<AliasedRow<typeof participantUnits>, 'unitId'>
+  & { unitName: AliasedRow<typeof units>['name']; n: number | null; best: number | null }
 
 const toRow = (r: RawPerson): PersonRow => ({
   id: r.id, fullName: r.fullName, dateOfBirth: r.dateOfBirth, phone: r.phone, unitId: r.unitId, unitName: r.unitName,

@@ -1,14 +1,15 @@
 import { all, get, type Program } from '../../db/program'
+import type { AliasedRow, OrNull } from '../../db/row-types'
+import type { attempts, contests, disqualifications, rounds } from '../../db/schema'
 import { notFound } from '../errors'
 import { iso, isoOrNull } from '../lib/time'
 import type { PersonAttempt, PersonDetail } from '../schemas/people'
 import { FAST_MS_PER_QUESTION } from '../standings/judge-flags'
 
-type RawAttempt = {
-  id: string; roundId: string; roundTitle: string; contestId: string; contestTitle: string; number: number; status: PersonAttempt['status']
-  startedAt: number; endedAt: number | null; score: number | null; maxScore: number | null; questionCount: number
-  reason: string | null; twins: number
-}
+// An attempt with its round, contest and disqualification (if any); twins is computed.
+type RawAttempt = Pick<AliasedRow<typeof attempts>, 'id' | 'roundId' | 'number' | 'status' | 'startedAt' | 'endedAt' | 'score' | 'maxScore'>
+  & Pick<AliasedRow<typeof rounds>, 'contestId' | 'questionCount'> & { roundTitle: AliasedRow<typeof rounds>['title']; contestTitle: AliasedRow<typeof contests>['title'] }
+  & OrNull<Pick<AliasedRow<typeof disqualifications>, 'reason'>> & { twins: number }
 
 // One person as the console shows them: who they are, their units, and every attempt of theirs with
 // what a judge would want to know beside it (disqualified, too quick, an answer sheet others share).

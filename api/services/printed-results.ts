@@ -1,4 +1,6 @@
 import { all, get, type Program } from '../../db/program'
+import type { Filled, SqlRow } from '../../db/row-types'
+import type { attempts, finalStandings, participants, roundPrizes, units } from '../../db/schema'
 import { conflict } from '../errors'
 import type { AuditMark } from '../pdf/page-foot'
 import { dateTimeVn, dateVn, numberVn } from '../pdf/vn-format'
@@ -18,7 +20,10 @@ export function* rootUnitName(contestId: string): Program<string | null> {
   return roots.length === 1 ? roots[0].name : null
 }
 
-type RawWinner = { rank: number; full_name: string; unit_name: string | null; score: number; max_score: number; dur: number; prize: string }
+// A winner's locked rank and finished attempt; dur (ended_at - started_at) is computed.
+type RawWinner = Pick<SqlRow<typeof finalStandings>, 'rank'> & Pick<SqlRow<typeof participants>, 'full_name'>
+  & Filled<Pick<SqlRow<typeof attempts>, 'score' | 'max_score'>, 'score' | 'max_score'>
+  & { unit_name: SqlRow<typeof units>['name'] | null; prize: SqlRow<typeof roundPrizes>['name']; dur: number }
 
 // The official winners of a finalized round: its locked prizes (round_prizes, as finalize handed them out
 // and the results export prints them) with the locked ranking's attempt for score and time.

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client'
 import { all, get, lock, transaction, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { questionRevisions, questions } from '../../db/schema'
 import { runSqlite } from '../../db/sqlite-runner'
 import type { QuestionContent } from '../../db/schema'
 import { BankQuestion } from '../../questions/schema'
@@ -19,7 +21,7 @@ export type QuestionFilter = { topic?: string; status?: 'draft' | 'published' | 
 
 // The current revision's content comes with each row (one join), so a page costs one query on either store.
 const CURRENT = 'FROM questions q JOIN question_revisions r ON r.question_id = q.id AND r.revision = q.revision'
-type CurrentRow = { id: string; revision: number; content: string }
+type CurrentRow = Pick<AliasedRow<typeof questions>, 'id' | 'revision'> & Pick<AliasedRow<typeof questionRevisions>, 'content'>
 const toAdmin = (r: CurrentRow): AdminQuestion => ({ ...toBankQuestion(r.id, JSON.parse(r.content) as QuestionContent), revision: r.revision })
 
 function filterSql(f: Omit<QuestionFilter, 'limit' | 'offset'>): { where: string; params: unknown[] } {

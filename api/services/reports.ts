@@ -1,4 +1,6 @@
 import { all, run, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { questionReports } from '../../db/schema'
 import { AppError, notFound } from '../errors'
 import { newId } from '../lib/ids'
 import { iso } from '../lib/time'
@@ -21,7 +23,7 @@ export function* fileReport(participantId: string, attemptId: string, position: 
   return { id, questionId: item.question_id, createdAt: iso(now) }
 }
 
-type ReportRow = Omit<QuestionReport, 'createdAt'> & { createdAt: number }
+type ReportRow = AliasedRow<typeof questionReports>
 
 export function* listRecentReports(): Program<QuestionReport[]> {
   const rows = yield* all<ReportRow>(`SELECT id, attempt_id AS "attemptId", position, question_id AS "questionId", participant_id AS "participantId",

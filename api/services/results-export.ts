@@ -1,5 +1,7 @@
 import { PassThrough, Readable } from 'node:stream'
 import { all, get, type Program } from '../../db/program'
+import type { Filled, SqlRow } from '../../db/row-types'
+import type { attempts, finalStandings, participants, roundPrizes, units } from '../../db/schema'
 import type { Store } from '../../db/store'
 import { rankUnits, unitStatsFromDirect } from '../rules/units'
 import { CSV_BOM, csvLine, decimalComma } from '../lib/csv'
@@ -36,7 +38,10 @@ export async function resultsExport(store: Store, standings: Standings, roundId:
   return { store, round, final, auditHead: await store.read(headOfChain()), live, order, units: await store.read(unitTable(round, direct)) }
 }
 
-type RankedRow = { rank: number; full_name: string; date_of_birth: string; phone: string; unit_name: string | null; score: number; max_score: number; dur: number; prediction_error: number | null; prize: string | null }
+// A rank of the locked ranking with its person and finished attempt; dur (ended_at - started_at) is computed.
+type RankedRow = Pick<SqlRow<typeof finalStandings>, 'rank' | 'prediction_error'> & Pick<SqlRow<typeof participants>, 'full_name' | 'date_of_birth' | 'phone'>
+  & Filled<Pick<SqlRow<typeof attempts>, 'score' | 'max_score'>, 'score' | 'max_score'>
+  & { unit_name: SqlRow<typeof units>['name'] | null; prize: SqlRow<typeof roundPrizes>['name'] | null; dur: number }
 
 // The ranking in batches, read a page at a time so a million rows never sit in memory together.
 async function* rankingBatches({ store, round, live, order }: ResultsExport): AsyncGenerator<Row[]> {

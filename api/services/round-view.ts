@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client'
 import { get, type Program } from '../../db/program'
+import type { SqlRow } from '../../db/row-types'
 import { runSqlite } from '../../db/sqlite-runner'
 import type { rounds } from '../../db/schema'
 import { notFound } from '../errors'
@@ -26,12 +27,6 @@ export function roundView(r: RoundRow, now: number): RoundSummary {
   }
 }
 
-type RawRound = {
-  id: string; contest_id: string; number: number; title: string; opens_at: number; closes_at: number; question_count: number; time_limit_sec: number
-  max_attempts: number | null; blueprint: string; prediction_enabled: number; prediction_target: RoundRow['predictionTarget']; tiebreak: string
-  prizes: string; unit_prizes: string; freeze_at: number | null; grace_sec: number; finalized_at: number | null; prediction_truth: number | null
-  review_keys: RoundRow['reviewKeys']; final_generation: number
-}
 const parsedJson = new Map<string, unknown>()
 // Round JSON columns repeat across calls; parsing each text once keeps the hot paths free of JSON.parse.
 // Parsed values are shared, so nothing downstream may mutate them.
@@ -46,7 +41,7 @@ function parseOnce<T>(text: string): T {
 
 // Read on every attempt request: one prepared statement, not a query built each time (STACK.md).
 export function* roundRow(roundId: string): Program<RoundRow> {
-  const r = yield* get<RawRound>('SELECT * FROM rounds WHERE id = ?', roundId)
+  const r = yield* get<SqlRow<typeof rounds>>('SELECT * FROM rounds WHERE id = ?', roundId)
   if (!r) throw notFound('đợt thi')
   return {
     id: r.id, contestId: r.contest_id, number: r.number, title: r.title, opensAt: r.opens_at, closesAt: r.closes_at, questionCount: r.question_count,

@@ -1,10 +1,12 @@
 import { all, get, lock, run, transaction, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { staffUsers, units } from '../../db/schema'
 import { conflict, notFound } from '../errors'
 import type { StaffMember } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 import { closeSessionsOf } from './auth'
 
-type StaffRow = Omit<StaffMember, 'disabled' | 'createdAt'> & { disabled: number; createdAt: number }
+type StaffRow = Pick<AliasedRow<typeof staffUsers>, 'id' | 'username' | 'name' | 'role' | 'disabled' | 'unitId' | 'createdAt'> & { unitName: AliasedRow<typeof units>['name'] | null }
 
 const toMember = (r: StaffRow): StaffMember => ({ ...r, disabled: Number(r.disabled) === 1, createdAt: new Date(Number(r.createdAt)).toISOString() })
 

@@ -1,4 +1,6 @@
 import { all, get, lock, run, transaction, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { topics } from '../../db/schema'
 import { AppError, conflict, invalid, notFound } from '../errors'
 import { slugify } from '../lib/slug'
 import { foldText } from '../lib/text'
@@ -6,7 +8,7 @@ import type { CreateTopicInput, UpdateTopicInput } from '../schemas/admin'
 import type { TopicSummary } from '../schemas/wire'
 import { appendEntry, type Actor } from './audit'
 
-export type TopicRow = { id: string; name: string; description: string }
+export type TopicRow = Pick<AliasedRow<typeof topics>, 'id' | 'name' | 'description'>
 
 // Two names are one topic when they differ only in case, diacritics or spacing ("Lich su" = "Lịch sử").
 export const foldName = (name: string) => foldText(name).replace(/\s+/g, ' ').trim()

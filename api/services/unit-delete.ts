@@ -1,9 +1,11 @@
 import { get, lock, run, transaction, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { units } from '../../db/schema'
 import { conflict, notFound } from '../errors'
 import { logChange } from '../standings/change-log'
 import { appendEntry, type Actor } from './audit'
 
-type UnitRow = { id: string; code: string; name: string; parentId: string | null; headcount: number | null }
+type UnitRow = Pick<AliasedRow<typeof units>, 'id' | 'code' | 'name' | 'parentId' | 'headcount'>
 
 // What still points at a unit, in the order an organizer would fix it; null when nothing does.
 function* whyUnitInUse(unitId: string): Program<string | null> {

@@ -1,4 +1,6 @@
 import { all, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { participants, participantUnits, rounds } from '../../db/schema'
 import { notFound } from '../errors'
 import { iso, isoOrNull } from '../lib/time'
 import { foldText } from '../lib/text'
@@ -9,8 +11,10 @@ import { subtreeOf, type CoordinatorScope } from './coordinator-scope'
 import { roundStatus } from './round-view'
 
 export type ContestRound = ContestRoundBrief
-type RoundRaw = { id: string; number: number; title: string; opensAt: number; closesAt: number; finalizedAt: number | null }
-type MemberRow = { participantId: string; fullName: string; unitId: string; finished: number; bestScore: number | null; maxScore: number | null; lastEnd: number | null }
+type RoundRaw = Pick<AliasedRow<typeof rounds>, 'id' | 'number' | 'title' | 'opensAt' | 'closesAt' | 'finalizedAt'>
+// finished, bestScore, maxScore and lastEnd are computed over the person's finished attempts in the round.
+type MemberRow = Pick<AliasedRow<typeof participantUnits>, 'participantId' | 'unitId'> & Pick<AliasedRow<typeof participants>, 'fullName'>
+  & { finished: number; bestScore: number | null; maxScore: number | null; lastEnd: number | null }
 
 // Units per statement: far under both stores' limits on bound parameters.
 const UNITS_PER_READ = 500

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client'
 import { all, dialect, get, run, type Program } from '../../db/program'
+import type { AliasedRow, Filled, OrNull, SqlRow } from '../../db/row-types'
+import type { attempts, participants, participantUnits, standingsChanges } from '../../db/schema'
 import { runSqlite } from '../../db/sqlite-runner'
 
 // A change that moves standings, other than a finish. Services record it in the same transaction as the
@@ -13,7 +15,7 @@ export type StandingsChange =
   | { kind: 'bank' } // questions written: the published pool a draw reads from may have moved
   | { kind: 'rename'; participantId: string } // an organizer corrected the person's name
 
-export type LoggedChange = { seq: number; kind: StandingsChange['kind']; contestId: string | null; roundId: string | null; participantId: string | null; unitId: string | null }
+export type LoggedChange = Pick<AliasedRow<typeof standingsChanges>, 'seq' | 'kind' | 'contestId' | 'roundId' | 'participantId' | 'unitId'>
 
 export function* logChange(change: StandingsChange, now: number): Program<void> {
   const c = change as Partial<Record<'contestId' | 'roundId' | 'participantId' | 'unitId', string>>
@@ -110,8 +112,10 @@ export function* finishesSince(position: LogPosition, end?: LogPosition): Progra
   return { rounds, position: Math.max(position, upTo) }
 }
 
-// A finish as a round board takes it: the person's seq (pr), the attempt and the unit they rank for.
-export type FinishRow = { pr: number; seq: number; score: number; max_score: number; started_at: number; ended_at: number; prediction: number | null; fs: number; unit_id: string | null }
+// A finish as a round board takes it: the person's seq (pr), the attempt and the unit they rank for. A
+// finished attempt has its score, end and place in the finish log (fs).
+export type FinishRow = Filled<Pick<SqlRow<typeof attempts>, 'seq' | 'score' | 'max_score' | 'started_at' | 'ended_at' | 'prediction'>, 'score' | 'max_score' | 'ended_at'>
+  & { pr: SqlRow<typeof participants>['seq']; fs: number } & OrNull<Pick<SqlRow<typeof participantUnits>, 'unit_id'>>
 
 const FINISHES = `SELECT p.seq AS pr, a.seq, a.score, a.max_score, a.started_at, a.ended_at, a.prediction, a.finish_seq AS fs, pu.unit_id
   FROM attempts a JOIN participants p ON p.id = a.participant_id

@@ -1,4 +1,6 @@
 import { all, get, type Program } from '../../db/program'
+import type { OrNull, SqlRow } from '../../db/row-types'
+import type { participants, participantUnits, units } from '../../db/schema'
 import { predictionError, roundSortKeys, sqlOrderBy } from '../rules/ranking'
 import type { StandingsEntry } from '../schemas/wire'
 import { predictionTruthOf } from '../services/final-ranking'
@@ -8,7 +10,8 @@ import { livePlaces, lockedPage, NotReady, type Placed } from './pages'
 import type { Parts } from './parts'
 import type { RoundBoard } from './round-board'
 
-export type PersonRow = { id: string; full_name: string; date_of_birth: string; phone: string; unit_id: string | null; unit_name: string | null; seq: number }
+export type PersonRow = Pick<SqlRow<typeof participants>, 'seq' | 'id' | 'full_name' | 'date_of_birth' | 'phone'>
+  & OrNull<Pick<SqlRow<typeof participantUnits>, 'unit_id'> & { unit_name: SqlRow<typeof units>['name'] }>
 export type StandingsPage = { limit: number; offset: number }
 
 const PERSON = `SELECT p.seq, p.id, p.full_name, p.date_of_birth, p.phone, pu.unit_id, u.name AS unit_name FROM participants p

@@ -1,5 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { all, get, type Program } from '../../db/program'
+import type { AliasedRow, Filled } from '../../db/row-types'
+import type { attempts, finalStandings, participants, participantUnits } from '../../db/schema'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import type { RoundRow } from '../services/round-view'
@@ -19,7 +21,9 @@ const FROM_STANDINGS = `SELECT f.rank, f.prediction_error AS "predictionError", 
     coalesce((SELECT unit_id FROM participant_units WHERE participant_id = f.participant_id AND contest_id = ?), '') AS "unitId"
   FROM final_standings f JOIN attempts a ON a.seq = f.attempt_seq WHERE f.round_id = ? AND f.generation = ?`
 
-export type LockedRow = { rank: number; pr: number; score: number; maxScore: number; durationMs: number; predictionError: number | null; unitId: string }
+// durationMs is computed, and unitId '' for a person without a unit in the contest.
+export type LockedRow = Pick<AliasedRow<typeof finalStandings>, 'rank' | 'predictionError'> & Filled<Pick<AliasedRow<typeof attempts>, 'score' | 'maxScore'>, 'score' | 'maxScore'>
+  & { pr: AliasedRow<typeof participants>['seq']; unitId: AliasedRow<typeof participantUnits>['unitId']; durationMs: number }
 
 // The locked ranking read from the database, for while its board is not in memory: a page of it, and one person.
 export function* standingsPage(round: RoundRow, offset: number, limit: number): Program<LockedRow[]> {

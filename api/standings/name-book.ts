@@ -1,9 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { all, type Program } from '../../db/program'
+import type { SqlRow } from '../../db/row-types'
+import type { participants } from '../../db/schema'
 import { growColumns } from '../lib/typed-columns'
 import type { Run } from './round-board'
 
 export type Named = { id: string; fullName: string }
+type Person = Pick<SqlRow<typeof participants>, 'seq' | 'id' | 'full_name'>
 
 // Per seq: where the person's bytes start (offset + 1; 0 = unknown seq), then the id's and the name's lengths.
 const columns = (rows: number) => ({ at: new Int32Array(rows), idLength: new Uint8Array(rows), nameLength: new Uint16Array(rows) })
@@ -41,7 +44,7 @@ export class NameBook {
     }
     for (let i = 0; i < missing.length; i += 500) {
       const some = missing.slice(i, i + 500)
-      const rows = yield* all<{ seq: number; id: string; full_name: string }>(`SELECT seq, id, full_name FROM participants WHERE seq IN (${some.map(() => '?').join(',')})`, ...some)
+      const rows = yield* all<Person>(`SELECT seq, id, full_name FROM participants WHERE seq IN (${some.map(() => '?').join(',')})`, ...some)
       for (const r of rows) this.add(r.seq, r.id, r.full_name)
     }
   }
@@ -57,7 +60,7 @@ export class NameBook {
 
   // Reads up to `rows` people above the highest seq held (all of them when negative); true when none are left.
   *readNew(rows = -1): Program<boolean> {
-    const read = yield* all<{ seq: number; id: string; full_name: string }>('SELECT seq, id, full_name FROM participants WHERE seq > ? ORDER BY seq LIMIT ?', this.highest, rows < 0 ? Number.MAX_SAFE_INTEGER : rows)
+    const read = yield* all<Person>('SELECT seq, id, full_name FROM participants WHERE seq > ? ORDER BY seq LIMIT ?', this.highest, rows < 0 ? Number.MAX_SAFE_INTEGER : rows)
     for (const r of read) this.add(r.seq, r.id, r.full_name)
     const done = rows < 0 || read.length < rows
     if (done) this.filled = true // later people are read when ensure() first meets their seq
@@ -68,7 +71,7 @@ export class NameBook {
   // index points there; the old bytes stay unused, as corrections are rare. A seq not held is read later.
   *reread(pr: number): Program<void> {
     if (!this.has(pr)) return
-    const rows = yield* all<{ seq: number; id: string; full_name: string }>('SELECT seq, id, full_name FROM participants WHERE seq = ?', pr)
+    const rows = yield* all<Person>('SELECT seq, id, full_name FROM participants WHERE seq = ?', pr)
     if (!rows.length) return
     this.index.at[pr] = 0
     this.add(rows[0].seq, rows[0].id, rows[0].full_name)

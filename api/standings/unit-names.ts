@@ -1,7 +1,9 @@
 import { all, type Program } from '../../db/program'
+import type { AliasedRow } from '../../db/row-types'
+import type { units } from '../../db/schema'
 import type { LogPositions } from './log-positions'
 
-export type UnitRow = { id: string; name: string; parentId: string | null; headcount: number | null }
+export type UnitRow = Pick<AliasedRow<typeof units>, 'id' | 'name' | 'parentId' | 'headcount'>
 
 export function* listUnitRows(contestId: string): Program<UnitRow[]> {
   return yield* all<UnitRow>('SELECT id, name, parent_id AS "parentId", headcount FROM units WHERE contest_id = ?', contestId)
