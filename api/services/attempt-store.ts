@@ -22,9 +22,10 @@ export const attemptById = (id: string) => get<AttemptRow>(`${ATTEMPT} WHERE id 
 export const attemptInProgress = (roundId: string, participantId: string) =>
   get<AttemptRow>(`${ATTEMPT} WHERE round_id = ? AND participant_id = ? AND status = 'in_progress'`, roundId, participantId)
 
-export function* attemptsUsed(roundId: string, participantId: string): Program<number> {
-  return (yield* get<{ n: number }>('SELECT count(*) AS "n" FROM attempts WHERE round_id = ? AND participant_id = ?', roundId, participantId))!.n
-}
+// Every attempt of a person in a round (a start's one look: the one in progress, and how many were used),
+// on the index of (round, person, number).
+export const attemptsOfPerson = (roundId: string, participantId: string) =>
+  all<AttemptRow>(`${ATTEMPT} WHERE round_id = ? AND participant_id = ?`, roundId, participantId)
 
 export function* questionsSeen(roundId: string, participantId: string): Program<Set<string>> {
   const rows = yield* all<{ id: string }>(`SELECT DISTINCT i.question_id AS "id" FROM attempt_items i JOIN attempts a ON a.seq = i.attempt_seq
@@ -66,6 +67,18 @@ export function* saveChoice(v: { seq: number; position: number; choice: string; 
 
 export const markItem = (v: { seq: number; position: number; correct: number }) =>
   run('UPDATE attempt_items SET correct = ? WHERE attempt_seq = ? AND position = ?', v.correct, v.seq, v.position)
+
+// The marks of all an attempt's items in one statement instead of one per item: character p of the text
+// ('1' right, '0' wrong) is position p's. `marks` must hold every item of the attempt (a position with no
+// mark would read '0').
+export function* markItems(seq: number, marks: { position: number; correct: boolean }[]): Program<void> {
+  if (!marks.length) return
+  const flags: string[] = []
+  for (const m of marks) flags[m.position - 1] = m.correct ? '1' : '0'
+  for (let i = 0; i < flags.length; i++) flags[i] ??= '0'
+  yield* run('UPDATE attempt_items SET correct = CAST(substr(?, position, 1) AS INTEGER) WHERE attempt_seq = ? AND position BETWEEN 1 AND ?',
+    flags.join(''), seq, flags.length)
+}
 
 // Ends an attempt in progress with its score and its place in the finish log (finish_seq: one writer makes
 // max + 1 commit-ordered on SQLite; on PostgreSQL a trigger renumbers from a sequence, db/migrations-pg).

@@ -10,7 +10,7 @@ import { isItemCorrect, scoreItems } from '../rules/scoring'
 import type { RandomSource } from '../rules/types'
 import type { Attempt, AttemptItem, AttemptResult, AttemptSummary, SubmitResult } from '../schemas/wire'
 import {
-  attemptById, attemptInProgress, attemptsUsed, dueAttempts, finishRow, insertAttempt, insertItems, itemAt, itemsOf, lockAttempt, lockPersonInRound, markItem,
+  attemptById, attemptInProgress, attemptsOfPerson, dueAttempts, finishRow, insertAttempt, insertItems, itemAt, itemsOf, lockAttempt, lockPersonInRound, markItems,
   questionsSeen, saveChoice, type AttemptRow, type ItemRow,
 } from './attempt-store'
 import { contestRow } from './contests'
@@ -34,17 +34,21 @@ export function* beginAttempt(ctx: AttemptContext, participantId: string, roundI
   if (roundStatus(round, now) !== 'open') throw new AppError('ROUND_NOT_OPEN', 'Đợt thi chưa mở hoặc đã kết thúc.')
   if (!(yield* findContestUnit(participantId, round.contestId))) throw new AppError('UNIT_REQUIRED', 'Vui lòng chọn đơn vị của bạn trong cuộc thi này trước khi thi.')
   yield* lockPersonInRound(roundId, participantId)
-  const open = yield* attemptInProgress(roundId, participantId)
+  // One look at the person's attempts in the round: the one in progress, and how many were used (an expiry
+  // below does not change the count). A first attempt has seen no questions: no need to ask.
+  const mine = yield* attemptsOfPerson(roundId, participantId)
+  const open = mine.find((a) => a.status === 'in_progress')
   if (open) {
     if (!isPastWrites(open.deadline_at, round, now)) return { attempt: yield* viewOf(open, round, now), created: false }
     yield* lockAttempt(open.id)
     yield* finishOne(ctx, open, 'expired', null)
   }
-  const used = yield* attemptsUsed(roundId, participantId)
+  const used = mine.length
   if (round.maxAttempts != null && used >= round.maxAttempts) throw new AppError('NO_ATTEMPTS_LEFT', `Bạn đã dùng hết ${round.maxAttempts} lượt thi của đợt này.`)
   const random = ctx.random ?? cryptoRandom
   const published = yield* currentPublished()
-  const drawn = drawQuestions(published.pool, round.blueprint, round.questionCount, yield* questionsSeen(roundId, participantId), random)
+  const seen = used ? yield* questionsSeen(roundId, participantId) : new Set<string>()
+  const drawn = drawQuestions(published.pool, round.blueprint, round.questionCount, seen, random)
   const row = { id: newId(), roundId, participantId, number: used + 1, startedAt: now, deadlineAt: deadlineFor(now, round), clientAddress }
   const seq = yield* insertAttempt(row)
   // The database holds one attempt in progress per person and round: one started meanwhile is resumed.
@@ -121,8 +125,8 @@ export function* finishByParticipant(ctx: AttemptContext, participantId: string,
   const round = yield* roundRow(row.round_id)
   if (row.status === 'in_progress') {
     const late = isPastWrites(row.deadline_at, round, now)
-    yield* finishOne(ctx, row, late ? 'expired' : 'submitted', late || !round.predictionEnabled ? null : prediction)
-    row = (yield* attemptById(attemptId)) ?? row
+    // The finished row as just written; read back only if the update found it finished already.
+    row = (yield* finishOne(ctx, row, late ? 'expired' : 'submitted', late || !round.predictionEnabled ? null : prediction)) ?? (yield* attemptById(attemptId)) ?? row
   }
   const result = resultOf(row)
   if (!result) throw new Error('finished attempt without score')
@@ -142,13 +146,19 @@ export function* scoreItemsOf(items: ItemRow[]) {
 }
 
 // Runs inside the caller's transaction, under the attempt's lock. Ended = min(submittedAt, deadlineAt);
-// expired attempts keep no prediction.
-export function* finishOne(ctx: AttemptContext, row: AttemptRow, status: 'submitted' | 'expired', prediction: number | null): Program<void> {
+// expired attempts keep no prediction. Answers the finished row as written, or null when the attempt was
+// no longer in progress (nothing changed).
+export function* finishOne(ctx: AttemptContext, row: AttemptRow, status: 'submitted' | 'expired', prediction: number | null): Program<AttemptRow | null> {
   const { marks, totals, answerSig } = yield* scoreItemsOf(yield* itemsOf(row.seq))
   const submittedAt = status === 'submitted' ? ctx.now : null
-  const changed = yield* finishRow({ seq: row.seq, status, submittedAt, endedAt: endedAt(submittedAt, row.deadline_at), prediction: status === 'submitted' ? prediction : null, ...totals, answerSig })
-  if (changed !== 1) return
-  for (const m of marks) yield* markItem({ seq: row.seq, position: m.position, correct: m.correct ? 1 : 0 })
+  const ended = endedAt(submittedAt, row.deadline_at)
+  const kept = status === 'submitted' ? prediction : null
+  const changed = yield* finishRow({ seq: row.seq, status, submittedAt, endedAt: ended, prediction: kept, ...totals, answerSig })
+  if (changed !== 1) return null
+  yield* markItems(row.seq, marks)
+  return {
+    ...row, status, submitted_at: submittedAt, ended_at: ended, prediction: kept, score: totals.score, max_score: totals.maxScore, correct_count: totals.correctCount,
+  }
 }
 
 // Scores attempts past their deadline plus grace, 500 a transaction. Each is re-read under its lock: on
