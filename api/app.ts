@@ -18,8 +18,8 @@ import { SharedGuessGuard } from './lib/shared-guess-guard'
 import { SharedRateLimiter } from './lib/shared-rate-limit'
 import { systemClock, type Clock } from './lib/time'
 import { errorHandler } from './middleware/error-handler'
-import { originCheck } from './middleware/origin-check'
-import { requestLog } from './middleware/request-log'
+import { checkOrigin } from './middleware/origin-check'
+import { logRequest } from './middleware/request-log'
 import { loadSession } from './middleware/session'
 import { Standings } from './standings/standings'
 import { routesByResource } from './routes'
@@ -71,14 +71,26 @@ export function createApp(options: AppSettings) {
   const isReady = options.isReady ?? (() => true)
   let document: ReturnType<typeof openApiDocument> | undefined // built once, on first request
   const depEntries = Object.entries(deps) as [keyof Deps, unknown][] // once, not per request
+  // One middleware for every request (each layer of Hono's chain costs a few µs): the dependencies, the
+  // origin check, the session, and around the answer its headers and the log line. An error here gets the
+  // answer onError would give it, and is logged like any other.
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       for (const [k, v] of depEntries) c.set(k, v as never)
-      await next()
+      const started = performance.now()
+      try {
+        checkOrigin(c)
+        await loadSession(c)
+        await next()
+      } catch (err) {
+        if (!(err instanceof Error)) throw err
+        c.res = await errorHandler(err, c)
+      }
+      // JSON is never rendered as a page: API answers carry only these, pages the full set (api/root.ts).
+      c.res.headers.set('X-Content-Type-Options', 'nosniff')
+      c.res.headers.set('Cache-Control', 'no-store')
+      logRequest(c, started)
     })
-    .use(requestLog)
-    .use(originCheck)
-    .use(loadSession)
     .get('/health', describe({ summary: 'Máy chủ sẵn sàng nhận yêu cầu', tag: 'meta', open: true, answer: { json: z.object({ ok: z.literal(true) }) } }),
       (c) => (isReady() ? send(c, { ok: true }) : c.json({ ok: false, serverTime: new Date().toISOString() }, 503)))
     .route('/', routesByResource)

@@ -1,10 +1,19 @@
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type ErrorHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { existsSync, readFileSync } from 'node:fs'
 import type { createApp } from './app'
+import { errorHandler } from './middleware/error-handler'
 
 const FALLBACK = '<!doctype html><meta charset="utf-8"><title>hoithi</title><p>Chưa build giao diện web (npm run build). API: <a href="/api/health">/api/health</a>, <a href="/api/contests">/api/contests</a></p>'
+
+// Hono's own answer to an error on a page (what the root gave before it had an error handler).
+const pageError: ErrorHandler = (err, c) => {
+  if (err instanceof HTTPException) return err.getResponse()
+  console.error(err)
+  return c.text('Internal Server Error', 500)
+}
 
 // The one port: /api, the built web app, and index.html for the client's own routes.
 // The CSP allows only our own scripts, styles and connections; inline style attributes are allowed for Solid.
@@ -19,17 +28,18 @@ export function createRoot(api: ReturnType<typeof createApp>['app'], webRoot: st
     referrerPolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
   })
-  return new Hono()
-    // JSON is never rendered as a page: API responses carry only what applies to them, pages the full set.
-    .use('*', async (c, next) => {
-      if (!c.req.path.startsWith('/api/')) return pageHeaders(c, next)
-      await next()
-      c.res.headers.set('X-Content-Type-Options', 'nosniff')
-      c.res.headers.set('Cache-Control', 'no-store')
-    })
-    .route('/api', api)
+  const root = new Hono()
+  // The API's handlers are added as they are: route() would wrap each one in a composition of its own to
+  // apply the API's onError (hono-base.ts), some ten per request; the root applies the same handler to /api paths.
+  // The API sets its own headers (nosniff, no-store: api/app.ts), and answers without calling on, so the
+  // page headers registered after it apply only to pages.
+  const mounted = root.basePath('/api')
+  for (const r of api.routes) mounted.on(r.method, r.path, r.handler)
+  root.onError((err, c) => (/^\/api(\/|$)/.test(c.req.path) ? errorHandler(err, c as never) : pageError(err, c)))
+  return root
     // A sub-app's notFound is not consulted by its parent: unmatched /api paths must not fall through to index.html.
     .all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn API này.' }, serverTime: new Date().toISOString() }, 404))
+    .use('*', pageHeaders)
     .use('/*', serveStatic({ root: webRoot }))
     .get('*', (c) => c.html(indexHtml))
 }

@@ -1,4 +1,4 @@
-import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
 import { routePath } from 'hono/route'
 import pino from 'pino'
 import type { AppEnv } from '../app-env'
@@ -10,15 +10,15 @@ import type { AppEnv } from '../app-env'
 let destination: ReturnType<typeof pino.destination> | undefined
 const out = () => (destination ??= pino.destination({ dest: 1, sync: false }))
 
-// One structured line per request. The matched route pattern is logged, not the raw path or query,
-// so no name, phone or search text ends up in the log.
-export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
-  const started = performance.now()
-  await next()
+// One structured line per request, written once its answer is ready (api/app.ts, from performance.now() at
+// its start). The matched route pattern is logged, not the raw path or query, so no name, phone or search
+// text ends up in the log.
+export function logRequest(c: Context<AppEnv>, started: number): void {
   const ms = Math.round((performance.now() - started) * 1000) / 1000
+  const headers = c.res.headers
   // Server time per request, for benchmarks and browser dev tools (not streamed responses).
-  if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) c.res.headers.set('Server-Timing', `app;dur=${ms}`)
+  if (!headers.get('content-type')?.startsWith('text/event-stream')) headers.set('Server-Timing', `app;dur=${ms}`)
   if (!c.get('env').LOG_REQUESTS) return
   const line = { t: new Date().toISOString(), method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(ms * 10) / 10 }
   out().write(`${JSON.stringify(line)}\n`)
-})
+}

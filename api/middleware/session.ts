@@ -20,15 +20,15 @@ function clientAddress(c: Context<AppEnv>): string {
   return (c.env as NodeBindings)?.incoming?.socket?.remoteAddress ?? 'local'
 }
 
-export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+// Who is calling, for the handlers: run by the API's one middleware (api/app.ts) on every request.
+export async function loadSession(c: Context<AppEnv>): Promise<void> {
   c.set('clientAddress', clientAddress(c))
   const token = getCookie(c, SESSION_COOKIE)
   const now = c.get('clock').now()
   const user = token && token.length < 200 ? await c.get('store').read(sessionUser(token, now)) : null
   c.set('user', user)
   c.set('sessionId', user && token ? token : null)
-  await next()
-})
+}
 
 // Admins may do whatever an organizer or a judge may (API.md).
 export const requireRole = (...roles: Role[]) => rolesMark(createMiddleware<AppEnv>(async (c, next) => {
