@@ -28,9 +28,14 @@ const option = (name: string) => {
 const store = option('--store') ?? 'sqlite'
 const serverCounts = (option('--servers') ?? '1').split(',').map(Number)
 const pool = option('--pool') ? Number(option('--pool')) : undefined
+// --only 1,3: those scenarios and what they rest on (setup always; 2 and 3 need the attempts 1 starts, 4 the
+// board 3 fills, 6 the second attempts 4 starts, 7 the big round of 5; 2 runs only when asked for). Such a
+// partial run prints its table and does not append it to RESULTS.md.
+const only = option('--only')?.split(',')
+const wanted = (...scenarios: string[]) => !only || scenarios.some((n) => only.includes(n))
 if (!['sqlite', 'pg'].includes(store) || serverCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 8) || (store === 'sqlite' && serverCounts.join() !== '1')
-  || (pool !== undefined && !(Number.isInteger(pool) && pool >= 2 && pool <= 200))) {
-  console.error('usage: bench/run.ts [--quick] [--keep] [--profile] [--store sqlite|pg] [--servers N[,N…]] [--pool N] (several servers need --store pg)')
+  || (pool !== undefined && !(Number.isInteger(pool) && pool >= 2 && pool <= 200)) || (only && !only.every((n) => /^[1-8]$/.test(n)))) {
+  console.error('usage: bench/run.ts [--quick] [--keep] [--profile] [--store sqlite|pg] [--servers N[,N…]] [--pool N] [--only N[,N…]] (several servers need --store pg)')
   process.exit(2)
 }
 const quick = args.has('--quick')
@@ -63,12 +68,12 @@ async function contestDay(label: string, start: () => Promise<Group>) {
     await step('0 setup: fresh database, demo contest, registrations', async () => { group = await start(); day = await setupContestDay(ctx, group) })
     if (day) {
       const d: Day = day
-      await step('1 opening rush', () => openingRush(ctx, d))
-      await step('2 taking', () => taking(ctx, d))
-      await step('3 deadline rush', () => deadlineRush(ctx, d))
-      await step('4 reading while taking', () => reading(ctx, d))
-      await step('6 fan-out', () => fanout(ctx, d))
-      await step('8 import while serving', () => importWhileServing(ctx, d.group.servers[0]))
+      if (wanted('1', '2', '3', '4', '6')) await step('1 opening rush', () => openingRush(ctx, d))
+      if (wanted('2')) await step('2 taking', () => taking(ctx, d))
+      if (wanted('3', '4', '6')) await step('3 deadline rush', () => deadlineRush(ctx, d))
+      if (wanted('4', '6')) await step('4 reading while taking', () => reading(ctx, d))
+      if (wanted('6')) await step('6 fan-out', () => fanout(ctx, d))
+      if (wanted('8')) await step('8 import while serving', () => importWhileServing(ctx, d.group.servers[0]))
     }
     const g = group as Group | null
     if (g) outputNotes(ctx, g)
@@ -90,8 +95,9 @@ try {
   }
   if (quick) ctx.report.note('quick run: small sizes and 2 s phases; the targets are set for the full run, so met / NOT MET here is only indicative.')
   ctx.report.note(`background load from other processes when the run began: ${background.toFixed(2)} cores of ${cpus().length} (the CPU column shows it per phase).`)
-  await contestDay('', () => startSqliteGroup(ctx))
-  if (store === 'pg') {
+  if (only) ctx.report.note(`only scenarios ${only.join(', ')} (--only).`)
+  if (wanted('1', '2', '3', '4', '6', '8')) await contestDay('', () => startSqliteGroup(ctx))
+  if (store === 'pg' && wanted('1', '2', '3', '4', '6', '8')) {
     await step('0 PostgreSQL: throwaway cluster', async () => { cluster = await startBenchCluster() })
     for (const n of cluster ? serverCounts : []) {
       const c: BenchCluster = cluster!
@@ -103,11 +109,11 @@ try {
     ctx.report.note(`PostgreSQL parts: a throwaway cluster on the same machine (${settings}), a fresh database per server group, each server with a pool of ${pool ?? 10} connections${pool ? ' (--pool)' : ' (the default)'}. The CPU column adds PostgreSQL's processes; "server" sums the group's server processes; peak RSS is the largest of them.`)
     ctx.report.note('big round on PostgreSQL: not measured; bulk seeding into PostgreSQL not written (scenarios 5 and 7 run on SQLite only).')
   }
-  await step('5 big round: create and bulk-seed', async () => { big = await seedBigRound(ctx) })
+  if (wanted('5', '7')) await step('5 big round: create and bulk-seed', async () => { big = await seedBigRound(ctx) })
   if (big) {
     const b: Big = big
-    await step('5 big round: reads, finalize, XLSX', () => bigRound(ctx, b))
-    await step('7 cold start', () => coldStart(ctx, b))
+    if (wanted('5')) await step('5 big round: reads, finalize, XLSX', () => bigRound(ctx, b))
+    if (wanted('7')) await step('7 cold start', () => coldStart(ctx, b))
     const rss = ctx.report.rows.filter((r) => r.rssMb != null && !Number.isNaN(r.rssMb) && r.what !== 'results XLSX' && r.scenario !== '8')
     const worst = rss.reduce((m, r) => (r.rssMb! > m.rssMb! ? r : m), rss[0])
     if (worst) ctx.report.add({ scenario: '—', what: 'server peak RSS, every phase but the XLSX', value: `${Math.round(worst.rssMb!)} MB in "${worst.scenario}${worst.store ? ` ${worst.store}` : ''} ${worst.what}"`, target: '≤ 300 MB', met: worst.rssMb! <= 300 })
@@ -121,8 +127,8 @@ try {
   console.log(`\n${ctx.report.markdown()}\n`)
   const side = ctx.report.sideBySide()
   if (side) console.log(`${side}\n`)
-  const file = ctx.report.save(elapsed)
-  log(`appended to ${file}`)
+  if (only) log('--only: not appended to bench/RESULTS.md')
+  else log(`appended to ${ctx.report.save(elapsed)}`)
   if (profileDir) log(`CPU profiles of the server processes: ${profileDir}`)
   if (!args.has('--keep')) {
     for (const f of ['day.db', 'day.db-wal', 'day.db-shm', 'big.db', 'big.db-wal', 'big.db-shm', 'requests.log']) rmSync(join(tmp, f), { force: true })
