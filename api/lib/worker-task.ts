@@ -45,8 +45,9 @@ export function runWorkerTask<T>(module: URL, data: unknown, options: { maxHeapM
 }
 
 // The worker's side: runs `work` on the data and posts its result, or its error as a code and message.
-// With `parts`, that array field of the result is posted a slice at a time first.
-export async function answerTask<T>(port: MessagePort, work: () => Promise<T>, parts?: keyof T & string): Promise<void> {
+// With `parts`, that array field of the result is posted a slice at a time first. `transfer` names the
+// buffers of the result that move to the server's thread instead of being copied (the worker is done with them).
+export async function answerTask<T>(port: MessagePort, work: () => Promise<T>, parts?: keyof T & string, transfer?: (result: T) => ArrayBuffer[]): Promise<void> {
   try {
     const result = await work()
     if (parts) {
@@ -58,7 +59,7 @@ export async function answerTask<T>(port: MessagePort, work: () => Promise<T>, p
       port.postMessage({ ok: { ...result, [parts]: [] } } satisfies TaskReply<T>)
       return
     }
-    port.postMessage({ ok: result } satisfies TaskReply<T>)
+    port.postMessage({ ok: result } satisfies TaskReply<T>, transfer?.(result))
   } catch (err) {
     const error = err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'INTERNAL' as const, message: String((err as Error)?.stack ?? err) }
     port.postMessage({ error } satisfies TaskReply<T>)

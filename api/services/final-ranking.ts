@@ -46,46 +46,73 @@ export function* predictionTruthOf(roundId: string, target: PredictionTarget): P
 // SQLite bridge for the callers not yet written as programs (issue #13).
 export const predictionTruthSql = (db: Db, roundId: string, target: PredictionTarget): number => runSqlite(db, predictionTruthOf(roundId, target))
 
-// A round's ranking, best attempt per person in rank order: ids joined by newlines and typed arrays, so a
-// million ranks cross from a worker thread cheaply. errors hold NaN where there is no prediction error.
-export type RoundRanking = { truth: number | null; ids: string; seqs: Float64Array; errors: Float64Array; units: [string, UnitDirect][] }
+// A round's ranking, best attempt per person in rank order: ids as UTF-8 bytes joined by newlines, and typed
+// arrays, so a million ranks cross from a worker thread without a copy (their buffers are transferred) and
+// cost no object per rank on either side. errors hold NaN where there is no prediction error.
+export type RoundRanking = { truth: number | null; ids: Uint8Array; seqs: Float64Array; errors: Float64Array; units: [string, UnitDirect][] }
 export type RankingQuestion = { roundId: string; contestId: string; tiebreak: readonly TiebreakKey[]; target: PredictionTarget | null }
 
-const grown = (a: Float64Array) => {
-  const next = new Float64Array(a.length * 2)
+function grown<A extends Float64Array | Uint8Array>(a: A, atLeast = 0): A {
+  const next = new (a.constructor as new (n: number) => A)(Math.max(a.length * 2, atLeast))
   next.set(a)
   return next
+}
+
+const NEWLINE = 10
+const encoder = new TextEncoder()
+
+// Appends `id` and a newline at `at` of `bytes` (grown when full); returns the bytes and the new end.
+function appendId(bytes: Uint8Array, at: number, id: string): [Uint8Array, number] {
+  if (at + 3 * id.length + 1 > bytes.length) bytes = grown(bytes, at + 3 * id.length + 1)
+  let i = 0
+  for (; i < id.length; i++) {
+    const c = id.charCodeAt(i)
+    if (c >= 0x80) break
+    bytes[at + i] = c
+  }
+  at += i < id.length ? encoder.encodeInto(id, bytes.subarray(at)).written : i
+  bytes[at] = NEWLINE
+  return [bytes, at + 1]
 }
 
 // Collects a ranking from rows in rank order into the compact form above, and sums each unit's figures as
 // the units board does from best attempts (participants, finished attempts, best scores, perfect best
 // scores): unit prizes are handed out from the same totals the live board shows. A best score is the
 // highest whatever the tie-breaks, so the final order's best attempts give the live board's totals.
-function collect(truth: number | null, rows: Iterable<BestRow>): RoundRanking {
-  let seqs = new Float64Array(1024)
-  let errors = new Float64Array(1024)
-  const ids: string[] = []
+function collect(truth: number | null, rows: Iterable<BestRow>, sizeHint = 1024): RoundRanking {
+  let seqs = new Float64Array(Math.max(1, sizeHint))
+  let errors = new Float64Array(Math.max(1, sizeHint))
+  let ids: Uint8Array = new Uint8Array(Math.max(16, 16 * sizeHint))
+  let idsEnd = 0
+  let n = 0
   const units = new Map<string, UnitDirect>()
   for (const [id, seq, perr, score, maxScore, attempts, unitId] of rows) {
-    const i = ids.length
+    const i = n++
     if (i === seqs.length) [seqs, errors] = [grown(seqs), grown(errors)]
     seqs[i] = seq
     errors[i] = perr ?? NaN
-    ids.push(id)
+    ;[ids, idsEnd] = appendId(ids, idsEnd, id)
     if (unitId == null) continue
     let d = units.get(unitId)
     if (!d) units.set(unitId, (d = { participants: 0, attempts: 0, scoreSum: 0, perfect: 0 }))
     shiftUnit(d, { attempts, bestScore: score, maxScore }, 1)
   }
-  return { truth, ids: ids.join('\n'), seqs: seqs.slice(0, ids.length), errors: errors.slice(0, ids.length), units: [...units] }
+  // Views of the filled part, not copies (a copy of each would add a third to the worker's peak): the buffers
+  // keep their spare room. The ids without the last newline, as the ids joined by newlines would read.
+  return { truth, ids: ids.subarray(0, Math.max(0, idsEnd - 1)), seqs: seqs.subarray(0, n), errors: errors.subarray(0, n), units: [...units] }
 }
+
+const FINISHED = `SELECT count(*) AS "n" FROM attempts WHERE round_id = ? AND status <> 'in_progress'`
 
 // Reads on a plain better-sqlite3 connection (a worker's own read-only one), in one read transaction so the
 // truth and the ranking see the same attempts; rows stream as arrays, no object per attempt.
 export function rankRound(client: Database.Database, q: RankingQuestion): RoundRanking {
   return client.transaction(() => {
     const truth = q.target ? (client.prepare(truthSql(q.target)).get(...eligibleParams(q.roundId, null)) as { n: number }).n : null
-    return collect(truth, client.prepare(bestSql(orderBy(q.tiebreak, truth != null))).raw(true).iterate(...eligibleParams(q.roundId, truth), q.contestId) as IterableIterator<BestRow>)
+    // Arrays sized once for the round's finished attempts (at least one per ranked person; one index range
+    // to count, some 0.1 s at a million), where growing them by doubling left a third more behind in the heap.
+    const finished = (client.prepare(FINISHED).get(q.roundId) as { n: number }).n
+    return collect(truth, client.prepare(bestSql(orderBy(q.tiebreak, truth != null))).raw(true).iterate(...eligibleParams(q.roundId, truth), q.contestId) as IterableIterator<BestRow>, finished)
   })()
 }
 
@@ -95,7 +122,7 @@ export function* rankInDatabase(q: RankingQuestion): Program<RoundRanking> {
   const truth = q.target ? yield* predictionTruthOf(q.roundId, q.target) : null
   const rows = yield* all<{ participant_id: string; seq: number; perr: number | null; score: number; max_score: number; n: number; unit_id: string | null }>(
     bestSql(orderBy(q.tiebreak, truth != null)), ...eligibleParams(q.roundId, truth), q.contestId)
-  return collect(truth, rows.map((r): BestRow => [r.participant_id, r.seq, r.perr, r.score, r.max_score, r.n, r.unit_id]))
+  return collect(truth, rows.map((r): BestRow => [r.participant_id, r.seq, r.perr, r.score, r.max_score, r.n, r.unit_id]), rows.length)
 }
 
 // The unit totals of the live order alone (what the live board sums), for comparing the two.
@@ -103,17 +130,21 @@ export function* unitTotalsOf(q: Pick<RankingQuestion, 'roundId' | 'contestId' |
   return new Map((yield* rankInDatabase({ ...q, target: null })).units)
 }
 
-// The ranking's ids one after another, read off the joined text as they are needed (splitting 900,000
-// at once holds the event loop for a tenth of a second and more).
+// The ranking's ids one after another, decoded off the joined bytes as they are needed (900,000 strings at
+// once would hold the event loop for a tenth of a second and more, and some 50 MB).
 export function idReader(ranking: RoundRanking) {
+  const bytes = Buffer.from(ranking.ids.buffer, ranking.ids.byteOffset, ranking.ids.byteLength)
   let at = 0
   return (): string => {
-    const end = ranking.ids.indexOf('\n', at)
-    const id = ranking.ids.slice(at, end < 0 ? undefined : end)
-    at = end < 0 ? ranking.ids.length : end + 1
+    const end = bytes.indexOf(NEWLINE, at)
+    const id = bytes.toString('utf8', at, end < 0 ? bytes.length : end)
+    at = end < 0 ? bytes.length : end + 1
     return id
   }
 }
+
+// The buffers a ranking's arrays stand on, to transfer from a worker rather than copy.
+export const rankingBuffers = (r: RoundRanking): ArrayBuffer[] => [r.ids.buffer as ArrayBuffer, r.seqs.buffer as ArrayBuffer, r.errors.buffer as ArrayBuffer]
 
 const ROWS_PER_INSERT = 100
 const insertSql = (rows: number) => `INSERT INTO final_standings (round_id, generation, rank, participant_id, attempt_seq, prediction_error) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`
