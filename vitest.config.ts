@@ -10,6 +10,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/web/**', 'tests/e2e/**', 'tests/pg/**'],
+          // A guard against a hung test, not a measure (speed is measured in bench/): the worker-parsed
+          // imports and the property tests take 5–10 s when the two cores are shared with other work.
+          testTimeout: 30_000,
         },
       },
       {
