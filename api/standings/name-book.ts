@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { all, type Program } from '../../db/program'
+import { all, get, type Program } from '../../db/program'
 import type { SqlRow } from '../../db/row-types'
 import type { participants } from '../../db/schema'
 import { growColumns } from '../lib/typed-columns'
@@ -24,6 +24,11 @@ export class NameBook {
   private index = columns(1024)
   private highest = 0
   filled = false
+  // Seqs by participant id, for the people who asked for their own place lately: a seq never changes once
+  // the row exists, so a kept one is never stale; the oldest goes first past the limit (~100 B each).
+  private seqs = new Map<string, number>()
+
+  constructor(private maxSeqs = 65_536) {}
 
   has(pr: number): boolean {
     return pr < this.index.at.length && this.index.at[pr] > 0
@@ -47,6 +52,17 @@ export class NameBook {
       const rows = yield* all<Person>(`SELECT seq, id, full_name FROM participants WHERE seq IN (${some.map(() => '?').join(',')})`, ...some)
       for (const r of rows) this.add(r.seq, r.id, r.full_name)
     }
+  }
+
+  // The person's seq, the key every board holds them by; undefined for an id nobody has (yet).
+  *seqOf(participantId: string): Program<number | undefined> {
+    const kept = this.seqs.get(participantId)
+    if (kept !== undefined) return kept
+    const pr = (yield* get<{ pr: number }>('SELECT seq AS pr FROM participants WHERE id = ?', participantId))?.pr
+    if (pr == null) return undefined
+    if (this.seqs.size >= this.maxSeqs) this.seqs.delete(this.seqs.keys().next().value as string)
+    this.seqs.set(participantId, pr)
+    return pr
   }
 
   // The person, once ensure() has read them; undefined for a seq nobody has.

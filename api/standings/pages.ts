@@ -90,7 +90,7 @@ export function* pageEntries(parts: Parts, contestId: string, rows: Placed[], wi
   })
 }
 
-export const livePlaces = (board: RoundBoard, rows: { pr: number; rank: number }[]): Placed[] => rows.map(({ pr, rank }) => ({ rank, pr, ...board.entry(pr) }))
+export const livePlaces = (board: RoundBoard, rows: { pr: number; rank: number }[]): Placed[] => rows.map(({ pr, rank }) => board.placed(pr, rank))
 
 // A page of the locked ranking: from its board once read, from the database until then.
 export function* lockedPage(parts: Parts, round: RoundRow, offset: number, limit: number): Program<{ total: number; rows: LockedRow[] }> {
@@ -135,6 +135,37 @@ export function leaderboardState(parts: Parts, { round, board }: PublicView, now
   return `${isFrozen(round, now) ? 'z' : 'l'}${board.id}:${board.version}:${units}:${roundStatus(round, now)}`
 }
 
+// A page of the round's board (no search) as JSON text without its closing brace: what
+// JSON.stringify(roundLeaderboard(…)).slice(0, -1) gives, written straight from the boards and the name
+// book, since a big board's random pages are seldom asked twice and never cached.
+export function* roundPageText(parts: Parts, { round, board }: PublicView, now: number, page: Page): Program<string> {
+  const head = `{"round":${JSON.stringify({ id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) })},"total":`
+  if (!board) {
+    const { total, rows } = yield* lockedPage(parts, round, page.offset, page.limit)
+    return `${head}${total},"entries":[${yield* entriesText(parts, round.contestId, rows, round.predictionEnabled)}]`
+  }
+  const rows = board.list.slice(page.offset, page.limit)
+  const placed: Placed[] = new Array(rows.length)
+  for (let i = 0; i < rows.length; i++) placed[i] = board.placed(rows[i], page.offset + i + 1)
+  return `${head}${board.list.size},"entries":[${yield* entriesText(parts, round.contestId, placed)}]`
+}
+
+// Page entries as JSON text, field for field what pageEntries gives, JSON.stringify'd.
+function* entriesText(parts: Parts, contestId: string, rows: Placed[], withPrediction = false): Program<string> {
+  yield* parts.names.ensure(rows.map((r) => r.pr))
+  const units = yield* parts.unitNames.of(contestId)
+  let text = ''
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]
+    const p = parts.names.get(r.pr)
+    text += `${i ? ',' : ''}{"rank":${num(r.rank)},"participantId":${JSON.stringify(p?.id ?? '')},"fullName":${JSON.stringify(p?.fullName ?? '')},"unitId":${JSON.stringify(r.unitId)},"unitName":${JSON.stringify(units.get(r.unitId) ?? '')},"score":${num(r.score)},"maxScore":${num(r.maxScore)},"durationMs":${num(r.durationMs)}${withPrediction ? `,"predictionError":${r.predictionError == null ? 'null' : num(r.predictionError)}` : ''}}`
+  }
+  return text
+}
+
+// A number as JSON.stringify writes it.
+const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null')
+
 export function* roundLeaderboard(parts: Parts, { round, board }: PublicView, now: number, page: Page): Program<Leaderboard> {
   const head = { id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) }
   if (!board) return { round: head, ...(yield* finalPage(parts, round, page)) }
@@ -147,13 +178,8 @@ export function* roundLeaderboard(parts: Parts, { round, board }: PublicView, no
   return { round: head, total, entries: yield* pageEntries(parts, round.contestId, livePlaces(board, rows)) }
 }
 
-// The person's seq, the key every board holds them by.
-export function* seqOf(participantId: string): Program<number | undefined> {
-  return (yield* get<{ pr: number }>('SELECT seq AS pr FROM participants WHERE id = ?', participantId))?.pr
-}
-
 export function* myEntry(parts: Parts, { round, board }: PublicView, participantId: string): Program<MyEntry | null> {
-  const pr = yield* seqOf(participantId)
+  const pr = yield* parts.names.seqOf(participantId)
   if (pr == null) return null
   if (!board) {
     const row = yield* lockedPlace(parts, round, pr)
@@ -162,7 +188,7 @@ export function* myEntry(parts: Parts, { round, board }: PublicView, participant
     return { ...(yield* pageEntries(parts, round.contestId, [row], round.predictionEnabled))[0], final: true, prize: prize?.name ?? null }
   }
   const rank = board.list.rankOf(pr)
-  return rank ? { ...(yield* pageEntries(parts, round.contestId, livePlaces(board, [{ pr, rank }])))[0], final: false, prize: null } : null
+  return rank ? { ...(yield* pageEntries(parts, round.contestId, [board.placed(pr, rank)]))[0], final: false, prize: null } : null
 }
 
 // The round prizes a participant won in a contest, locked at each round's finalize.

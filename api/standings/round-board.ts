@@ -170,6 +170,12 @@ export class RoundBoard {
     return p > SCRATCH && p < this.k.present.length && this.k.present[p] === 1
   }
 
+  // What a page shows of the person (pages.ts's Placed): the four columns it reads, not all of entry's.
+  placed(p: number, rank: number) {
+    const k = this.k
+    return { rank, pr: p, score: k.score[p], maxScore: k.maxScore[p], durationMs: k.durationMs[p], unitId: this.units.at(k.unit[p]) }
+  }
+
   entry(p: number) {
     const k = this.k
     const prediction = k.prediction[p]
@@ -200,7 +206,14 @@ function setKeys(k: Keys, p: number, r: FinishRow) {
 const MAX_BOARDS = 6
 const WARM_STEP_ROWS = 2500 // tens of milliseconds of reading at most between two turns of the event loop
 
-const boardKey = (round: RoundRow, endedBy: number | null) => `${round.id}:${endedBy ?? 'live'}:${round.tiebreak.join(',')}`
+// Asked on every read: a kept round row's live key is made once.
+const liveKeys = new WeakMap<RoundRow, string>()
+function boardKey(round: RoundRow, endedBy: number | null): string {
+  if (endedBy != null) return `${round.id}:${endedBy}:${round.tiebreak.join(',')}`
+  let key = liveKeys.get(round)
+  if (key === undefined) liveKeys.set(round, (key = `${round.id}:live:${round.tiebreak.join(',')}`))
+  return key
+}
 
 // Runs a program on the read model's store.
 export type Run = <T>(program: Program<T>) => Promise<T>
@@ -209,13 +222,17 @@ export type Run = <T>(program: Program<T>) => Promise<T>
 export class RoundBoards {
   private boards = new Map<string, RoundBoard>()
   private warming = new WeakMap<RoundBoard, Promise<void>>()
+  private latest: RoundBoard | undefined // the most recently used, already last in `boards`
 
   // The cached board for the key, or a new one not built yet.
   private cached(round: RoundRow, endedBy: number | null): RoundBoard {
     const key = boardKey(round, endedBy)
-    const board = this.boards.get(key) ?? new RoundBoard(round, endedBy)
+    const kept = this.boards.get(key)
+    if (kept && kept === this.latest) return kept
+    const board = kept ?? new RoundBoard(round, endedBy)
     this.boards.delete(key)
     this.boards.set(key, board)
+    this.latest = board
     while (this.boards.size > MAX_BOARDS) this.boards.delete(this.boards.keys().next().value as string)
     return board
   }
@@ -265,5 +282,6 @@ export class RoundBoards {
   // boards are read again from the database on their next use.
   dropRound(roundId: string): void {
     for (const [key, board] of [...this.boards]) if (board.round.id === roundId) this.boards.delete(key)
+    if (this.latest?.round.id === roundId) this.latest = undefined
   }
 }

@@ -8,7 +8,7 @@ import { ContestBoards, type Shape } from './contest-board'
 import { StandingsHub } from './hub'
 import { judgePage, type StandingsPage } from './judge-page'
 import { JsonPageCache } from './page-cache'
-import { boardSize, boardUnits, leaderboardState, myEntry, NotReady, prizesWon, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, seqOf, unitsAt, type Page, type UnitLevel } from './pages'
+import { boardSize, boardUnits, leaderboardState, myEntry, NotReady, prizesWon, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, roundPageText, unitsAt, type Page, type UnitLevel } from './pages'
 import { createParts, type Parts } from './parts'
 import type { RoundBoard, Run } from './round-board'
 
@@ -100,13 +100,13 @@ export class Standings {
       positions.setUnits(c.contestId, c.seq)
       // Everything in memory that ranks the participant moves them to their new unit in place, as a
       // rebuild would have them; at a million people a rebuild takes seconds a board.
-      const pr = yield* seqOf(c.participantId)
+      const pr = yield* this.parts.names.seqOf(c.participantId)
       if (pr == null) return
       for (const board of [...boards.ofContest(c.contestId), ...locked.ofContest(c.contestId)]) board.moveUnit(pr, c.unitId)
       this.contests.moveUnit(c.contestId, pr, c.unitId)
     } else if (c.kind === 'rename' && c.participantId) {
       positions.nameChanged()
-      const pr = yield* seqOf(c.participantId)
+      const pr = yield* this.parts.names.seqOf(c.participantId)
       if (pr != null) yield* this.parts.names.reread(pr)
       for (const r of yield* roundsTaken(c.participantId)) this.hub.bump(r)
     }
@@ -232,7 +232,7 @@ export class Standings {
     const key = `${round.id}:${leaderboardState(this.parts, view, now)}:${page.offset}:${page.limit}`
     const hit = this.pages.get(key)
     if (hit !== undefined) return hit
-    return this.pages.offer(key, JSON.stringify(yield* roundLeaderboard(this.parts, view, now, page)).slice(0, -1))
+    return this.pages.offer(key, yield* roundPageText(this.parts, view, now, page))
   }
 
   // One participant's place on the round's public board, and how many it ranks ("hạng N/M").
@@ -268,9 +268,9 @@ export class Standings {
   // One participant's contest-wide place; final once every round is, with the round prizes won (the
   // contest itself awards none: prizes are per round).
   contestPlace(contestId: string, now: number, participantId: string): Promise<Place<ContestMyEntry>> {
-    const contests = this.contests
+    const { contests, parts } = this
     return this.contestAnswer(contestId, now, function* (shape) {
-      const pr = yield* seqOf(participantId)
+      const pr = yield* parts.names.seqOf(participantId)
       if (pr == null) return { entry: null, total: 0 }
       const { entry, total, final } = yield* contests.place(contestId, shape, now, pr)
       return { entry: entry && { ...entry, final, prize: null, prizes: yield* prizesWon(contestId, participantId) }, total }
