@@ -1,5 +1,5 @@
-import type { Hono } from 'hono'
-import { describeRoute, generateSpecs, resolver, uniqueSymbol, type DescribeRouteOptions } from 'hono-openapi'
+import type { Context, Hono, MiddlewareHandler, Next } from 'hono'
+import { generateSpecs, resolver, uniqueSymbol, type DescribeRouteOptions } from 'hono-openapi'
 import { z } from 'zod'
 import { ErrorBody } from '../schemas/wire'
 import { FILE_TYPES } from './http'
@@ -65,16 +65,28 @@ function answer(a: Answer): DescribeRouteOptions['responses'] {
 }
 
 // One route's description. `open` marks a route anyone may call; guarded routes get their roles from
-// their guard, so the document cannot say other roles than the code enforces.
-export function describe(spec: { summary: string; tag: Tag; answer: Answer; description?: string; open?: true }) {
-  return describeRoute({
+// their guard, so the document cannot say other roles than the code enforces: describe(spec, guard) is the
+// guard carrying both marks (one handler less per request than a description of its own, which hono-openapi
+// would merge the same way), describe(spec) a pass-through that carries the description alone.
+export function describe(spec: Spec): MiddlewareHandler
+export function describe<G extends MiddlewareHandler<any>>(spec: Spec, guard: G): G
+export function describe(spec: Spec, guard?: MiddlewareHandler) {
+  const own = {
     summary: spec.summary,
     tags: [spec.tag],
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.open ? { security: [], 'x-roles': ['public'] } : {}),
     responses: answer(spec.answer),
-  })
+  } satisfies DescribeRouteOptions
+  if (!guard) return Object.assign((_c: Context, next: Next) => next(), { [uniqueSymbol]: { spec: own } })
+  const roles = (guard as Marked)[uniqueSymbol]?.spec
+  if (!roles) throw new Error(`describe(): the guard of "${spec.summary}" carries no roles`)
+  const merged = { ...own, ...roles, responses: { ...own.responses, ...roles.responses } }
+  return Object.assign(((c, next) => guard(c, next)) as MiddlewareHandler, { [uniqueSymbol]: { spec: merged } })
 }
+
+type Spec = { summary: string; tag: Tag; answer: Answer; description?: string; open?: true }
+type Marked = { [uniqueSymbol]?: { spec?: { responses?: Record<string, unknown> } & Record<string, unknown> } }
 
 // The mark a role guard leaves for the document: who may call, and the 401/403 it answers otherwise.
 export function rolesMark<M extends object>(middleware: M, roles: readonly string[]): M {

@@ -33,8 +33,8 @@ export const attemptsRoutes = new Hono<AppEnv>()
     describe({
       summary: 'Bắt đầu lượt làm bài, hoặc lấy lượt đang làm', tag: 'attempts',
       answer: { json: OneAttempt, status: [201, 200], description: 'Lượt mới (201), hoặc lượt đang làm dở (200)' },
-    }),
-    requireParticipant, params(RoundParam), body(z.object({})),
+    }, requireParticipant),
+    params(RoundParam), body(z.object({})),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const me = currentUser(c)
@@ -45,15 +45,15 @@ export const attemptsRoutes = new Hono<AppEnv>()
       return send(c, { attempt }, created ? 201 : 200)
     })
   .get('/attempts/:attemptId',
-    describe({ summary: 'Lượt làm bài của thí sinh đang đăng nhập', tag: 'attempts', answer: { json: OneAttempt } }),
-    requireParticipant, params(AttemptParam),
+    describe({ summary: 'Lượt làm bài của thí sinh đang đăng nhập', tag: 'attempts', answer: { json: OneAttempt } }, requireParticipant),
+    params(AttemptParam),
     async (c) => {
       const { attemptId } = c.req.valid('param')
       return send(c, { attempt: await c.get('store').read(readAttempt(arrival(c), currentUser(c).id, attemptId)) })
     })
   .put('/attempts/:attemptId/items/:position',
-    describe({ summary: 'Lưu câu trả lời cho một câu hỏi', tag: 'attempts', answer: { json: SavedAnswer } }),
-    requireParticipant, arrive, params(ItemParam), body(AnswerInput),
+    describe({ summary: 'Lưu câu trả lời cho một câu hỏi', tag: 'attempts', answer: { json: SavedAnswer } }, requireParticipant),
+    arrive, params(ItemParam), body(AnswerInput),
     async (c) => {
       const arrived = c.get('arrived')
       const { attemptId, position } = c.req.valid('param')
@@ -62,8 +62,8 @@ export const attemptsRoutes = new Hono<AppEnv>()
       return send(c, (await c.get('store').write(() => storeAnswer(arrived, me.id, attemptId, position, choice))) satisfies SavedAnswer)
     })
   .post('/attempts/:attemptId/submit',
-    describe({ summary: 'Nộp bài (kèm dự đoán nếu đợt thi có)', tag: 'attempts', answer: { json: z.object({ result: SubmitResult }) } }),
-    requireParticipant, arrive, params(AttemptParam), body(SubmitInput),
+    describe({ summary: 'Nộp bài (kèm dự đoán nếu đợt thi có)', tag: 'attempts', answer: { json: z.object({ result: SubmitResult }) } }, requireParticipant),
+    arrive, params(AttemptParam), body(SubmitInput),
     async (c) => {
       const arrived = c.get('arrived')
       const { attemptId } = c.req.valid('param')
@@ -72,8 +72,8 @@ export const attemptsRoutes = new Hono<AppEnv>()
       return send(c, { result: await c.get('store').write(() => finishByParticipant(arrived, me.id, attemptId, prediction ?? null)) })
     })
   .post('/attempts/:attemptId/items/:position/report',
-    describe({ summary: 'Phản ánh một câu hỏi có thể sai (sau khi đợt thi đóng)', tag: 'attempts', answer: { json: z.object({ report: FiledReport }), status: 201 } }),
-    requireParticipant, params(ItemParam), body(ReportInput),
+    describe({ summary: 'Phản ánh một câu hỏi có thể sai (sau khi đợt thi đóng)', tag: 'attempts', answer: { json: z.object({ report: FiledReport }), status: 201 } }, requireParticipant),
+    params(ItemParam), body(ReportInput),
     async (c) => {
       const { attemptId, position } = c.req.valid('param')
       const { message } = c.req.valid('json')

@@ -23,17 +23,15 @@ const admin = requireRole('admin')
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/admin/audit',
-    describe({ summary: 'Nhật ký kiểm toán, lọc và phân trang', tag: 'audit', answer: { json: AuditPage } }),
-    admin, query(AuditQuery),
+    describe({ summary: 'Nhật ký kiểm toán, lọc và phân trang', tag: 'audit', answer: { json: AuditPage } }, admin),
+    query(AuditQuery),
     async (c) => {
       const { limit, offset, ...filter } = c.req.valid('query')
       return send(c, await c.get('store').read(readAuditPage(limit, offset, filter)))
     })
   .get('/admin/audit/verify',
-    describe({ summary: 'Kiểm tra chuỗi băm của nhật ký kiểm toán', tag: 'audit', answer: { json: z.object({ verification: AuditVerification }) } }),
-    admin,
+    describe({ summary: 'Kiểm tra chuỗi băm của nhật ký kiểm toán', tag: 'audit', answer: { json: z.object({ verification: AuditVerification }) } }, admin),
     async (c) => send(c, { verification: await c.get('store').read(verifyChain()) }))
   .get('/admin/audit.csv',
-    describe({ summary: 'Tải toàn bộ nhật ký kiểm toán (CSV)', tag: 'audit', answer: { file: 'csv' } }),
-    admin,
+    describe({ summary: 'Tải toàn bộ nhật ký kiểm toán (CSV)', tag: 'audit', answer: { file: 'csv' } }, admin),
     (c) => sendFile(c, auditCsvStream(c.get('store')), FILE_TYPES.csv, 'nhat-ky-kiem-toan.csv'))

@@ -39,12 +39,11 @@ export const contestsRoutes = new Hono<AppEnv>()
       return send(c, { units: await c.get('store').read(readUnits(contestId)) })
     })
   .get('/admin/contests',
-    describe({ summary: 'Danh sách mọi cuộc thi, kể cả bản nháp', tag: 'contests', answer: { json: ContestList } }),
-    staff,
+    describe({ summary: 'Danh sách mọi cuộc thi, kể cả bản nháp', tag: 'contests', answer: { json: ContestList } }, staff),
     async (c) => send(c, { contests: await c.get('store').read(readContests(now(c), true)) }))
   .post('/admin/contests',
-    describe({ summary: 'Tạo cuộc thi (bản nháp)', tag: 'contests', answer: { json: z.object({ contest: CreatedContest }), status: 201 } }),
-    organizer, body(CreateContestInput),
+    describe({ summary: 'Tạo cuộc thi (bản nháp)', tag: 'contests', answer: { json: z.object({ contest: CreatedContest }), status: 201 } }, organizer),
+    body(CreateContestInput),
     async (c) => {
       const input = c.req.valid('json')
       const at = now(c)
@@ -53,12 +52,12 @@ export const contestsRoutes = new Hono<AppEnv>()
       return send(c, { contest: contest satisfies CreatedContest }, 201)
     })
   .get('/admin/contests/:contestId',
-    describe({ summary: 'Thông tin cuộc thi, kể cả bản nháp', tag: 'contests', answer: { json: OneContest } }),
-    staff, params(ContestParam),
+    describe({ summary: 'Thông tin cuộc thi, kể cả bản nháp', tag: 'contests', answer: { json: OneContest } }, staff),
+    params(ContestParam),
     async (c) => send(c, { contest: await c.get('store').read(readContest(c.req.valid('param').contestId, now(c), true)) }))
   .patch('/admin/contests/:contestId',
-    describe({ summary: 'Sửa cuộc thi', tag: 'contests', answer: { json: OneContest } }),
-    organizer, params(ContestParam), body(UpdateContestInput),
+    describe({ summary: 'Sửa cuộc thi', tag: 'contests', answer: { json: OneContest } }, organizer),
+    params(ContestParam), body(UpdateContestInput),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const input = c.req.valid('json')
@@ -67,8 +66,8 @@ export const contestsRoutes = new Hono<AppEnv>()
       return send(c, { contest: await c.get('store').write(() => editContest(me, contestId, input, at)) })
     })
   .post('/admin/contests/:contestId/publish',
-    describe({ summary: 'Công bố cuộc thi', tag: 'contests', answer: { json: OneContest } }),
-    organizer, params(ContestParam), body(z.object({})),
+    describe({ summary: 'Công bố cuộc thi', tag: 'contests', answer: { json: OneContest } }, organizer),
+    params(ContestParam), body(z.object({})),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const at = now(c)
@@ -77,8 +76,8 @@ export const contestsRoutes = new Hono<AppEnv>()
       return send(c, { contest: await c.get('store').read(readContest(contestId, at, true)) })
     })
   .get('/admin/contests/:contestId/dashboard',
-    describe({ summary: 'Bảng theo dõi cuộc thi: đăng ký và lượt thi theo ngày, tham gia theo đơn vị, tình hình từng đợt', tag: 'contests', answer: { json: ContestDashboard } }),
-    staff, params(ContestParam),
+    describe({ summary: 'Bảng theo dõi cuộc thi: đăng ký và lượt thi theo ngày, tham gia theo đơn vị, tình hình từng đợt', tag: 'contests', answer: { json: ContestDashboard } }, staff),
+    params(ContestParam),
     async (c) => {
       const { contestId } = c.req.valid('param')
       return send(c, await c.get('store').read(contestDashboard(contestId, c.get('clock').now())))

@@ -29,8 +29,8 @@ const fileName = (page: { unit: { code: string } }, ext: string) => `thanh-vien-
 
 export const coordinatorRoutes = new Hono<AppEnv>()
   .get('/coordinator/overview',
-    describe({ summary: 'Tổng quan các đơn vị thuộc quyền điều phối viên', tag: 'coordinators', answer: { json: CoordinatorOverview } }),
-    coordinator, query(OverviewQuery),
+    describe({ summary: 'Tổng quan các đơn vị thuộc quyền điều phối viên', tag: 'coordinators', answer: { json: CoordinatorOverview } }, coordinator),
+    query(OverviewQuery),
     async (c) => {
       const { roundId } = c.req.valid('query')
       const now = c.get('clock').now()
@@ -40,19 +40,19 @@ export const coordinatorRoutes = new Hono<AppEnv>()
       }()))
     })
   .get('/coordinator/units/:unitId/members',
-    describe({ summary: 'Thành viên của một đơn vị và kết quả của họ', tag: 'coordinators', answer: { json: UnitMembersPage } }),
-    coordinator, params(UnitParam), query(MembersQuery),
+    describe({ summary: 'Thành viên của một đơn vị và kết quả của họ', tag: 'coordinators', answer: { json: UnitMembersPage } }, coordinator),
+    params(UnitParam), query(MembersQuery),
     async (c) => send(c, await membersOf(c, c.req.valid('param').unitId, c.req.valid('query'))))
   .get('/coordinator/units/:unitId/members.csv',
-    describe({ summary: 'Tải danh sách thành viên của đơn vị (CSV)', tag: 'coordinators', answer: { file: 'csv' } }),
-    coordinator, params(UnitParam), query(MembersQuery),
+    describe({ summary: 'Tải danh sách thành viên của đơn vị (CSV)', tag: 'coordinators', answer: { file: 'csv' } }, coordinator),
+    params(UnitParam), query(MembersQuery),
     async (c) => {
       const page = await membersOf(c, c.req.valid('param').unitId, c.req.valid('query'))
       return sendFile(c, new TextEncoder().encode(membersCsv(page)), FILE_TYPES.csv, fileName(page, 'csv'))
     })
   .get('/coordinator/units/:unitId/members.xlsx',
-    describe({ summary: 'Tải danh sách thành viên của đơn vị (Excel)', tag: 'coordinators', answer: { file: 'xlsx' } }),
-    coordinator, params(UnitParam), query(MembersQuery),
+    describe({ summary: 'Tải danh sách thành viên của đơn vị (Excel)', tag: 'coordinators', answer: { file: 'xlsx' } }, coordinator),
+    params(UnitParam), query(MembersQuery),
     async (c) => {
       const page = await membersOf(c, c.req.valid('param').unitId, c.req.valid('query'))
       return sendFile(c, membersXlsxStream(page, c.get('clock').now()), FILE_TYPES.xlsx, fileName(page, 'xlsx'))

@@ -23,22 +23,22 @@ const roundStats = async (c: Context<AppEnv>, roundId: string) => {
 // /admin/questions/stats (questions.ts).
 export const itemStatsRoutes = new Hono<AppEnv>()
   .get('/admin/rounds/:roundId/item-stats',
-    describe({ summary: 'Phân tích câu hỏi của một đợt thi', tag: 'stats', answer: { json: RoundItemStats } }),
-    staff, params(RoundParam),
+    describe({ summary: 'Phân tích câu hỏi của một đợt thi', tag: 'stats', answer: { json: RoundItemStats } }, staff),
+    params(RoundParam),
     async (c) => {
       const { round, report } = await roundStats(c, c.req.valid('param').roundId)
       return send(c, { round: { id: round.id, number: round.number, title: round.title }, ...report } satisfies RoundItemStats)
     })
   .get('/admin/rounds/:roundId/item-stats.csv',
-    describe({ summary: 'Tải phân tích câu hỏi của đợt thi (CSV)', tag: 'stats', answer: { file: 'csv' } }),
-    staff, params(RoundParam),
+    describe({ summary: 'Tải phân tích câu hỏi của đợt thi (CSV)', tag: 'stats', answer: { file: 'csv' } }, staff),
+    params(RoundParam),
     async (c) => {
       const { round, report } = await roundStats(c, c.req.valid('param').roundId)
       return sendFile(c, itemStatsCsv(itemStatsTable(report.items)), FILE_TYPES.csv, `thong-ke-cau-hoi-dot-${round.number}.csv`)
     })
   .get('/admin/rounds/:roundId/item-stats.xlsx',
-    describe({ summary: 'Tải phân tích câu hỏi của đợt thi (Excel)', tag: 'stats', answer: { file: 'xlsx' } }),
-    staff, params(RoundParam),
+    describe({ summary: 'Tải phân tích câu hỏi của đợt thi (Excel)', tag: 'stats', answer: { file: 'xlsx' } }, staff),
+    params(RoundParam),
     async (c) => {
       const { round, report } = await roundStats(c, c.req.valid('param').roundId)
       const body = await itemStatsXlsx(itemStatsTable(report.items), `Đợt ${round.number}: ${round.title}`)

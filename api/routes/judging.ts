@@ -31,16 +31,16 @@ async function results(c: Context<AppEnv>, roundId: string, format: 'csv' | 'xls
 // question's regrade, the results files and the participants' reports of questions.
 export const judgingRoutes = new Hono<AppEnv>()
   .get('/admin/rounds/:roundId/standings',
-    describe({ summary: 'Bảng xếp hạng của giám khảo (trực tiếp, không đóng băng)', tag: 'judging', answer: { json: JudgeStandings } }),
-    judge, params(RoundParam), query(StandingsQuery),
+    describe({ summary: 'Bảng xếp hạng của giám khảo (trực tiếp, không đóng băng)', tag: 'judging', answer: { json: JudgeStandings } }, judge),
+    params(RoundParam), query(StandingsQuery),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const page = c.req.valid('query')
       return send(c, (await c.get('standings').judgePage(roundId, c.get('clock').now(), page)) satisfies JudgeStandings)
     })
   .post('/admin/rounds/:roundId/disqualify',
-    describe({ summary: 'Truất quyền một thí sinh trong đợt thi', tag: 'judging', answer: { json: z.object({ disqualified: Disqualification }) } }),
-    judge, params(RoundParam), body(DisqualifyInput),
+    describe({ summary: 'Truất quyền một thí sinh trong đợt thi', tag: 'judging', answer: { json: z.object({ disqualified: Disqualification }) } }, judge),
+    params(RoundParam), body(DisqualifyInput),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const input = c.req.valid('json')
@@ -50,8 +50,8 @@ export const judgingRoutes = new Hono<AppEnv>()
       return send(c, { disqualified: { roundId, participantId: input.participantId, reason: input.reason } satisfies Disqualification })
     })
   .delete('/admin/rounds/:roundId/disqualify/:participantId',
-    describe({ summary: 'Huỷ truất quyền (trước khi chốt kết quả)', tag: 'judging', answer: { empty: true } }),
-    judge, params(RoundParam.extend({ participantId: z.string().min(1).max(100) })), body(UndoDisqualifyInput),
+    describe({ summary: 'Huỷ truất quyền (trước khi chốt kết quả)', tag: 'judging', answer: { empty: true } }, judge),
+    params(RoundParam.extend({ participantId: z.string().min(1).max(100) })), body(UndoDisqualifyInput),
     async (c) => {
       const { roundId, participantId } = c.req.valid('param')
       const { reason } = c.req.valid('json')
@@ -62,22 +62,22 @@ export const judgingRoutes = new Hono<AppEnv>()
     })
   // Not in API.md (issue 15): what the finalize dialog lists before asking for confirmation.
   .get('/admin/rounds/:roundId/open-flags',
-    describe({ summary: 'Cảnh báo và phản ánh còn mở trước khi chốt kết quả', tag: 'judging', answer: { json: OpenFlags } }),
-    judge, params(RoundParam),
+    describe({ summary: 'Cảnh báo và phản ánh còn mở trước khi chốt kết quả', tag: 'judging', answer: { json: OpenFlags } }, judge),
+    params(RoundParam),
     async (c) => {
       const { roundId } = c.req.valid('param')
       return send(c, await openFlags(c.get('store'), c.get('standings'), roundId, c.get('clock').now()))
     })
   .post('/admin/rounds/:roundId/finalize',
-    describe({ summary: 'Chốt kết quả đợt thi và trao giải', tag: 'judging', answer: { json: FinalizeResult } }),
-    judge, params(RoundParam), body(z.object({})),
+    describe({ summary: 'Chốt kết quả đợt thi và trao giải', tag: 'judging', answer: { json: FinalizeResult } }, judge),
+    params(RoundParam), body(z.object({})),
     async (c) => {
       const { roundId } = c.req.valid('param')
       return send(c, await finalizeRound(finalizeDeps(c), currentUser(c), roundId))
     })
   .post('/admin/rounds/:roundId/regrade',
-    describe({ summary: 'Chấm lại một câu hỏi trong đợt thi', tag: 'judging', answer: { json: RegradeResult } }),
-    judge, params(RoundParam), body(RegradeInput),
+    describe({ summary: 'Chấm lại một câu hỏi trong đợt thi', tag: 'judging', answer: { json: RegradeResult } }, judge),
+    params(RoundParam), body(RegradeInput),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const { questionId } = c.req.valid('json')
@@ -86,14 +86,13 @@ export const judgingRoutes = new Hono<AppEnv>()
       return send(c, await c.get('store').write(() => regradeQuestion(me, roundId, questionId, now)))
     })
   .get('/admin/rounds/:roundId/results.csv',
-    describe({ summary: 'Tải kết quả đợt thi (CSV)', tag: 'judging', answer: { file: 'csv' } }),
-    judge, params(RoundParam),
+    describe({ summary: 'Tải kết quả đợt thi (CSV)', tag: 'judging', answer: { file: 'csv' } }, judge),
+    params(RoundParam),
     (c) => results(c, c.req.valid('param').roundId, 'csv'))
   .get('/admin/rounds/:roundId/results.xlsx',
-    describe({ summary: 'Tải kết quả đợt thi (Excel)', tag: 'judging', answer: { file: 'xlsx' } }),
-    judge, params(RoundParam),
+    describe({ summary: 'Tải kết quả đợt thi (Excel)', tag: 'judging', answer: { file: 'xlsx' } }, judge),
+    params(RoundParam),
     (c) => results(c, c.req.valid('param').roundId, 'xlsx'))
   .get('/admin/reports',
-    describe({ summary: 'Phản ánh câu hỏi gần đây của thí sinh', tag: 'judging', answer: { json: z.object({ reports: z.array(QuestionReport) }) } }),
-    requireRole('organizer', 'judge'),
+    describe({ summary: 'Phản ánh câu hỏi gần đây của thí sinh', tag: 'judging', answer: { json: z.object({ reports: z.array(QuestionReport) }) } }, requireRole('organizer', 'judge')),
     async (c) => send(c, { reports: await c.get('store').read(listRecentReports()) }))

@@ -37,8 +37,8 @@ export const leaderboardsRoutes = new Hono<AppEnv>()
       return send(c, { entries: await c.get('standings').contestUnits(contestId, c.get('clock').now(), level) })
     })
   .get('/contests/:contestId/leaderboard/me',
-    describe({ summary: 'Thứ hạng của thí sinh đang đăng nhập trong cả cuộc thi', tag: 'leaderboards', answer: { json: ContestPlace } }),
-    requireParticipant, params(ContestParam),
+    describe({ summary: 'Thứ hạng của thí sinh đang đăng nhập trong cả cuộc thi', tag: 'leaderboards', answer: { json: ContestPlace } }, requireParticipant),
+    params(ContestParam),
     async (c) => {
       const { contestId } = c.req.valid('param')
       return send(c, await c.get('standings').contestPlace(contestId, c.get('clock').now(), currentUser(c).id))
@@ -53,8 +53,8 @@ export const leaderboardsRoutes = new Hono<AppEnv>()
       return sendOpenJson<Leaderboard>(c, await c.get('standings').roundPage(roundId, c.get('clock').now(), page))
     })
   .get('/rounds/:roundId/leaderboard/me',
-    describe({ summary: 'Thứ hạng của thí sinh đang đăng nhập trong đợt thi', tag: 'leaderboards', answer: { json: RoundPlace } }),
-    requireParticipant, params(RoundParam),
+    describe({ summary: 'Thứ hạng của thí sinh đang đăng nhập trong đợt thi', tag: 'leaderboards', answer: { json: RoundPlace } }, requireParticipant),
+    params(RoundParam),
     async (c) => {
       const { roundId } = c.req.valid('param')
       return send(c, await c.get('standings').myPlace(roundId, c.get('clock').now(), currentUser(c).id))

@@ -39,8 +39,8 @@ export const meRoutes = new Hono<AppEnv>()
     })
   // Participants and staff alike; every other session of the person ends.
   .put('/me/password',
-    describe({ summary: 'Đổi mật khẩu của chính mình', tag: 'me', answer: { empty: true } }),
-    signedIn, body(ChangePasswordInput),
+    describe({ summary: 'Đổi mật khẩu của chính mình', tag: 'me', answer: { empty: true } }, signedIn),
+    body(ChangePasswordInput),
     async (c) => {
       const user = currentUser(c)
       const input = c.req.valid('json')
@@ -49,23 +49,23 @@ export const meRoutes = new Hono<AppEnv>()
       return c.body(null, 204)
     })
   .get('/me/attempts',
-    describe({ summary: 'Các lượt làm bài của thí sinh', tag: 'me', answer: { json: z.object({ attempts: z.array(AttemptSummary) }) } }),
-    requireParticipant, query(MyAttemptsQuery),
+    describe({ summary: 'Các lượt làm bài của thí sinh', tag: 'me', answer: { json: z.object({ attempts: z.array(AttemptSummary) }) } }, requireParticipant),
+    query(MyAttemptsQuery),
     async (c) => {
       const { roundId } = c.req.valid('query')
       return send(c, { attempts: await c.get('store').read(myAttempts(currentUser(c).id, roundId)) })
     })
   .get('/me/contests/:contestId/unit',
-    describe({ summary: 'Đơn vị của thí sinh trong một cuộc thi', tag: 'me', answer: { json: MyContestUnit } }),
-    requireParticipant, params(ContestParam),
+    describe({ summary: 'Đơn vị của thí sinh trong một cuộc thi', tag: 'me', answer: { json: MyContestUnit } }, requireParticipant),
+    params(ContestParam),
     async (c) => {
       const { contestId } = c.req.valid('param')
       await c.get('store').read(contestRow(contestId))
       return send(c, { contestId, unitId: await c.get('store').read(findContestUnit(currentUser(c).id, contestId)) } satisfies MyContestUnit)
     })
   .put('/me/contests/:contestId/unit',
-    describe({ summary: 'Chọn đơn vị của thí sinh trong một cuộc thi', tag: 'me', answer: { json: MyContestUnit } }),
-    requireParticipant, params(ContestParam), body(SetUnitInput),
+    describe({ summary: 'Chọn đơn vị của thí sinh trong một cuộc thi', tag: 'me', answer: { json: MyContestUnit } }, requireParticipant),
+    params(ContestParam), body(SetUnitInput),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const { unitId } = c.req.valid('json')
@@ -76,8 +76,7 @@ export const meRoutes = new Hono<AppEnv>()
     })
   // Certificates (issue 15): a participant lists theirs once a round is finalized.
   .get('/me/certificates',
-    describe({ summary: 'Giấy chứng nhận của thí sinh', tag: 'me', answer: { json: z.object({ certificates: z.array(MyCertificate) }) } }),
-    requireParticipant,
+    describe({ summary: 'Giấy chứng nhận của thí sinh', tag: 'me', answer: { json: z.object({ certificates: z.array(MyCertificate) }) } }, requireParticipant),
     async (c) => {
       const me = currentUser(c)
       const now = c.get('clock').now()

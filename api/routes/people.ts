@@ -36,23 +36,23 @@ async function exportPeople(c: Context<AppEnv>, contestId: string, asked: People
 // organizer's corrections and a new password.
 export const peopleRoutes = new Hono<AppEnv>()
   .get('/admin/participants',
-    describe({ summary: 'Tìm thí sinh theo tên, số điện thoại hoặc mã', tag: 'people', answer: { json: z.object({ participants: z.array(PersonMatch) }) } }),
-    staff, query(FindQuery),
+    describe({ summary: 'Tìm thí sinh theo tên, số điện thoại hoặc mã', tag: 'people', answer: { json: z.object({ participants: z.array(PersonMatch) }) } }, staff),
+    query(FindQuery),
     async (c) => {
       const { q, limit } = c.req.valid('query')
       return send(c, { participants: await c.get('store').read(findParticipants(q, limit)) })
     })
   .get('/admin/participants/:participantId',
-    describe({ summary: 'Hồ sơ một thí sinh: đơn vị và các lượt làm bài', tag: 'people', answer: { json: PersonDetail } }),
-    staff, params(PersonParam),
+    describe({ summary: 'Hồ sơ một thí sinh: đơn vị và các lượt làm bài', tag: 'people', answer: { json: PersonDetail } }, staff),
+    params(PersonParam),
     async (c) => send(c, await c.get('store').read(readPerson(c.req.valid('param').participantId))))
   .patch('/admin/participants/:participantId',
     describe({
       summary: 'Sửa họ tên hoặc đơn vị của thí sinh',
       tag: 'people',
       answer: { json: PersonDetail.extend({ changed: z.boolean() }) },
-    }),
-    organizer, params(PersonParam), body(CorrectPersonInput),
+    }, organizer),
+    params(PersonParam), body(CorrectPersonInput),
     async (c) => {
       const { participantId } = c.req.valid('param')
       const input = c.req.valid('json')
@@ -62,21 +62,21 @@ export const peopleRoutes = new Hono<AppEnv>()
       return send(c, { changed, ...(await c.get('store').read(readPerson(participantId))) })
     })
   .post('/admin/participants/:participantId/password',
-    describe({ summary: 'Cấp mật khẩu mới cho thí sinh (chỉ hiện một lần)', tag: 'people', answer: { json: z.object({ password: z.string() }) } }),
-    organizer, params(PersonParam), body(z.object({})),
+    describe({ summary: 'Cấp mật khẩu mới cho thí sinh (chỉ hiện một lần)', tag: 'people', answer: { json: z.object({ password: z.string() }) } }, organizer),
+    params(PersonParam), body(z.object({})),
     async (c) => {
       const { participantId } = c.req.valid('param')
       return send(c, { password: await resetParticipantPassword(c.get('store'), currentUser(c), participantId, c.get('clock').now()) })
     })
   .get('/admin/contests/:contestId/people',
-    describe({ summary: 'Danh sách thí sinh của cuộc thi, có lọc, sắp xếp và phân trang', tag: 'people', answer: { json: PeoplePage } }),
-    staff, params(ContestParam), query(PeopleQuery),
+    describe({ summary: 'Danh sách thí sinh của cuộc thi, có lọc, sắp xếp và phân trang', tag: 'people', answer: { json: PeoplePage } }, staff),
+    params(ContestParam), query(PeopleQuery),
     async (c) => send(c, await c.get('store').read(listPeople(c.req.valid('param').contestId, c.req.valid('query')))))
   .get('/admin/contests/:contestId/people.csv',
-    describe({ summary: 'Xuất danh sách thí sinh (CSV)', tag: 'people', answer: { file: 'csv' } }),
-    staff, params(ContestParam), query(PeopleQuery),
+    describe({ summary: 'Xuất danh sách thí sinh (CSV)', tag: 'people', answer: { file: 'csv' } }, staff),
+    params(ContestParam), query(PeopleQuery),
     (c) => exportPeople(c, c.req.valid('param').contestId, c.req.valid('query'), 'csv'))
   .get('/admin/contests/:contestId/people.xlsx',
-    describe({ summary: 'Xuất danh sách thí sinh (Excel)', tag: 'people', answer: { file: 'xlsx' } }),
-    staff, params(ContestParam), query(PeopleQuery),
+    describe({ summary: 'Xuất danh sách thí sinh (Excel)', tag: 'people', answer: { file: 'xlsx' } }, staff),
+    params(ContestParam), query(PeopleQuery),
     (c) => exportPeople(c, c.req.valid('param').contestId, c.req.valid('query'), 'xlsx'))

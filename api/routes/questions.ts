@@ -59,8 +59,8 @@ const bankStats = (c: Context<AppEnv>, filter: z.infer<typeof BankQuery>) => c.g
 // over every round.
 export const questionsRoutes = new Hono<AppEnv>()
   .get('/admin/questions',
-    describe({ summary: 'Danh sách câu hỏi của ngân hàng', tag: 'questions', answer: { json: QuestionsPage } }),
-    organizer, query(ListQuery),
+    describe({ summary: 'Danh sách câu hỏi của ngân hàng', tag: 'questions', answer: { json: QuestionsPage } }, organizer),
+    query(ListQuery),
     async (c) => send(c, await c.get('store').read(findQuestions(c.req.valid('query')))))
   // Static paths first: '/admin/questions/:questionId' below would otherwise take export, counts,
   // template.* and stats*.
@@ -68,8 +68,8 @@ export const questionsRoutes = new Hono<AppEnv>()
     describe({
       summary: 'Xuất ngân hàng câu hỏi', tag: 'questions',
       answer: { file: ['json', 'csv', 'xlsx', 'text'], description: 'Tệp JSON (mặc định), CSV, XLSX hoặc GIFT theo tham số format' },
-    }),
-    organizer, query(ExportQuery),
+    }, organizer),
+    query(ExportQuery),
     async (c) => {
       const q = c.req.valid('query')
       const { writeExport, EXPORT_CONTENT_TYPES } = await formats()
@@ -78,38 +78,35 @@ export const questionsRoutes = new Hono<AppEnv>()
     })
   // Not in API.md: the bank's published questions counted per topic and difficulty, for the round form.
   .get('/admin/questions/counts',
-    describe({ summary: 'Số câu hỏi đã xuất bản theo chủ đề và độ khó', tag: 'questions', answer: { json: z.object({ counts: z.array(PublishedCount) }) } }),
-    organizer,
+    describe({ summary: 'Số câu hỏi đã xuất bản theo chủ đề và độ khó', tag: 'questions', answer: { json: z.object({ counts: z.array(PublishedCount) }) } }, organizer),
     async (c) => send(c, { counts: await c.get('store').read(countPublished()) }))
   // Hono matches ":format" only as a whole path segment, so "template.:format" never matched: two routes.
   .get('/admin/questions/template.csv',
-    describe({ summary: 'Tải tệp mẫu nhập câu hỏi (CSV)', tag: 'questions', answer: { file: 'csv' } }),
-    organizer,
+    describe({ summary: 'Tải tệp mẫu nhập câu hỏi (CSV)', tag: 'questions', answer: { file: 'csv' } }, organizer),
     (c) => template(c, 'csv'))
   .get('/admin/questions/template.xlsx',
-    describe({ summary: 'Tải tệp mẫu nhập câu hỏi (Excel)', tag: 'questions', answer: { file: 'xlsx' } }),
-    organizer,
+    describe({ summary: 'Tải tệp mẫu nhập câu hỏi (Excel)', tag: 'questions', answer: { file: 'xlsx' } }, organizer),
     (c) => template(c, 'xlsx'))
   // Item analysis over every round, for organizers and judges.
   .get('/admin/questions/stats',
-    describe({ summary: 'Phân tích câu hỏi qua mọi đợt thi', tag: 'stats', answer: { json: ItemStatsReport } }),
-    staff, query(BankQuery),
+    describe({ summary: 'Phân tích câu hỏi qua mọi đợt thi', tag: 'stats', answer: { json: ItemStatsReport } }, staff),
+    query(BankQuery),
     async (c) => send(c, await bankStats(c, c.req.valid('query'))))
   .get('/admin/questions/stats.csv',
-    describe({ summary: 'Tải phân tích câu hỏi qua mọi đợt thi (CSV)', tag: 'stats', answer: { file: 'csv' } }),
-    staff, query(BankQuery),
+    describe({ summary: 'Tải phân tích câu hỏi qua mọi đợt thi (CSV)', tag: 'stats', answer: { file: 'csv' } }, staff),
+    query(BankQuery),
     async (c) => sendFile(c, itemStatsCsv(itemStatsTable((await bankStats(c, c.req.valid('query'))).items)), FILE_TYPES.csv, 'thong-ke-cau-hoi.csv'))
   .get('/admin/questions/stats.xlsx',
-    describe({ summary: 'Tải phân tích câu hỏi qua mọi đợt thi (Excel)', tag: 'stats', answer: { file: 'xlsx' } }),
-    staff, query(BankQuery),
+    describe({ summary: 'Tải phân tích câu hỏi qua mọi đợt thi (Excel)', tag: 'stats', answer: { file: 'xlsx' } }, staff),
+    query(BankQuery),
     async (c) => {
       const body = await itemStatsXlsx(itemStatsTable((await bankStats(c, c.req.valid('query'))).items), 'Mọi đợt thi')
       return sendFile(c, body, FILE_TYPES.xlsx, 'thong-ke-cau-hoi.xlsx')
     })
   // openRounds (issue 15): the running rounds whose attempts drew it, for the editor's warning before a save.
   .get('/admin/questions/:questionId',
-    describe({ summary: 'Một câu hỏi cho trình soạn, kèm các đợt thi đang mở đã rút nó', tag: 'questions', answer: { json: QuestionForEditor } }),
-    organizer, params(QuestionParam),
+    describe({ summary: 'Một câu hỏi cho trình soạn, kèm các đợt thi đang mở đã rút nó', tag: 'questions', answer: { json: QuestionForEditor } }, organizer),
+    params(QuestionParam),
     async (c) => {
       const { questionId } = c.req.valid('param')
       const now = c.get('clock').now()
@@ -117,13 +114,13 @@ export const questionsRoutes = new Hono<AppEnv>()
     })
   // Each revision with its editor's name, where it came from and what it changed (issue 15).
   .get('/admin/questions/:questionId/revisions',
-    describe({ summary: 'Lịch sử sửa đổi của câu hỏi', tag: 'questions', answer: { json: z.object({ revisions: z.array(HistoryEntry) }) } }),
-    organizer, params(QuestionParam),
+    describe({ summary: 'Lịch sử sửa đổi của câu hỏi', tag: 'questions', answer: { json: z.object({ revisions: z.array(HistoryEntry) }) } }, organizer),
+    params(QuestionParam),
     async (c) => send(c, { revisions: await c.get('store').read(readHistory(c.req.valid('param').questionId)) }))
   // Not in API.md (issue 15): one question written in the console's form, a draft unless status says otherwise.
   .post('/admin/questions',
-    describe({ summary: 'Thêm một câu hỏi', tag: 'questions', answer: { json: z.object({ question: AdminQuestion }), status: 201 } }),
-    organizer, body(QuestionFields),
+    describe({ summary: 'Thêm một câu hỏi', tag: 'questions', answer: { json: z.object({ question: AdminQuestion }), status: 201 } }, organizer),
+    body(QuestionFields),
     async (c) => {
       const fields = c.req.valid('json')
       const me = currentUser(c)
@@ -131,8 +128,8 @@ export const questionsRoutes = new Hono<AppEnv>()
       return send(c, { question: await c.get('store').write(() => createQuestion(me, fields, now)) }, 201)
     })
   .patch('/admin/questions/:questionId',
-    describe({ summary: 'Sửa một câu hỏi', tag: 'questions', answer: { json: z.object({ question: AdminQuestion }) } }),
-    organizer, params(QuestionParam), body(QuestionFields),
+    describe({ summary: 'Sửa một câu hỏi', tag: 'questions', answer: { json: z.object({ question: AdminQuestion }) } }, organizer),
+    params(QuestionParam), body(QuestionFields),
     async (c) => {
       const { questionId } = c.req.valid('param')
       const patch = c.req.valid('json')
@@ -142,8 +139,8 @@ export const questionsRoutes = new Hono<AppEnv>()
     })
   // Not in API.md (issue 15): publish, retire or re-topic a selection in one transaction → { changed }.
   .post('/admin/questions/bulk',
-    describe({ summary: 'Xuất bản, ngừng dùng hoặc đổi chủ đề nhiều câu hỏi', tag: 'questions', answer: { json: BulkResult } }),
-    organizer, body(BulkQuestionsInput),
+    describe({ summary: 'Xuất bản, ngừng dùng hoặc đổi chủ đề nhiều câu hỏi', tag: 'questions', answer: { json: BulkResult } }, organizer),
+    body(BulkQuestionsInput),
     async (c) => {
       const input = c.req.valid('json')
       const me = currentUser(c)
@@ -155,8 +152,8 @@ export const questionsRoutes = new Hono<AppEnv>()
       summary: 'Nhập câu hỏi từ tệp', tag: 'questions', answer: { json: ImportReport },
       description: 'Nội dung gửi lên là chính tệp cần nhập (JSON, CSV, XLSX, GIFT, Aiken hoặc Moodle XML, theo tham số format), '
         + 'không bọc trong JSON hay multipart. Với mode=all (mặc định), tệp có lỗi thì không câu nào được nhập; với mode=valid, các câu hợp lệ vẫn được nhập.',
-    }),
-    organizer, query(ImportQuery),
+    }, organizer),
+    query(ImportQuery),
     async (c) => {
       const { format, mode } = c.req.valid('query')
       const body = await readBodyBytes(c, c.get('env').IMPORT_LIMIT_BYTES)

@@ -32,8 +32,8 @@ async function settingsFor(c: Context<AppEnv>, contestId: string, over: z.infer<
 // finalized rounds, as official documents.
 export const resultsRoutes = new Hono<AppEnv>()
   .get('/admin/rounds/:roundId/winners.pdf',
-    describe({ summary: 'In danh sách đoạt giải của đợt thi (PDF)', tag: 'results', answer: { file: 'pdf' } }),
-    staff, params(RoundParam), query(PrintQuery),
+    describe({ summary: 'In danh sách đoạt giải của đợt thi (PDF)', tag: 'results', answer: { file: 'pdf' } }, staff),
+    params(RoundParam), query(PrintQuery),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const over = c.req.valid('query')
@@ -41,8 +41,8 @@ export const resultsRoutes = new Hono<AppEnv>()
       return sendPdf(c, await renderPdf({ kind: 'winners', list, settings: await settingsFor(c, list.contestId, over) }), 'danh-sach-doat-giai.pdf', list.audit.hash)
     })
   .get('/admin/contests/:contestId/winners.pdf',
-    describe({ summary: 'In danh sách đoạt giải của cuộc thi (PDF)', tag: 'results', answer: { file: 'pdf' } }),
-    staff, params(ContestParam), query(PrintQuery),
+    describe({ summary: 'In danh sách đoạt giải của cuộc thi (PDF)', tag: 'results', answer: { file: 'pdf' } }, staff),
+    params(ContestParam), query(PrintQuery),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const over = c.req.valid('query')
@@ -50,8 +50,8 @@ export const resultsRoutes = new Hono<AppEnv>()
       return sendPdf(c, await renderPdf({ kind: 'winners', list, settings: await settingsFor(c, contestId, over) }), 'danh-sach-doat-giai-cuoc-thi.pdf', list.audit.hash)
     })
   .get('/admin/rounds/:roundId/units.pdf',
-    describe({ summary: 'In báo cáo đơn vị của đợt thi (PDF)', tag: 'results', answer: { file: 'pdf' } }),
-    staff, params(RoundParam), query(UnitsQuery),
+    describe({ summary: 'In báo cáo đơn vị của đợt thi (PDF)', tag: 'results', answer: { file: 'pdf' } }, staff),
+    params(RoundParam), query(UnitsQuery),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const over = c.req.valid('query')
@@ -59,8 +59,8 @@ export const resultsRoutes = new Hono<AppEnv>()
       return sendPdf(c, await renderPdf({ kind: 'units', report, settings: await settingsFor(c, report.contestId, over) }), 'bao-cao-don-vi.pdf', report.audit.hash)
     })
   .get('/admin/contests/:contestId/units.pdf',
-    describe({ summary: 'In báo cáo đơn vị của cuộc thi (PDF)', tag: 'results', answer: { file: 'pdf' } }),
-    staff, params(ContestParam), query(UnitsQuery),
+    describe({ summary: 'In báo cáo đơn vị của cuộc thi (PDF)', tag: 'results', answer: { file: 'pdf' } }, staff),
+    params(ContestParam), query(UnitsQuery),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const over = c.req.valid('query')

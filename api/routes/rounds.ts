@@ -38,8 +38,8 @@ export const roundsRoutes = new Hono<AppEnv>()
       return send(c, await c.get('store').read(readRoundPrizes(roundId)))
     })
   .post('/admin/contests/:contestId/rounds',
-    describe({ summary: 'Thêm đợt thi vào cuộc thi', tag: 'rounds', answer: { json: OneRound, status: 201 } }),
-    organizer, params(ContestParam), body(CreateRoundInput),
+    describe({ summary: 'Thêm đợt thi vào cuộc thi', tag: 'rounds', answer: { json: OneRound, status: 201 } }, organizer),
+    params(ContestParam), body(CreateRoundInput),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const input = c.req.valid('json')
@@ -50,16 +50,16 @@ export const roundsRoutes = new Hono<AppEnv>()
       return send(c, { round: roundView(round, at) }, 201)
     })
   .get('/admin/rounds/:roundId',
-    describe({ summary: 'Thông tin đợt thi, kể cả của cuộc thi nháp', tag: 'rounds', answer: { json: OneRound } }),
-    staff, params(RoundParam),
+    describe({ summary: 'Thông tin đợt thi, kể cả của cuộc thi nháp', tag: 'rounds', answer: { json: OneRound } }, staff),
+    params(RoundParam),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const at = now(c)
       return send(c, { round: roundView(await c.get('store').read(roundRow(roundId)), at) })
     })
   .patch('/admin/rounds/:roundId',
-    describe({ summary: 'Sửa đợt thi', tag: 'rounds', answer: { json: OneRound } }),
-    organizer, params(RoundParam), body(PatchRoundInput),
+    describe({ summary: 'Sửa đợt thi', tag: 'rounds', answer: { json: OneRound } }, organizer),
+    params(RoundParam), body(PatchRoundInput),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const input = c.req.valid('json')
@@ -69,8 +69,8 @@ export const roundsRoutes = new Hono<AppEnv>()
       return send(c, { round: roundView(round, at) })
     })
   .get('/admin/rounds/:roundId/activity',
-    describe({ summary: 'Số lượt bắt đầu và nộp bài theo từng khoảng thời gian', tag: 'rounds', answer: { json: z.object({ buckets: z.array(ActivityBucket) }) } }),
-    staff, params(RoundParam), query(ActivityQuery),
+    describe({ summary: 'Số lượt bắt đầu và nộp bài theo từng khoảng thời gian', tag: 'rounds', answer: { json: z.object({ buckets: z.array(ActivityBucket) }) } }, staff),
+    params(RoundParam), query(ActivityQuery),
     async (c) => {
       const { roundId } = c.req.valid('param')
       const { bucketMinutes } = c.req.valid('query')

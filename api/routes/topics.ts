@@ -15,28 +15,27 @@ const organizer = requireRole('organizer')
 // The bank's topics (issue 15): what the bank filter, the blueprint builder and the question editor offer.
 export const topicsRoutes = new Hono<AppEnv>()
   .get('/admin/topics',
-    describe({ summary: 'Danh sách chủ đề của ngân hàng câu hỏi', tag: 'topics', answer: { json: z.object({ topics: z.array(TopicSummary) }) } }),
-    organizer,
+    describe({ summary: 'Danh sách chủ đề của ngân hàng câu hỏi', tag: 'topics', answer: { json: z.object({ topics: z.array(TopicSummary) }) } }, organizer),
     async (c) => send(c, { topics: await c.get('store').read(listTopics()) }))
   .post('/admin/topics',
-    describe({ summary: 'Thêm chủ đề', tag: 'topics', answer: { json: z.object({ topic: TopicSummary }), status: 201 } }),
-    organizer, body(CreateTopicInput),
+    describe({ summary: 'Thêm chủ đề', tag: 'topics', answer: { json: z.object({ topic: TopicSummary }), status: 201 } }, organizer),
+    body(CreateTopicInput),
     async (c) => {
       const input = c.req.valid('json')
       const topic = await c.get('store').write(() => addTopic(currentUser(c), input, c.get('clock').now()))
       return send(c, { topic }, 201)
     })
   .patch('/admin/topics/:topicId',
-    describe({ summary: 'Sửa tên hoặc mô tả chủ đề', tag: 'topics', answer: { json: z.object({ topic: TopicSummary }) } }),
-    organizer, params(TopicParam), body(UpdateTopicInput),
+    describe({ summary: 'Sửa tên hoặc mô tả chủ đề', tag: 'topics', answer: { json: z.object({ topic: TopicSummary }) } }, organizer),
+    params(TopicParam), body(UpdateTopicInput),
     async (c) => {
       const { topicId } = c.req.valid('param')
       const patch = c.req.valid('json')
       return send(c, { topic: await c.get('store').write(() => changeTopic(currentUser(c), topicId, patch, c.get('clock').now())) })
     })
   .delete('/admin/topics/:topicId',
-    describe({ summary: 'Xoá chủ đề chưa có câu hỏi', tag: 'topics', answer: { empty: true } }),
-    organizer, params(TopicParam),
+    describe({ summary: 'Xoá chủ đề chưa có câu hỏi', tag: 'topics', answer: { empty: true } }, organizer),
+    params(TopicParam),
     async (c) => {
       const { topicId } = c.req.valid('param')
       await c.get('store').write(() => removeTopic(currentUser(c), topicId, c.get('clock').now()))

@@ -31,12 +31,12 @@ async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
 // A contest's units (the tree participants choose from), as the console edits them.
 export const unitsRoutes = new Hono<AppEnv>()
   .get('/admin/contests/:contestId/units',
-    describe({ summary: 'Danh sách đơn vị của cuộc thi', tag: 'units', answer: { json: Units } }),
-    staff, params(ContestParam),
+    describe({ summary: 'Danh sách đơn vị của cuộc thi', tag: 'units', answer: { json: Units } }, staff),
+    params(ContestParam),
     async (c) => send(c, { units: await c.get('store').read(readUnits(c.req.valid('param').contestId)) }))
   .post('/admin/contests/:contestId/units',
-    describe({ summary: 'Thêm hoặc cập nhật đơn vị theo mã', tag: 'units', answer: { json: Units } }),
-    organizer, params(ContestParam), body(UnitsInput),
+    describe({ summary: 'Thêm hoặc cập nhật đơn vị theo mã', tag: 'units', answer: { json: Units } }, organizer),
+    params(ContestParam), body(UnitsInput),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const input = c.req.valid('json')
@@ -51,8 +51,8 @@ export const unitsRoutes = new Hono<AppEnv>()
       tag: 'units',
       description: 'Nội dung gửi lên là chính tệp (CSV UTF-8 hoặc .xlsx, theo tham số format), không bọc JSON; tệp mẫu ở /admin/units/template.csv và .xlsx. Có dòng lỗi thì không lưu dòng nào.',
       answer: { json: UnitsImportReport },
-    }),
-    organizer, params(ContestParam), query(Format),
+    }, organizer),
+    params(ContestParam), query(Format),
     async (c) => {
       const { contestId } = c.req.valid('param')
       const { format } = c.req.valid('query')
@@ -65,8 +65,8 @@ export const unitsRoutes = new Hono<AppEnv>()
     })
   // Only an unused unit: 409 with the reason otherwise (services/unit-delete.ts).
   .delete('/admin/contests/:contestId/units/:unitId',
-    describe({ summary: 'Xoá đơn vị chưa được dùng', tag: 'units', answer: { empty: true } }),
-    organizer, params(UnitParam),
+    describe({ summary: 'Xoá đơn vị chưa được dùng', tag: 'units', answer: { empty: true } }, organizer),
+    params(UnitParam),
     async (c) => {
       const { contestId, unitId } = c.req.valid('param')
       const now = c.get('clock').now()
@@ -75,10 +75,8 @@ export const unitsRoutes = new Hono<AppEnv>()
       return c.body(null, 204)
     })
   .get('/admin/units/template.csv',
-    describe({ summary: 'Tệp mẫu nhập đơn vị (CSV)', tag: 'units', answer: { file: 'csv' } }),
-    organizer,
+    describe({ summary: 'Tệp mẫu nhập đơn vị (CSV)', tag: 'units', answer: { file: 'csv' } }, organizer),
     (c) => template(c, 'csv'))
   .get('/admin/units/template.xlsx',
-    describe({ summary: 'Tệp mẫu nhập đơn vị (Excel)', tag: 'units', answer: { file: 'xlsx' } }),
-    organizer,
+    describe({ summary: 'Tệp mẫu nhập đơn vị (Excel)', tag: 'units', answer: { file: 'xlsx' } }, organizer),
     (c) => template(c, 'xlsx'))
