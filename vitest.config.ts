@@ -49,6 +49,9 @@ export default defineConfig({
           env: { STORE: 'pg' },
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // What the page shows after a server round trip (an import parsed in a worker, a board that follows
+          // the change log) may take seconds on a busy machine: polls wait for it as long as a locator does.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
@@ -69,6 +72,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // What the page shows after a server round trip (an import parsed in a worker, a board that follows
+          // the change log) may take seconds on a busy machine: polls wait for it as long as a locator does.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
