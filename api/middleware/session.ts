@@ -49,4 +49,12 @@ export function currentUser(c: { get(key: 'user'): SessionUser | null }): Sessio
   return user
 }
 
+// The guards the routes use, named by whom they let in (each one shared, so each route adds no middleware of its own).
 export const requireParticipant = requireRole('participant')
+export const organizer = requireRole('organizer')
+export const judge = requireRole('judge')
+export const staff = requireRole('organizer', 'judge')
+export const admin = requireRole('admin')
+export const coordinator = requireRole('coordinator')
+// Anyone signed in, participant or staff (PUT /me/password): the 401 comes before any 400.
+export const signedIn = requireRole('participant', 'organizer', 'judge', 'admin', 'coordinator')

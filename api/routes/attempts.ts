@@ -11,9 +11,8 @@ import { AnswerInput, ReportInput, SubmitInput } from '../schemas/participants'
 import { Attempt, FiledReport, SavedAnswer, SubmitResult } from '../schemas/wire'
 import { beginAttempt, finishByParticipant, readAttempt, storeAnswer, type AttemptContext } from '../services/attempts'
 import { fileReport } from '../services/reports'
+import { AttemptParam, RoundParam } from '../schemas/params'
 
-const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
-const AttemptParam = z.object({ attemptId: z.string().min(1).max(100) })
 const ItemParam = AttemptParam.extend({ position: z.coerce.number().int().min(1).max(1000) })
 const OneAttempt = z.object({ attempt: Attempt })
 

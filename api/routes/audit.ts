@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env'
 import { FILE_TYPES, send, sendFile } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { query } from '../lib/validate'
-import { requireRole } from '../middleware/session'
+import { admin } from '../middleware/session'
 import { IsoTime } from '../schemas/common'
 import { AuditPage, AuditVerification } from '../schemas/wire'
 import { verifyChain } from '../services/audit'
@@ -19,7 +19,6 @@ const AuditQuery = z.object({
   from: IsoTime.optional(),
   to: IsoTime.optional(),
 })
-const admin = requireRole('admin')
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/admin/audit',

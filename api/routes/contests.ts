@@ -5,18 +5,16 @@ import type { AppEnv } from '../app-env'
 import { send } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { currentUser, organizer, staff } from '../middleware/session'
 import { CreateContestInput, UpdateContestInput } from '../schemas/admin'
 import { ContestDashboard, ContestDetail, ContestSummary, CreatedContest, Unit } from '../schemas/wire'
 import { addContest, changeContestStatus, editContest, readContest, readContests, readUnits } from '../services/contests'
 import { contestDashboard } from '../services/dashboard'
+import { ContestParam } from '../schemas/params'
 
-const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const ContestList = z.object({ contests: z.array(ContestSummary) })
 const OneContest = z.object({ contest: ContestDetail })
 const now = (c: Context<AppEnv>) => c.get('clock').now()
-const staff = requireRole('organizer', 'judge')
-const organizer = requireRole('organizer')
 
 // Contests: the published ones anyone reads, and every one (drafts included) for organizers and judges.
 export const contestsRoutes = new Hono<AppEnv>()

@@ -1,21 +1,19 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { FILE_TYPES, send, sendFile } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { params, query } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { coordinator, currentUser } from '../middleware/session'
 import { MembersQuery } from '../schemas/coordinators'
 import { CoordinatorOverview, UnitMembersPage } from '../schemas/wire'
 import { coordinatorOverview } from '../services/coordinator-overview'
 import { coordinatorScope } from '../services/coordinator-scope'
 import { membersCsv, membersXlsxStream } from '../services/members-export'
 import { listUnitMembers } from '../services/unit-members'
+import { UnitParam } from '../schemas/params'
 
-const UnitParam = z.object({ unitId: z.string().min(1).max(100) })
 const OverviewQuery = MembersQuery.pick({ roundId: true })
-const coordinator = requireRole('coordinator')
 
 // A coordinator's view of their unit's subtree; every read is checked against the subtree they hold.
 async function membersOf(c: Context<AppEnv>, unitId: string, filter: MembersQuery) {

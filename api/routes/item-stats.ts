@@ -1,18 +1,16 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { FILE_TYPES, send, sendFile } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { params } from '../lib/validate'
-import { requireRole } from '../middleware/session'
+import { staff } from '../middleware/session'
 import { RoundItemStats } from '../schemas/wire'
 import { itemStats } from '../services/item-stats'
 import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-stats-export'
 import { roundRow } from '../services/round-view'
+import { RoundParam } from '../schemas/params'
 
-const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
-const staff = requireRole('organizer', 'judge')
 
 const roundStats = async (c: Context<AppEnv>, roundId: string) => {
   const round = await c.get('store').read(roundRow(roundId))

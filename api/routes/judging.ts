@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env'
 import { FILE_TYPES, send, sendFile } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params, query } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { currentUser, judge, staff } from '../middleware/session'
 import { DisqualifyInput, RegradeInput, UndoDisqualifyInput } from '../schemas/admin'
 import { Disqualification, FinalizeResult, JudgeStandings, OpenFlags, QuestionReport, RegradeResult } from '../schemas/wire'
 import { disqualifyParticipant, regradeQuestion, undoDisqualification } from '../services/judging'
@@ -13,10 +13,9 @@ import { finalizeRound } from '../services/finalize'
 import { listRecentReports } from '../services/reports'
 import { openFlags } from '../services/open-flags'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
+import { RoundParam } from '../schemas/params'
 
-const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const StandingsQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000), offset: z.coerce.number().int().min(0).default(0) })
-const judge = requireRole('judge')
 // db: finalize ranks a SQLite file in a worker thread, which opens the file by its path.
 const finalizeDeps = (c: Context<AppEnv>) => ({ store: c.get('store'), db: c.get('db'), now: c.get('clock').now() })
 
@@ -94,5 +93,5 @@ export const judgingRoutes = new Hono<AppEnv>()
     params(RoundParam),
     (c) => results(c, c.req.valid('param').roundId, 'xlsx'))
   .get('/admin/reports',
-    describe({ summary: 'Phản ánh câu hỏi gần đây của thí sinh', tag: 'judging', answer: { json: z.object({ reports: z.array(QuestionReport) }) } }, requireRole('organizer', 'judge')),
+    describe({ summary: 'Phản ánh câu hỏi gần đây của thí sinh', tag: 'judging', answer: { json: z.object({ reports: z.array(QuestionReport) }) } }, staff),
     async (c) => send(c, { reports: await c.get('store').read(listRecentReports()) }))

@@ -9,9 +9,8 @@ import { currentUser, requireParticipant } from '../middleware/session'
 import { PageQuery } from '../schemas/common'
 import { ContestPlace, Leaderboard, RoundPlace, UnitsLeaderboardEntry } from '../schemas/wire'
 import { roundRow } from '../services/round-view'
+import { ContestParam, RoundParam } from '../schemas/params'
 
-const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
-const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 // Every unit by default; one level of the tree, ranked among itself, with parentId (its children) or top=true (the roots).
 const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional(), top: z.enum(['true', 'false']).optional() })
 const unitLevel = (q: z.infer<typeof UnitsQuery>) => ({ parentId: q.parentId, top: q.top === 'true' })

@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { send } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params, query } from '../lib/validate'
-import { currentUser, requireParticipant, requireRole } from '../middleware/session'
+import { currentUser, requireParticipant, signedIn } from '../middleware/session'
 import { ChangePasswordInput, SetUnitInput } from '../schemas/participants'
 import { AttemptSummary, Me, MyCertificate, MyContestUnit } from '../schemas/wire'
 import type { SessionUser } from '../services/auth'
@@ -15,6 +15,7 @@ import { certificatesPending, listMyCertificates } from '../services/certificate
 import { contestRow } from '../services/contests'
 import { changePassword, chooseContestUnit, findContestUnit, firstUnit } from '../services/participants'
 import { changeStaffPassword } from '../services/staff'
+import { ContestParam } from '../schemas/params'
 
 // Also GET /sessions/current's answer (sessions.ts).
 export async function whoAmI(store: Store, user: SessionUser): Promise<Me> {
@@ -24,9 +25,6 @@ export async function whoAmI(store: Store, user: SessionUser): Promise<Me> {
 }
 
 const MyAttemptsQuery = z.object({ roundId: z.string().min(1).max(100).optional() })
-const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
-// Anyone signed in, participant or staff: the 401 comes before any 400, as the handler's own check did.
-const signedIn = requireRole('participant', 'organizer', 'judge', 'admin', 'coordinator')
 
 export const meRoutes = new Hono<AppEnv>()
   // Open: signed out, it answers 401 with its own message (GET /sessions/current answers null instead).

@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env'
 import { FILE_TYPES, send, sendFile } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params, query } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { currentUser, organizer, staff } from '../middleware/session'
 import { CorrectPersonInput, PeopleQuery } from '../schemas/people'
 import { PeoplePage, PersonDetail, PersonMatch } from '../schemas/wire'
 import { peopleCsvStream, peopleXlsxStream } from '../services/people-export'
@@ -14,12 +14,9 @@ import { checkPeopleFilter, listPeople, type PeopleFilter } from '../services/pe
 import { resetParticipantPassword } from '../services/participants'
 import { readPerson } from '../services/person-detail'
 import { findParticipants } from '../services/round-extras'
+import { ContestParam, PersonParam } from '../schemas/params'
 
-const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
-const PersonParam = z.object({ participantId: z.string().min(1).max(100) })
 const FindQuery = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(200).default(50) })
-const organizer = requireRole('organizer')
-const staff = requireRole('organizer', 'judge')
 
 // The export takes the list's filters (a unit with its subtree, for the per-unit file); sort and page do not apply.
 async function exportPeople(c: Context<AppEnv>, contestId: string, asked: PeopleQuery, format: 'csv' | 'xlsx') {

@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { FILE_TYPES, readBodyBytes, send, sendFile } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params, query } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { currentUser, organizer, staff } from '../middleware/session'
 import { countPublished, editQuestion, findQuestions, importInChunks } from '../services/questions'
 import { readExportable } from '../services/question-export'
 import { createQuestion } from '../services/question-create'
@@ -18,11 +18,11 @@ import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-st
 import { BulkQuestionsInput } from '../schemas/admin'
 import { AdminQuestion, BulkResult, HistoryEntry, ImportReport, ItemStatsReport, PublishedCount, QuestionForEditor, QuestionsPage } from '../schemas/wire'
 import { parseImportOffThread } from '../formats/off-thread'
+import { QuestionParam } from '../schemas/params'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
 const formats = () => import('../formats/index')
 
-const QuestionParam = z.object({ questionId: z.string().min(1).max(100) })
 const ListQuery = z.object({
   topic: z.string().max(80).optional(),
   status: z.enum(['draft', 'published', 'retired']).optional(),
@@ -45,8 +45,6 @@ const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: z
 // The console's question form, checked field by field by the service (question-create, editQuestion).
 const QuestionFields = z.record(z.string(), z.unknown())
 
-const organizer = requireRole('organizer')
-const staff = requireRole('organizer', 'judge')
 
 async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
   const { importTemplate } = await formats()

@@ -3,18 +3,16 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { describe } from '../lib/openapi'
 import { params, query } from '../lib/validate'
-import { requireRole } from '../middleware/session'
+import { staff } from '../middleware/session'
 import { printSettings } from '../pdf/print-settings'
 import { renderPdf } from '../pdf/render'
 import { contestWinnersList, rootUnitName, roundWinnersList } from '../services/printed-results'
 import { contestUnitsReport, roundUnitsReport } from '../services/printed-units'
+import { ContestParam, RoundParam } from '../schemas/params'
 
 const Id = z.string().min(1).max(100)
-const RoundParam = z.object({ roundId: Id })
-const ContestParam = z.object({ contestId: Id })
 const PrintQuery = z.object({ place: z.string().trim().min(1).max(100).optional(), signer: z.string().trim().min(1).max(100).optional() })
 const UnitsQuery = PrintQuery.extend({ unitId: Id.optional() })
-const staff = requireRole('judge', 'organizer')
 
 // PDFs open in the browser's viewer; the audit head they were made against is also a header.
 function sendPdf(c: Context<AppEnv>, body: Uint8Array, name: string, auditHead: string) {

@@ -5,20 +5,17 @@ import type { AppEnv } from '../app-env'
 import { send } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params, query } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { currentUser, organizer, staff } from '../middleware/session'
 import { CreateRoundInput, PatchRoundInput } from '../schemas/admin'
 import { ActivityBucket, RoundPrizes, RoundSummary } from '../schemas/wire'
 import { countRoundActivity, readRoundPrizes } from '../services/round-extras'
 import { roundRow, roundView } from '../services/round-view'
 import { addRound, editRound } from '../services/rounds'
+import { ContestParam, RoundParam } from '../schemas/params'
 
-const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
-const RoundParam = z.object({ roundId: z.string().min(1).max(100) })
 const ActivityQuery = z.object({ bucketMinutes: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60) })
 const OneRound = z.object({ round: RoundSummary })
 const now = (c: Context<AppEnv>) => c.get('clock').now()
-const staff = requireRole('organizer', 'judge')
-const organizer = requireRole('organizer')
 
 // A contest's rounds: what anyone reads of a published one, and what organizers and judges set and watch.
 export const roundsRoutes = new Hono<AppEnv>()

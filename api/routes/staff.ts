@@ -4,19 +4,16 @@ import type { AppEnv } from '../app-env'
 import { send } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { admin, currentUser, organizer } from '../middleware/session'
 import { CreateUserInput } from '../schemas/admin'
 import { AppointCoordinatorInput } from '../schemas/coordinators'
 import { AppointedCoordinator, CoordinatorAccount, CreatedStaff, StaffMember } from '../schemas/wire'
 import { appointCoordinator, listCoordinators, removeCoordinator } from '../services/coordinators'
 import { createStaffAccount, resetStaffPassword } from '../services/staff'
 import { endStaffSessions, listStaff, setStaffDisabled } from '../services/staff-lifecycle'
+import { ContestParam, UserParam } from '../schemas/params'
 
-const UserParam = z.object({ userId: z.string().min(1).max(100) })
-const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const CoordinatorParam = ContestParam.extend({ userId: z.string().min(1).max(100) })
-const admin = requireRole('admin')
-const organizer = requireRole('organizer')
 
 // Staff accounts, kept by admins; and a contest's unit coordinators, appointed by organizers.
 export const staffRoutes = new Hono<AppEnv>()

@@ -4,13 +4,12 @@ import type { AppEnv } from '../app-env'
 import { send } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { currentUser, organizer } from '../middleware/session'
 import { CreateTopicInput, UpdateTopicInput } from '../schemas/admin'
 import { TopicSummary } from '../schemas/wire'
 import { addTopic, changeTopic, listTopics, removeTopic } from '../services/topics'
 
 const TopicParam = z.object({ topicId: z.string().min(1).max(80) })
-const organizer = requireRole('organizer')
 
 // The bank's topics (issue 15): what the bank filter, the blueprint builder and the question editor offer.
 export const topicsRoutes = new Hono<AppEnv>()

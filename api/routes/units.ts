@@ -7,22 +7,20 @@ import { parseUnitsOffThread } from '../formats/off-thread'
 import { FILE_TYPES, readBodyBytes, send, sendFile } from '../lib/http'
 import { describe } from '../lib/openapi'
 import { body, params, query } from '../lib/validate'
-import { currentUser, requireRole } from '../middleware/session'
+import { currentUser, organizer, staff } from '../middleware/session'
 import { UnitsInput } from '../schemas/admin'
 import { Unit, UnitsImportReport } from '../schemas/wire'
 import { readUnits, saveUnits } from '../services/contests'
 import { deleteUnit } from '../services/unit-delete'
 import { importUnitRows } from '../services/units-import'
+import { ContestParam } from '../schemas/params'
 
 // The format code (exceljs) loads on first use, keeping it off the start-up path.
 const unitFormats = async () => ({ ...(await import('../formats/units-import')), ...(await import('../formats/units-template')) })
 
-const ContestParam = z.object({ contestId: z.string().min(1).max(100) })
 const UnitParam = ContestParam.extend({ unitId: z.string().min(1).max(100) })
 const Format = z.object({ format: z.enum(['csv', 'xlsx']) })
 const Units = z.object({ units: z.array(Unit) })
-const organizer = requireRole('organizer')
-const staff = requireRole('organizer', 'judge')
 
 async function template(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
   return sendFile(c, await (await unitFormats()).unitsTemplate(format), FILE_TYPES[format], `mau-nhap-don-vi.${format}`)
