@@ -1,5 +1,6 @@
 import { all, get, type Program } from '../../db/program'
 import { notFound } from '../errors'
+import type { RankedList } from '../lib/ranked-list'
 import { containsPattern, foldText } from '../lib/text'
 import { rankPeers, rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
 import type { ContestMyEntry, Leaderboard, LeaderboardEntry, MyEntry, UnitsLeaderboardEntry } from '../schemas/wire'
@@ -68,7 +69,7 @@ export function* matchingRows(parts: Parts, contestId: string, q: string): Progr
 }
 
 // The matching participants on a ranked list, best first, with their ranks.
-export function* rankedMatches(parts: Parts, contestId: string, q: string, list: { rankOf(id: number): number }): Program<{ pr: number; rank: number }[]> {
+export function* rankedMatches(parts: Parts, contestId: string, q: string, list: RankedList): Program<{ pr: number; rank: number }[]> {
   return (yield* matchingRows(parts, contestId, q)).map((pr) => ({ pr, rank: list.rankOf(pr) })).filter((x) => x.rank > 0).sort((a, b) => a.rank - b.rank)
 }
 

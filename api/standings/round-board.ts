@@ -1,12 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Program } from '../../db/program'
+import { RankedList } from '../lib/ranked-list'
 import { NumberedStrings } from '../lib/numbered-strings'
 import { growColumns } from '../lib/typed-columns'
 import { columnComparator, roundSortKeys } from '../rules/ranking'
 import { shiftUnit, type UnitDirect } from '../rules/units'
 import type { RoundRow } from '../services/round-view'
 import { logEnd, roundFinishes, type FinishRow, type LogPosition } from './change-log'
-import { ScoredList } from './scored-list'
 
 // The live (or frozen) provisional standings of one round, kept in memory: each participant's best
 // finished attempt in an order-statistic list, plus per-unit totals. It follows the database's finish
@@ -26,7 +26,7 @@ const SCRATCH = 0
 let boardsMade = 0
 
 export class RoundBoard {
-  readonly list: ScoredList
+  readonly list: RankedList
   private k: Keys
   private cmp: (a: number, b: number) => number
   private units = new NumberedStrings()
@@ -53,7 +53,7 @@ export class RoundBoard {
   constructor(readonly round: RoundRow, readonly endedBy: number | null) {
     this.k = allocate(1024)
     this.cmp = this.comparator()
-    this.list = new ScoredList((a, b) => this.cmp(a, b), (p) => this.k.score[p])
+    this.list = new RankedList((a, b) => this.cmp(a, b))
   }
 
   // The provisional order of the round (no prediction key), over this board's columns.
