@@ -49,7 +49,7 @@ export function currentUser(c: { get(key: 'user'): SessionUser | null }): Sessio
   return user
 }
 
-// The guards the routes use, named by whom they let in (each one shared, so each route adds no middleware of its own).
+// The guards the routes use, named by whom they let in, built once and shared by every route that names them.
 export const requireParticipant = requireRole('participant')
 export const organizer = requireRole('organizer')
 export const judge = requireRole('judge')

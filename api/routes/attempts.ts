@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
@@ -18,11 +17,11 @@ const OneAttempt = z.object({ attempt: Attempt })
 
 // Read when the request arrives: a write is judged against its deadline by that time, not by when the
 // group commit or a busy moment lets it run.
-const arrival = (c: Context<AppEnv>): AttemptContext => ({ now: c.get('clock').now() })
+const arrival = (c: { get(key: 'clock'): { now(): number } }): AttemptContext => ({ now: c.get('clock').now() })
 // For the writes judged by their deadline, the same time taken as a middleware placed before the body
 // validator, so reading a slow body does not make the write later than it arrived.
 const arrive = createMiddleware<AppEnv & { Variables: { arrived: AttemptContext } }>(async (c, next) => {
-  c.set('arrived', { now: c.get('clock').now() })
+  c.set('arrived', arrival(c))
   await next()
 })
 
