@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import { AppError } from '../errors'
 import { addError, addWarning } from './issues'
 import { sheetReader, type SheetRow } from './sheet-rows'
 import { cellText } from './xlsx-cell'
 import { columnName } from './xlsx-sheet-xml'
-import { utf8SafeReader } from './xlsx-utf8'
+import { workbookReader } from './xlsx-workbook-reader'
 import { newCollector, type Collector } from './types'
 import { checkZip } from './zip-guard'
 
@@ -13,12 +11,10 @@ const NOT_XLSX = 'Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp
 
 type RowSink = (row: SheetRow) => boolean
 
-// Rows of the first worksheet, read with ExcelJS's streaming reader and handed on one at a time.
+// Rows of the first worksheet (the first tab), read with ExcelJS's streaming reader and handed on one at a time.
 // Styles are read because only they say which numbers are dates; a link cell gives its shown text.
 async function readFirstSheet(c: Collector, body: Uint8Array, sink: RowSink): Promise<boolean> {
-  const reader = utf8SafeReader(new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(body)]), {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit',
-  }))
+  const reader = workbookReader(body, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' })
   for await (const sheet of reader) {
     let reading = true
     for await (const row of sheet) {
@@ -40,7 +36,7 @@ async function readFirstSheet(c: Collector, body: Uint8Array, sink: RowSink): Pr
 // Feeds the rows of the first worksheet to sink; false (with the error added to c) when the body is not
 // an xlsx workbook.
 export async function xlsxEachRow(c: Collector, body: Uint8Array, sink: RowSink): Promise<boolean> {
-  // An xlsx is a zip; ExcelJS waits forever on an empty stream, so anything else is refused up front.
+  // An xlsx is a zip; anything else is refused before it is inflated.
   const isZip = body.length > 4 && body[0] === 0x50 && body[1] === 0x4b && body[2] === 3 && body[3] === 4
   // Inflated once and counted before ExcelJS holds any of it; over a limit, a 413 naming it.
   const bounded = isZip && await checkZip(body).then(() => true, (err: unknown) => {

@@ -19,8 +19,8 @@ async function* wholeLetters(chunks: AsyncIterable<unknown>): AsyncGenerator<str
   if (rest) yield rest
 }
 
-// The one cast into ExcelJS internals (pinned at 4.4.0); the xlsx round-trip test on a large
-// Vietnamese bank fails if a new version changes them.
+// A cast into ExcelJS internals (pinned at 4.4.0), as is xlsx-workbook-reader.ts; the xlsx round-trip
+// test on a large Vietnamese bank fails if a new version changes them.
 export function utf8SafeReader(reader: ExcelJS.stream.xlsx.WorkbookReader): ExcelJS.stream.xlsx.WorkbookReader {
   const inner = reader as unknown as ReaderInternals
   const sharedStrings = inner._parseSharedStrings.bind(reader)

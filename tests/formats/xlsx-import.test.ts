@@ -1,12 +1,41 @@
+import { PassThrough } from 'node:stream'
+import { buffer } from 'node:stream/consumers'
 import ExcelJS from 'exceljs'
+import yauzl from 'yauzl'
 import { describe, expect, it } from 'vitest'
 import { parseImport } from '../../api/formats/index'
+import { ZipWriter } from '../../api/lib/zip-stream'
 import { messages } from './helpers'
 
 async function workbook(fill: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook()
   fill(book.addWorksheet('Câu hỏi'), book)
   return new Uint8Array(await book.xlsx.writeBuffer())
+}
+
+// The workbook's parts, by name.
+async function parts(body: Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(Buffer.from(body), { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))))
+  const out = new Map<string, Buffer>()
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => zip.openReadStream(entry, (err, stream) => {
+      if (err) return reject(err)
+      buffer(stream).then((data) => { out.set(entry.fileName, data); zip.readEntry() }, reject)
+    }))
+    zip.on('end', resolve)
+    zip.readEntry()
+  })
+  return out
+}
+
+// The same parts stored in another order, as other spreadsheet programs write them.
+async function repack(files: Map<string, Buffer>, order: string[]): Promise<Uint8Array> {
+  const sink = new PassThrough()
+  const bytes = buffer(sink)
+  const zip = new ZipWriter(sink)
+  for (const name of order) await zip.entry(name, [files.get(name)!])
+  await zip.finish()
+  return new Uint8Array(await bytes)
 }
 
 describe('XLSX import', { timeout: 30_000 }, () => {
@@ -59,5 +88,25 @@ describe('XLSX import', { timeout: 30_000 }, () => {
       expect(r.questions).toEqual([])
       expect(messages(r.errors)).toEqual(['Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ hãy lưu lại dưới dạng .xlsx).'])
     }
+  })
+
+  it('reads the first tab, whatever order the parts are stored in', async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('Ghi chú').addRow(['không phải câu hỏi'])
+    const questions = book.addWorksheet('Câu hỏi')
+    questions.addRow(['id', 'topic', 'stem', 'A', 'B', 'correct'])
+    questions.addRow(['q1', 't', 'Đại hội XIII họp năm nào?', '2016', '2021', 'B'])
+    const files = await parts(new Uint8Array(await book.xlsx.writeBuffer()))
+    // The questions' tab dragged in front of the notes: Excel reorders <sheets> and keeps each part's name.
+    const workbookXml = files.get('xl/workbook.xml')!.toString()
+    const tabs = workbookXml.match(/<sheet [^>]*\/>/g)!
+    expect(tabs).toHaveLength(2)
+    files.set('xl/workbook.xml', Buffer.from(workbookXml.replace(tabs.join(''), tabs[1] + tabs[0])))
+    // Worksheets before the shared strings, the workbook part last.
+    const last = ['xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml']
+    const worksheetsFirst = [...[...files.keys()].filter((n) => !last.includes(n)).sort((a, b) => Number(b.includes('worksheets/')) - Number(a.includes('worksheets/'))), ...last]
+    const r = await parseImport('xlsx', await repack(files, worksheetsFirst))
+    expect(r.errors).toEqual([])
+    expect(r.questions.map((q) => [q.row, q.question.stem, q.question.correct])).toEqual([[2, 'Đại hội XIII họp năm nào?', ['B']]])
   })
 })
