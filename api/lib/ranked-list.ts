@@ -1,13 +1,21 @@
 // A sorted list of integer ids with rank lookups, built for leaderboards of a million entries.
-// Ids live in chunks of at most 2·CHUNK ids; insert, remove, rank and page are O(√n)-ish with small
-// constants (a binary search over chunks, then within one), and nothing is ever re-sorted whole.
+// Ids live in chunks of at most 2·chunk ids: insert and remove find their chunk by binary search and move
+// at most a chunk's ids; rank and page find a position through a Fenwick tree over the chunks' lengths,
+// O(log n) (adding up 1,758 chunk lengths at 900,000 people cost 50–90 µs a read). Nothing is ever
+// re-sorted whole.
 const CHUNK = 512
 
 export class RankedList {
   private chunks: number[][] = []
   private count = 0
+  // Fenwick tree over chunk lengths (1-based); null when chunks were split or dropped since it was built.
+  private sums: Int32Array | null = null
+  private readonly chunk: number
 
-  constructor(private cmp: (a: number, b: number) => number) {}
+  // `chunk` is for tests, to exercise many chunks with few ids.
+  constructor(private cmp: (a: number, b: number) => number, options: { chunk?: number } = {}) {
+    this.chunk = options.chunk ?? CHUNK
+  }
 
   get size(): number {
     return this.count
@@ -52,8 +60,50 @@ export class RankedList {
 
   private loadSorted(sorted: number[]): void {
     this.chunks = []
-    for (let i = 0; i < sorted.length; i += CHUNK) this.chunks.push(sorted.slice(i, i + CHUNK))
+    for (let i = 0; i < sorted.length; i += this.chunk) this.chunks.push(sorted.slice(i, i + this.chunk))
     this.count = sorted.length
+    this.sums = null
+  }
+
+  // Built in O(chunks) when first needed after the chunks changed shape.
+  private fenwick(): Int32Array {
+    if (this.sums) return this.sums
+    const n = this.chunks.length
+    const sums = new Int32Array(n + 1)
+    for (let i = 1; i <= n; i++) {
+      sums[i] += this.chunks[i - 1].length
+      const parent = i + (i & -i)
+      if (parent <= n) sums[parent] += sums[i]
+    }
+    return (this.sums = sums)
+  }
+
+  private grew(ci: number, by: number): void {
+    const sums = this.sums
+    if (!sums) return
+    for (let i = ci + 1; i < sums.length; i += i & -i) sums[i] += by
+  }
+
+  // How many ids the chunks before chunk ci hold.
+  private before(ci: number): number {
+    const sums = this.fenwick()
+    let total = 0
+    for (let i = ci; i > 0; i -= i & -i) total += sums[i]
+    return total
+  }
+
+  // The chunk holding 0-based position `at` (< count), and the position within it.
+  private locate(at: number): [number, number] {
+    const sums = this.fenwick()
+    let ci = 0
+    let rest = at
+    for (let step = 1 << (31 - Math.clz32(sums.length - 1)); step > 0; step >>= 1) {
+      if (ci + step < sums.length && sums[ci + step] <= rest) {
+        ci += step
+        rest -= sums[ci]
+      }
+    }
+    return [ci, rest]
   }
 
   // The first chunk whose last id does not sort before `id`.
@@ -84,13 +134,17 @@ export class RankedList {
     if (!this.chunks.length) {
       this.chunks.push([id])
       this.count = 1
+      this.sums = null
       return
     }
     const ci = this.chunkFor(id)
     const chunk = this.chunks[ci]
     chunk.splice(this.indexIn(chunk, id), 0, id)
     this.count++
-    if (chunk.length > 2 * CHUNK) this.chunks.splice(ci, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK))
+    if (chunk.length > 2 * this.chunk) {
+      this.chunks.splice(ci, 1, chunk.slice(0, this.chunk), chunk.slice(this.chunk))
+      this.sums = null
+    } else this.grew(ci, 1)
   }
 
   // The id must still compare as it did when inserted: remove before changing its sort key.
@@ -102,7 +156,10 @@ export class RankedList {
     if (chunk[at] !== id) return false
     chunk.splice(at, 1)
     this.count--
-    if (!chunk.length) this.chunks.splice(ci, 1)
+    if (!chunk.length) {
+      this.chunks.splice(ci, 1)
+      this.sums = null
+    } else this.grew(ci, -1)
     return true
   }
 
@@ -113,22 +170,16 @@ export class RankedList {
     const chunk = this.chunks[ci]
     const at = this.indexIn(chunk, id)
     if (chunk[at] !== id) return 0
-    let before = 0
-    for (let i = 0; i < ci; i++) before += this.chunks[i].length
-    return before + at + 1
+    return this.before(ci) + at + 1
   }
 
   slice(offset: number, limit: number): number[] {
     const out: number[] = []
-    let skip = offset
-    for (const chunk of this.chunks) {
-      if (skip >= chunk.length) {
-        skip -= chunk.length
-        continue
-      }
-      for (let i = skip; i < chunk.length && out.length < limit; i++) out.push(chunk[i])
-      skip = 0
-      if (out.length >= limit) break
+    if (offset >= this.count || limit <= 0) return out
+    let [ci, i] = this.locate(Math.max(0, offset))
+    for (; ci < this.chunks.length && out.length < limit; ci++, i = 0) {
+      const chunk = this.chunks[ci]
+      for (; i < chunk.length && out.length < limit; i++) out.push(chunk[i])
     }
     return out
   }
