@@ -3,6 +3,10 @@ import solid from 'vite-plugin-solid'
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one, on this 2-core machine, which ran the 169
+    // files one after another (651 s of tests, 831 s in all). Two let a file's database work, a browser's
+    // or a PDF worker's overlap another file's.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -23,6 +27,9 @@ export default defineConfig({
           include: ['tests/pg/**/*.test.ts'],
           globalSetup: ['tests/pg/global-setup.ts'],
           hookTimeout: 60_000,
+          // One file at a time on the project's cluster: a follower's place is a watermark of transaction ids,
+          // which are the whole cluster's, so one file's open transaction holds back another file's boards.
+          fileParallelism: false,
         },
       },
       {
@@ -37,6 +44,8 @@ export default defineConfig({
           env: { STORE: 'pg' },
           hookTimeout: 60_000,
           testTimeout: 30_000,
+          // As the pg project: the cluster's transaction ids are shared by every database on it.
+          fileParallelism: false,
         },
       },
       {
