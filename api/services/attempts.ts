@@ -10,8 +10,8 @@ import { isItemCorrect, scoreItems } from '../rules/scoring'
 import type { RandomSource } from '../rules/types'
 import type { Attempt, AttemptItem, AttemptResult, AttemptSummary, SubmitResult } from '../schemas/wire'
 import {
-  attemptById, attemptInProgress, attemptsOfPerson, dueAttempts, finishRow, insertAttempt, insertItems, itemAt, itemsOf, lockAttempt, lockPersonInRound, markItems,
-  questionsSeen, saveChoice, type AttemptRow, type ItemRow,
+  attemptById, attemptInProgress, attemptsOfPerson, dueAttempts, finishRow, insertAttempt, insertItems, itemsOf, lockAttempt, lockPersonInRound, markItems,
+  questionsSeen, saveChoice, saveTarget, type AttemptRow, type ItemRow,
 } from './attempt-store'
 import { contestRow } from './contests'
 import { findContestUnit } from './participants'
@@ -100,13 +100,13 @@ function* expireIfDue(ctx: AttemptContext, row: AttemptRow, round: RoundRow): Pr
 export function* storeAnswer(ctx: AttemptContext, participantId: string, attemptId: string, position: number, choice: string[]): Program<{ saved: true; position: number }> {
   const { now } = ctx
   yield* lockAttempt(attemptId)
-  const row = yield* ownAttemptRow(participantId, attemptId)
-  const round = yield* roundRow(row.round_id)
+  const row = yield* saveTarget(attemptId, position)
+  if (!row || row.participant_id !== participantId) throw notFound('lượt thi')
   const closed = () => new AppError('ATTEMPT_CLOSED', 'Lượt thi đã kết thúc, không thể lưu câu trả lời.')
   if (row.status !== 'in_progress') throw closed()
   // Too late: refused. The attempt is scored as expired by the sweeper or the next read of it.
-  if (isPastWrites(row.deadline_at, round, now)) throw closed()
-  const item = yield* itemAt(row.seq, position)
+  if (isPastWrites(row.deadline_at, { graceSec: row.grace_sec }, now)) throw closed()
+  const item = row.item
   if (!item) throw notFound(`câu số ${position}`)
   const content = yield* revisionContent(item.question_id, item.revision)
   const letters = new Set(JSON.parse(item.option_order).map((_: string, i: number) => letter(i)))
