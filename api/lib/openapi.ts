@@ -76,6 +76,8 @@ export function describe(spec: Spec, guard?: MiddlewareHandler) {
     tags: [spec.tag],
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.open ? { security: [], 'x-roles': ['public'] } : {}),
+    // A body validated by paramsAndBody() (api/lib/validate.ts), whose own mark carries the parameters.
+    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: resolver(spec.body) } } } } : {}),
     responses: answer(spec.answer),
   } satisfies DescribeRouteOptions
   if (!guard) return Object.assign((_c: Context, next: Next) => next(), { [uniqueSymbol]: { spec: own } })
@@ -85,7 +87,7 @@ export function describe(spec: Spec, guard?: MiddlewareHandler) {
   return Object.assign(((c, next) => guard(c, next)) as MiddlewareHandler, { [uniqueSymbol]: { spec: merged } })
 }
 
-type Spec = { summary: string; tag: Tag; answer: Answer; description?: string; open?: true }
+type Spec = { summary: string; tag: Tag; answer: Answer; description?: string; open?: true; body?: z.ZodType }
 type Marked = { [uniqueSymbol]?: { spec?: { responses?: Record<string, unknown> } & Record<string, unknown> } }
 
 // The mark a role guard leaves for the document: who may call, and the 401/403 it answers otherwise.

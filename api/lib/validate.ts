@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context, Env, MiddlewareHandler } from 'hono'
 import { resolver, uniqueSymbol } from 'hono-openapi'
 import type { z } from 'zod'
 import { AppError } from '../errors'
@@ -37,28 +37,53 @@ export function body<S extends z.ZodType>(schema: S) {
   return documented(guarded, 'json', schema)
 }
 
+type InputOf<M> = M extends MiddlewareHandler<any, any, infer I> ? I : never
+
+// For the hottest writes (a saved answer, a submit): the path parameters and the JSON body checked in one
+// middleware, as params() and body() check them, with the same messages and the same input types for the
+// app and the web client. One async layer instead of three (two validators and the body guard), and the
+// body parsed once. `first` runs before the body is read (the attempts' arrival time). The document takes
+// the parameters from this middleware's mark and the body from the route's describe({ body }).
+export function paramsAndBody<E extends Env, P extends z.ZodType, B extends z.ZodType>(paramSchema: P, bodySchema: B, first?: (c: Context<E>) => void) {
+  type Inputs = InputOf<ReturnType<typeof params<P>>> & InputOf<ReturnType<typeof body<B>>>
+  const middleware: MiddlewareHandler<E, string, Inputs> = async (c, next) => {
+    first?.(c)
+    c.req.addValidatedData('param', parseWith(paramSchema, c.req.param(), 'params') as object)
+    c.req.addValidatedData('json', parseWith(bodySchema, await readJson(c), 'body') as object)
+    await next()
+  }
+  return documented(middleware, 'param', paramSchema)
+}
+
 // hono's JSON media types, as its validator matches them.
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i
 const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0].trim()
 
-// Reads the body within the size limit, refuses what is not UTF-8 JSON with our messages, and leaves the
-// text in the request's body cache, where the validator's c.req.json() finds it. A missing body reads as {}.
-async function readJsonText(c: Context): Promise<void> {
+// Reads the body within the size limit and refuses what is not UTF-8 JSON with our messages; answers the
+// text and the value. A missing body reads as {}.
+async function readJsonBody(c: Context): Promise<{ text: string; value: unknown }> {
   const bytes = await readBodyBytes(c, c.get('env').BODY_LIMIT_BYTES)
-  let text = '{}'
-  if (bytes.byteLength > 0) {
-    if (!JSON_MEDIA.test(mediaType(c))) throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên phải là JSON (Content-Type: application/json).')
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải UTF-8 hợp lệ.')
-    }
-    try {
-      JSON.parse(text)
-    } catch {
-      throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải JSON hợp lệ.')
-    }
+  if (bytes.byteLength === 0) return { text: '{}', value: {} }
+  if (!JSON_MEDIA.test(mediaType(c))) throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên phải là JSON (Content-Type: application/json).')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải UTF-8 hợp lệ.')
   }
-  // An empty body with no JSON type: hono's validator passes {} itself; with one, it parses our '{}'.
+  try {
+    return { text, value: JSON.parse(text) }
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'Nội dung gửi lên không phải JSON hợp lệ.')
+  }
+}
+
+const readJson = async (c: Context) => (await readJsonBody(c)).value
+
+// The body guard ahead of zod-validator: leaves the text in the request's body cache, where the
+// validator's c.req.json() finds it. An empty body with no JSON type: hono's validator passes {} itself;
+// with one, it parses our '{}'.
+async function readJsonText(c: Context): Promise<void> {
+  const { text } = await readJsonBody(c)
   ;(c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text)
 }

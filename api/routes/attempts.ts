@@ -1,10 +1,9 @@
-import { Hono } from 'hono'
-import { createMiddleware } from 'hono/factory'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { send } from '../lib/http'
 import { describe } from '../lib/openapi'
-import { body, params } from '../lib/validate'
+import { body, params, paramsAndBody } from '../lib/validate'
 import { currentUser, requireParticipant } from '../middleware/session'
 import { AnswerInput, ReportInput, SubmitInput } from '../schemas/participants'
 import { Attempt, FiledReport, SavedAnswer, SubmitResult } from '../schemas/wire'
@@ -18,12 +17,9 @@ const OneAttempt = z.object({ attempt: Attempt })
 // Read when the request arrives: a write is judged against its deadline by that time, not by when the
 // group commit or a busy moment lets it run.
 const arrival = (c: { get(key: 'clock'): { now(): number } }): AttemptContext => ({ now: c.get('clock').now() })
-// For the writes judged by their deadline, the same time taken as a middleware placed before the body
-// validator, so reading a slow body does not make the write later than it arrived.
-const arrive = createMiddleware<AppEnv & { Variables: { arrived: AttemptContext } }>(async (c, next) => {
-  c.set('arrived', arrival(c))
-  await next()
-})
+// For the writes judged by their deadline, the same time taken before the body is read (paramsAndBody's
+// first step), so reading a slow body does not make the write later than it arrived.
+const arrive = (c: Context<AppEnv & { Variables: { arrived: AttemptContext } }>) => c.set('arrived', arrival(c))
 
 // A participant's attempts: start one, read it, answer, submit, and report a question they think is wrong.
 export const attemptsRoutes = new Hono<AppEnv>()
@@ -50,8 +46,8 @@ export const attemptsRoutes = new Hono<AppEnv>()
       return send(c, { attempt: await c.get('store').read(readAttempt(arrival(c), currentUser(c).id, attemptId)) })
     })
   .put('/attempts/:attemptId/items/:position',
-    describe({ summary: 'Lưu câu trả lời cho một câu hỏi', tag: 'attempts', answer: { json: SavedAnswer } }, requireParticipant),
-    arrive, params(ItemParam), body(AnswerInput),
+    describe({ summary: 'Lưu câu trả lời cho một câu hỏi', tag: 'attempts', body: AnswerInput, answer: { json: SavedAnswer } }, requireParticipant),
+    paramsAndBody(ItemParam, AnswerInput, arrive),
     async (c) => {
       const arrived = c.get('arrived')
       const { attemptId, position } = c.req.valid('param')
@@ -60,8 +56,8 @@ export const attemptsRoutes = new Hono<AppEnv>()
       return send(c, (await c.get('store').write(() => storeAnswer(arrived, me.id, attemptId, position, choice))) satisfies SavedAnswer)
     })
   .post('/attempts/:attemptId/submit',
-    describe({ summary: 'Nộp bài (kèm dự đoán nếu đợt thi có)', tag: 'attempts', answer: { json: z.object({ result: SubmitResult }) } }, requireParticipant),
-    arrive, params(AttemptParam), body(SubmitInput),
+    describe({ summary: 'Nộp bài (kèm dự đoán nếu đợt thi có)', tag: 'attempts', body: SubmitInput, answer: { json: z.object({ result: SubmitResult }) } }, requireParticipant),
+    paramsAndBody(AttemptParam, SubmitInput, arrive),
     async (c) => {
       const arrived = c.get('arrived')
       const { attemptId } = c.req.valid('param')
