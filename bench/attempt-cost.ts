@@ -1,4 +1,4 @@
-// node --import tsx bench/attempt-cost.ts [N] [--statements] [--drop-index NAME[,NAME…]] [--budget MS] [--root DIR]: the
+// node --import tsx bench/attempt-cost.ts [N] [--statements] [--drop-index NAME[,NAME…]] [--budget MS] [--pragma P=V] [--root DIR]: the
 // start and submit programs alone, in this process, on a fresh SQLite file with the demo contest: N people
 // (default 3000, enrolled straight into the database) each start an attempt, then each submits it, 50 at a
 // time through the group commit as the server runs them. Prints the process's CPU µs per start and per submit
@@ -6,6 +6,7 @@
 // --statements: wall µs per operation and count of each SQL text (noisy on a busy machine; the CPU figure is
 // steadier). --drop-index: drops indexes after the migration, to weigh what an index costs the writes (an
 // experiment: the queries that read it are not run here). --budget: the group commit's time budget per batch.
+// --pragma: a SQLite setting to try (e.g. wal_autocheckpoint=10000), set after the connection's own.
 // --root: the checkout to load the code from (a `git worktree` of another commit, for a before/after).
 // bench/README.md, "Request path (issue #17)", start and submit.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -56,6 +57,7 @@ if (argv.includes('--statements')) {
   }
 }
 for (const name of option('--drop-index')?.split(',') ?? []) db.$client.exec(`DROP INDEX ${name}`)
+if (option('--pragma')) db.$client.pragma(option('--pragma')!)
 const env = loadEnv({ NODE_ENV: 'production', LOG_REQUESTS: 'false', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'mat-khau-quan-tri-1', SEED_DEMO: 'true' })
 const { deps } = createApp({ db, env })
 const store = deps.store
