@@ -1,12 +1,13 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import solid from 'vite-plugin-solid'
 
 export default defineConfig({
   test: {
-    // Vitest's default is one worker fewer than the cores: one, on this 2-core machine, which ran the 169
-    // files one after another (651 s of tests, 831 s in all). Two let a file's database work, a browser's
-    // or a PDF worker's overlap another file's.
-    maxWorkers: 2,
+    // Vitest's default is one worker fewer than the cores: one, on a 2-core machine, which ran the 169 files
+    // one after another (651 s of tests, 831 s in all; 607 s with two). The projects below that run one file
+    // at a time (PostgreSQL, browsers) form one sequential group after the others, whatever this says.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -27,8 +28,8 @@ export default defineConfig({
           include: ['tests/pg/**/*.test.ts'],
           globalSetup: ['tests/pg/global-setup.ts'],
           hookTimeout: 60_000,
-          // One file at a time on the project's cluster: a follower's place is a watermark of transaction ids,
-          // which are the whole cluster's, so one file's open transaction holds back another file's boards.
+          // One file at a time: a follower's place is a watermark of transaction ids, which are the whole
+          // cluster's, so one file's open transaction would hold back another file's boards.
           fileParallelism: false,
         },
       },

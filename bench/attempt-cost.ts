@@ -15,7 +15,9 @@ import { join, resolve } from 'node:path'
 
 const argv = process.argv.slice(2)
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
-const N = Number(argv.find((a) => /^\d+$/.test(a)) ?? 3000)
+// N is the first number that is not an option's value (`--budget 20 3000` runs 3,000 people).
+const WITH_VALUE = ['--drop-index', '--budget', '--pragma', '--root']
+const N = Number(argv.find((a, i) => /^\d+$/.test(a) && !WITH_VALUE.includes(argv[i - 1])) ?? 3000)
 const root = `${resolve(option('--root') ?? join(import.meta.dirname, '..'))}/`
 const load = (path: string) => import(root + path)
 const { openDb } = await load('db/client.ts')

@@ -16,9 +16,7 @@ type RowSink = (row: SheetRow) => boolean
 async function readFirstSheet(c: Collector, body: Uint8Array, sink: RowSink): Promise<boolean> {
   const reader = workbookReader(body, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' })
   for await (const sheet of reader) {
-    let reading = true
     for await (const row of sheet) {
-      if (!reading) continue // drain the stream so the reader closes cleanly
       const values: unknown[] = Array.isArray(row.values) ? row.values : []
       const cells: string[] = []
       for (let col = 1; col < values.length; col++) {
@@ -26,7 +24,9 @@ async function readFirstSheet(c: Collector, body: Uint8Array, sink: RowSink): Pr
         if (date) addWarning(c, { row: row.number }, `ô ${columnName(col - 1)}${row.number} là ngày tháng, đã đọc thành "${text}"; hãy kiểm tra lại.`)
         cells.push(text)
       }
-      reading = sink({ cells, row: row.number })
+      // Enough read (a cap reached): the rest of the sheet is not parsed. The parts are read from memory
+      // (xlsx-workbook-reader.ts), so stopping early leaves nothing open.
+      if (!sink({ cells, row: row.number })) break
     }
     return true
   }

@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import yauzl from 'yauzl'
@@ -46,13 +47,17 @@ function open(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err) : resolve(stream))))
 }
 
-// A relationship's target is relative to xl/ unless it starts with a slash.
-const partOf = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`)
+// A relationship's target is relative to xl/ unless it starts with a slash ("./" and "../" allowed); some
+// writers give the path from the package root without the slash.
+function partOf(target: string, entries: Map<string, yauzl.Entry>): string {
+  const part = posix.normalize(target.startsWith('/') ? target.slice(1) : `xl/${target}`)
+  return entries.has(part) || !entries.has(target) ? part : target
+}
 
 // Worksheet parts in tab order (the workbook's <sheets> through its relationships), then any other
 // worksheet part the workbook does not list, by number.
 function worksheetParts(inner: ReaderInternals, entries: Map<string, yauzl.Entry>): string[] {
-  const rels = new Map((inner.workbookRels ?? []).map((r) => [r.Id, partOf(r.Target)]))
+  const rels = new Map((inner.workbookRels ?? []).map((r) => [r.Id, partOf(r.Target, entries)]))
   const tabs = (inner.model?.sheets ?? []).map((s) => rels.get(s.rId)).filter((p): p is string => !!p && WORKSHEET.test(p) && entries.has(p))
   const rest = [...entries.keys()].filter((p) => WORKSHEET.test(p) && !tabs.includes(p))
     .sort((a, b) => Number(WORKSHEET.exec(a)![1]) - Number(WORKSHEET.exec(b)![1]))

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs'
 import yauzl from 'yauzl'
 import { describe, expect, it } from 'vitest'
 import { parseImport } from '../../api/formats/index'
+import { newCollector } from '../../api/formats/types'
+import { xlsxEachRow } from '../../api/formats/xlsx-import'
 import { ZipWriter } from '../../api/lib/zip-stream'
 import { messages } from './helpers'
 
@@ -90,7 +92,7 @@ describe('XLSX import', { timeout: 30_000 }, () => {
     }
   })
 
-  it('reads the first tab, whatever order the parts are stored in', async () => {
+  it.each(['relative', 'absolute'])('reads the first tab, whatever order the parts are stored in (%s part names)', async (names) => {
     const book = new ExcelJS.Workbook()
     book.addWorksheet('Ghi chú').addRow(['không phải câu hỏi'])
     const questions = book.addWorksheet('Câu hỏi')
@@ -102,11 +104,29 @@ describe('XLSX import', { timeout: 30_000 }, () => {
     const tabs = workbookXml.match(/<sheet [^>]*\/>/g)!
     expect(tabs).toHaveLength(2)
     files.set('xl/workbook.xml', Buffer.from(workbookXml.replace(tabs.join(''), tabs[1] + tabs[0])))
+    // Parts named from the package root, as some writers give them.
+    if (names === 'absolute') {
+      const rels = files.get('xl/_rels/workbook.xml.rels')!.toString()
+      expect(rels).toContain('Target="worksheets/sheet2.xml"')
+      files.set('xl/_rels/workbook.xml.rels', Buffer.from(rels.replace(/Target="worksheets\//g, 'Target="/xl/worksheets/')))
+    }
     // Worksheets before the shared strings, the workbook part last.
     const last = ['xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml']
     const worksheetsFirst = [...[...files.keys()].filter((n) => !last.includes(n)).sort((a, b) => Number(b.includes('worksheets/')) - Number(a.includes('worksheets/'))), ...last]
     const r = await parseImport('xlsx', await repack(files, worksheetsFirst))
     expect(r.errors).toEqual([])
     expect(r.questions.map((q) => [q.row, q.question.stem, q.question.correct])).toEqual([[2, 'Đại hội XIII họp năm nào?', ['B']]])
+  })
+
+  it('stops reading a sheet when the reader has enough (a cap reached), and reads the next file whole', async () => {
+    const file = await workbook((sheet) => { for (let i = 1; i <= 500; i++) sheet.addRow([`q${i}`, 'Câu hỏi', 'a', 'b', 'A']) })
+    const c = newCollector()
+    const seen: number[] = []
+    expect(await xlsxEachRow(c, file, (r) => seen.push(r.row) < 3)).toBe(true)
+    expect(seen).toEqual([1, 2, 3])
+    expect(c.errors).toEqual([])
+    let all = 0
+    expect(await xlsxEachRow(newCollector(), file, () => ++all > 0)).toBe(true)
+    expect(all).toBe(500)
   })
 })

@@ -56,7 +56,7 @@ export function initCluster(data: string) {
 // What every throwaway server runs with; sockets go in `dir`.
 export const throwawaySettings = (dir: string): Record<string, string> => ({
   listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', full_page_writes: 'off',
-  synchronous_commit: 'off', max_connections: '1000',
+  synchronous_commit: 'off', max_connections: '300',
 })
 
 // pg_ctl hands -o to a shell: values with spaces or quotes are quoted for it.
