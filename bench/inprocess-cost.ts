@@ -10,6 +10,7 @@ import { getRequestListener } from '@hono/node-server'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { birthDate, personName, phoneOf, seeded } from './lib/people'
 
 const argv = process.argv.slice(2)
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
@@ -72,10 +73,10 @@ async function setup(tree: string) {
   const roundId: string = contest.rounds.find((r: Json) => r.status === 'open').id
   const leaves = (await call('GET', `/contests/${contest.id}/units`)).body.units.filter((u: Json) => u.headcount != null)
   const people: { cookie: string; attemptId: string }[] = []
+  const rnd = seeded(7)
   for (let i = 0; i < 40; i++) {
     const r = await call('POST', '/participants', {
-      fullName: `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}${i}`, dateOfBirth: `1990-01-0${1 + (i % 9)}`,
-      phone: `09${String(10_000_000 + i * 7919).slice(0, 8)}`, unitId: leaves[i % leaves.length].id, password: 'mat-khau-thu-nghiem', consent: true,
+      fullName: personName(rnd), dateOfBirth: birthDate(rnd), phone: phoneOf(i, 1), unitId: leaves[i % leaves.length].id, password: 'mat-khau-thu-nghiem', consent: true,
     })
     if (r.status !== 201) throw new Error(`register: ${JSON.stringify(r.body)}`)
     const a = await call('POST', `/rounds/${roundId}/attempts`, {}, r.cookie)

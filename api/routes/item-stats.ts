@@ -11,7 +11,6 @@ import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-st
 import { roundRow } from '../services/round-view'
 import { RoundParam } from '../schemas/params'
 
-
 const roundStats = async (c: Context<AppEnv>, roundId: string) => {
   const round = await c.get('store').read(roundRow(roundId))
   return { round, report: await c.get('store').read(itemStats({ roundId: round.id })) }

@@ -13,7 +13,7 @@ import { finalizeRound } from '../services/finalize'
 import { listRecentReports } from '../services/reports'
 import { openFlags } from '../services/open-flags'
 import { resultsCsvStream, resultsExport, resultsXlsxStream } from '../services/results-export'
-import { RoundParam } from '../schemas/params'
+import { PersonParam, RoundParam } from '../schemas/params'
 
 const StandingsQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000), offset: z.coerce.number().int().min(0).default(0) })
 // db: finalize ranks a SQLite file in a worker thread, which opens the file by its path.
@@ -50,7 +50,7 @@ export const judgingRoutes = new Hono<AppEnv>()
     })
   .delete('/admin/rounds/:roundId/disqualify/:participantId',
     describe({ summary: 'Huỷ truất quyền (trước khi chốt kết quả)', tag: 'judging', answer: { empty: true } }, judge),
-    params(RoundParam.extend({ participantId: z.string().min(1).max(100) })), body(UndoDisqualifyInput),
+    params(RoundParam.extend(PersonParam.shape)), body(UndoDisqualifyInput),
     async (c) => {
       const { roundId, participantId } = c.req.valid('param')
       const { reason } = c.req.valid('json')

@@ -9,10 +9,10 @@ import { currentUser, requireParticipant } from '../middleware/session'
 import { PageQuery } from '../schemas/common'
 import { ContestPlace, Leaderboard, RoundPlace, UnitsLeaderboardEntry } from '../schemas/wire'
 import { roundRow } from '../services/round-view'
-import { ContestParam, RoundParam } from '../schemas/params'
+import { ContestParam, Id, RoundParam } from '../schemas/params'
 
 // Every unit by default; one level of the tree, ranked among itself, with parentId (its children) or top=true (the roots).
-const UnitsQuery = z.object({ parentId: z.string().min(1).max(100).optional(), top: z.enum(['true', 'false']).optional() })
+const UnitsQuery = z.object({ parentId: Id.optional(), top: z.enum(['true', 'false']).optional() })
 const unitLevel = (q: z.infer<typeof UnitsQuery>) => ({ parentId: q.parentId, top: q.top === 'true' })
 const UnitsBoard = z.object({ entries: z.array(UnitsLeaderboardEntry) })
 

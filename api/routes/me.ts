@@ -15,7 +15,7 @@ import { certificatesPending, listMyCertificates } from '../services/certificate
 import { contestRow } from '../services/contests'
 import { changePassword, chooseContestUnit, findContestUnit, firstUnit } from '../services/participants'
 import { changeStaffPassword } from '../services/staff'
-import { ContestParam } from '../schemas/params'
+import { ContestParam, Id } from '../schemas/params'
 
 // Also GET /sessions/current's answer (sessions.ts).
 export async function whoAmI(store: Store, user: SessionUser): Promise<Me> {
@@ -24,7 +24,7 @@ export async function whoAmI(store: Store, user: SessionUser): Promise<Me> {
   return { id: user.id, role: user.role, name: user.name, ...(unitId ? { unitId } : {}) }
 }
 
-const MyAttemptsQuery = z.object({ roundId: z.string().min(1).max(100).optional() })
+const MyAttemptsQuery = z.object({ roundId: Id.optional() })
 
 export const meRoutes = new Hono<AppEnv>()
   // Open: signed out, it answers 401 with its own message (GET /sessions/current answers null instead).

@@ -18,7 +18,7 @@ import { itemStatsCsv, itemStatsTable, itemStatsXlsx } from '../services/item-st
 import { BulkQuestionsInput } from '../schemas/admin'
 import { AdminQuestion, BulkResult, HistoryEntry, ImportReport, ItemStatsReport, PublishedCount, QuestionForEditor, QuestionsPage } from '../schemas/wire'
 import { parseImportOffThread } from '../formats/off-thread'
-import { QuestionParam } from '../schemas/params'
+import { Id, QuestionParam } from '../schemas/params'
 
 // The format code (exceljs, the XML parser) loads on first use, keeping it off the start-up path.
 const formats = () => import('../formats/index')
@@ -41,7 +41,7 @@ const ExportQuery = z.object({
   // A CSV for another import, every text exactly as stored (formula-like text not neutralized).
   exact: z.enum(['true', 'false']).default('false'),
 })
-const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: z.string().min(1).max(100).optional() })
+const BankQuery = z.object({ topic: z.string().max(80).optional(), questionId: Id.optional() })
 // The console's question form, checked field by field by the service (question-create, editQuestion).
 const QuestionFields = z.record(z.string(), z.unknown())
 

@@ -8,9 +8,8 @@ import { printSettings } from '../pdf/print-settings'
 import { renderPdf } from '../pdf/render'
 import { contestWinnersList, rootUnitName, roundWinnersList } from '../services/printed-results'
 import { contestUnitsReport, roundUnitsReport } from '../services/printed-units'
-import { ContestParam, RoundParam } from '../schemas/params'
+import { ContestParam, Id, RoundParam } from '../schemas/params'
 
-const Id = z.string().min(1).max(100)
 const PrintQuery = z.object({ place: z.string().trim().min(1).max(100).optional(), signer: z.string().trim().min(1).max(100).optional() })
 const UnitsQuery = PrintQuery.extend({ unitId: Id.optional() })
 

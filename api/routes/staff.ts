@@ -13,7 +13,7 @@ import { createStaffAccount, resetStaffPassword } from '../services/staff'
 import { endStaffSessions, listStaff, setStaffDisabled } from '../services/staff-lifecycle'
 import { ContestParam, UserParam } from '../schemas/params'
 
-const CoordinatorParam = ContestParam.extend({ userId: z.string().min(1).max(100) })
+const CoordinatorParam = ContestParam.extend(UserParam.shape)
 
 // Staff accounts, kept by admins; and a contest's unit coordinators, appointed by organizers.
 export const staffRoutes = new Hono<AppEnv>()

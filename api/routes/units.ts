@@ -13,12 +13,12 @@ import { Unit, UnitsImportReport } from '../schemas/wire'
 import { readUnits, saveUnits } from '../services/contests'
 import { deleteUnit } from '../services/unit-delete'
 import { importUnitRows } from '../services/units-import'
-import { ContestParam } from '../schemas/params'
+import { ContestParam, UnitParam } from '../schemas/params'
 
 // The format code (exceljs) loads on first use, keeping it off the start-up path.
 const unitFormats = async () => ({ ...(await import('../formats/units-import')), ...(await import('../formats/units-template')) })
 
-const UnitParam = ContestParam.extend({ unitId: z.string().min(1).max(100) })
+const ContestUnitParam = ContestParam.extend(UnitParam.shape)
 const Format = z.object({ format: z.enum(['csv', 'xlsx']) })
 const Units = z.object({ units: z.array(Unit) })
 
@@ -64,7 +64,7 @@ export const unitsRoutes = new Hono<AppEnv>()
   // Only an unused unit: 409 with the reason otherwise (services/unit-delete.ts).
   .delete('/admin/contests/:contestId/units/:unitId',
     describe({ summary: 'Xoá đơn vị chưa được dùng', tag: 'units', answer: { empty: true } }, organizer),
-    params(UnitParam),
+    params(ContestUnitParam),
     async (c) => {
       const { contestId, unitId } = c.req.valid('param')
       const now = c.get('clock').now()

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 // Path parameters that name a stored row, shared by the routes of every resource that reaches it.
-const Id = z.string().min(1).max(100)
+export const Id = z.string().min(1).max(100)
 
 export const ContestParam = z.object({ contestId: Id })
 export const RoundParam = z.object({ roundId: Id })

@@ -228,7 +228,7 @@ export class Standings {
   private *pageBody(round: RoundRow, now: number, page: Page): Program<string> {
     const view = publicView(this.parts, round, now)
     if (page.q?.trim()) return JSON.stringify(yield* roundLeaderboard(this.parts, view, now, page)).slice(0, -1)
-    // The key is taken with the rows (roundLeaderboard reads the board before it waits for anything).
+    // The key is taken with the rows (roundPageText reads the board before it waits for anything).
     const key = `${round.id}:${leaderboardState(this.parts, view, now)}:${page.offset}:${page.limit}`
     const hit = this.pages.get(key)
     if (hit !== undefined) return hit

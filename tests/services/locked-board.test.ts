@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { lockRanking } from '../helpers/final-ranking'
-import { myEntry, publicView, roundLeaderboard } from '../../api/standings/pages'
+import { myEntry, publicView, roundLeaderboard, roundPageText } from '../../api/standings/pages'
 import { createParts, type Parts } from '../../api/standings/parts'
 import { logEnd } from '../../api/standings/change-log'
 import { getRoundRow } from '../../api/services/round-view'
@@ -32,6 +32,15 @@ function everything(db: Db, parts: Parts, pageSize: number) {
   return { pages, mine, search: runSqlite(db, roundLeaderboard(parts, view, 10, { offset: 0, limit: 50, q: 'x' })) }
 }
 
+// Every page as the public route sends it (JSON text written straight from the boards) is the page object's JSON.
+function pageTextsMatch(db: Db, parts: Parts, pageSize: number) {
+  const view = publicView(parts, getRoundRow(db, 'r'), 10)
+  for (let offset = 0; offset <= PEOPLE; offset += pageSize) {
+    const page = { offset, limit: pageSize }
+    expect(runSqlite(db, roundPageText(parts, view, 10, page))).toBe(JSON.stringify(runSqlite(db, roundLeaderboard(parts, view, 10, page))).slice(0, -1))
+  }
+}
+
 // The round's live board built and read up to now, as it is in memory after a live round.
 async function liveBoard(db: Db, parts: Parts) {
   const round = getRoundRow(db, 'r')
@@ -50,7 +59,10 @@ describe('locked board', () => {
       c.prepare('UPDATE attempts SET prediction = (seq * 7) % 5').run()
       if (withPrediction) c.prepare(`UPDATE rounds SET prediction_enabled = 1, prediction_target = 'participants', tiebreak = '["prediction","duration"]'`).run()
       for (const p of disqualified) c.prepare(`INSERT INTO disqualifications (round_id, participant_id, reason, by, at) VALUES ('r', ?, 'x', 'judge', 0)`).run(`p${p}`)
-      if (liveBoardFirst) await liveBoard(db, parts)
+      if (liveBoardFirst) {
+        await liveBoard(db, parts)
+        pageTextsMatch(db, parts, pageSize)
+      }
       const round = getRoundRow(db, 'r')
       lockRanking(db, 'r', round.tiebreak, withPrediction ? 'participants' : null)
       c.prepare('UPDATE rounds SET finalized_at = 5 WHERE id = ?').run('r')
@@ -62,6 +74,7 @@ describe('locked board', () => {
       await fill?.done
       expect(parts.locked.get(finalized)).toBeDefined()
       expect(everything(db, parts, pageSize)).toEqual(fromSql)
+      pageTextsMatch(db, parts, pageSize)
     }), { numRuns: 150 })
   })
 
