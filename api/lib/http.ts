@@ -27,9 +27,12 @@ export function sendFile(c: Context, body: Uint8Array | ReadableStream, type: st
 
 // A JSON body kept without its closing brace (a cached page), with serverTime added as send() does; T is
 // the shape the text holds, so the app's type (and the web client's) reads it as send()'s would be read.
-export function sendOpenJson<T extends object>(c: Context, open: string) {
-  const sep = open.length > 1 ? ',' : ''
-  const res = c.body(`${open}${sep}"serverTime":"${serverTime(c)}"}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' })
+export function sendOpenJson<T extends object>(c: Context, open: Uint8Array) {
+  const tail = `${open.length > 1 ? ',' : ''}"serverTime":"${serverTime(c)}"}`
+  const body = Buffer.allocUnsafe(open.length + tail.length)
+  body.set(open)
+  body.write(tail, open.length, 'latin1')
+  const res = c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' })
   return res as unknown as Response & TypedResponse<JSONParsed<T & { serverTime: string }>, 200, 'json'>
 }
 

@@ -2,14 +2,17 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { all, get, type Program } from '../../db/program'
 import type { SqlRow } from '../../db/row-types'
 import type { participants } from '../../db/schema'
+import { plainJsonText, type ByteWriter } from '../lib/byte-writer'
 import { growColumns } from '../lib/typed-columns'
 import type { Run } from './round-board'
 
 export type Named = { id: string; fullName: string }
 type Person = Pick<SqlRow<typeof participants>, 'seq' | 'id' | 'full_name'>
 
-// Per seq: where the person's bytes start (offset + 1; 0 = unknown seq), then the id's and the name's lengths.
-const columns = (rows: number) => ({ at: new Int32Array(rows), idLength: new Uint8Array(rows), nameLength: new Uint16Array(rows) })
+// Per seq: where the person's bytes start (offset + 1; 0 = unknown seq), the id's and the name's lengths,
+// and whether both go into JSON as they are (1) or need escaping (0: a quote, a backslash, a control
+// character, a surrogate).
+const columns = (rows: number) => ({ at: new Int32Array(rows), idLength: new Uint8Array(rows), nameLength: new Uint16Array(rows), plain: new Uint8Array(rows) })
 
 // Every participant's id and full name by seq, packed into one byte buffer (~40 bytes a person, so
 // ~45 MB for 900,000 people instead of ~250 MB as objects). Leaderboard pages read names from here, not
@@ -74,6 +77,22 @@ export class NameBook {
     return { id: this.bytes.toString('latin1', start, nameAt), fullName: this.bytes.toString('utf8', nameAt, nameAt + nameLength[pr]) }
   }
 
+  // The person's id and full name as JSON strings, `"id","name"` with the separator given between them, as
+  // JSON.stringify writes them: from the bytes held when they need no escaping. `""` for a seq nobody has.
+  writeJson(pr: number, between: string, w: ByteWriter): void {
+    const { at, idLength, nameLength, plain } = this.index
+    const start = pr < at.length ? at[pr] - 1 : -1
+    if (start < 0) {
+      w.ascii(`""${between}""`)
+    } else if (plain[pr]) {
+      const nameAt = start + idLength[pr]
+      w.ascii('"').bytes(this.bytes, start, nameAt).ascii(`"${between}"`).bytes(this.bytes, nameAt, nameAt + nameLength[pr]).ascii('"')
+    } else {
+      const p = this.get(pr)!
+      w.json(p.id).ascii(between).json(p.fullName)
+    }
+  }
+
   // Reads up to `rows` people above the highest seq held (all of them when negative); true when none are left.
   *readNew(rows = -1): Program<boolean> {
     const read = yield* all<Person>('SELECT seq, id, full_name FROM participants WHERE seq > ? ORDER BY seq LIMIT ?', this.highest, rows < 0 ? Number.MAX_SAFE_INTEGER : rows)
@@ -99,7 +118,7 @@ export class NameBook {
     // Ids are nanoids; a longer or non-ASCII one would not fit the one-byte length or the latin1 bytes.
     if (id.length > 255 || !/^[\x20-\x7e]*$/.test(id)) throw new Error(`participant id ${JSON.stringify(id)} cannot go in the name book`)
     this.highest = Math.max(this.highest, pr)
-    const { at, idLength, nameLength } = (this.index = growColumns(this.index, pr, columns))
+    const { at, idLength, nameLength, plain } = (this.index = growColumns(this.index, pr, columns))
     const room = id.length + name.length * 3 // UTF-8 takes at most 3 bytes per UTF-16 unit
     if (this.used + room > this.bytes.length) this.growBytes(this.used + room)
     at[pr] = this.used + 1
@@ -107,6 +126,7 @@ export class NameBook {
     this.used += idLength[pr]
     nameLength[pr] = this.bytes.write(name, this.used, 'utf8')
     this.used += nameLength[pr]
+    plain[pr] = plainJsonText(id) && plainJsonText(name) ? 1 : 0
   }
 
   // Fills the book 5,000 people at a time with a turn of the event loop between (900,000 take ~1 s), so

@@ -1,5 +1,6 @@
 import { all, get, type Program } from '../../db/program'
 import { notFound } from '../errors'
+import { ByteWriter } from '../lib/byte-writer'
 import type { RankedList } from '../lib/ranked-list'
 import { containsPattern, foldText } from '../lib/text'
 import { rankPeers, rankUnits, unitStatsFromDirect, type UnitDirect } from '../rules/units'
@@ -135,36 +136,54 @@ export function leaderboardState(parts: Parts, { round, board }: PublicView, now
   return `${isFrozen(round, now) ? 'z' : 'l'}${board.id}:${board.version}:${units}:${roundStatus(round, now)}`
 }
 
-// A page of the round's board (no search) as JSON text without its closing brace: what
+// A page of the round's board (no search) as UTF-8 JSON without its closing brace: what
 // JSON.stringify(roundLeaderboard(…)).slice(0, -1) gives, written straight from the boards and the name
-// book, since a big board's random pages are seldom asked twice and never cached.
-export function* roundPageText(parts: Parts, { round, board }: PublicView, now: number, page: Page): Program<string> {
+// book's bytes, since a big board's random pages are seldom asked twice and never cached.
+export function* roundPageBytes(parts: Parts, { round, board }: PublicView, now: number, page: Page): Program<Buffer> {
   const head = `{"round":${JSON.stringify({ id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) })},"total":`
   if (!board) {
     const { total, rows } = yield* lockedPage(parts, round, page.offset, page.limit)
-    return `${head}${total},"entries":[${yield* entriesText(parts, round.contestId, rows, round.predictionEnabled)}]`
+    return yield* pageBytes(parts, round.contestId, head, total, rows, round.predictionEnabled)
   }
   const rows = board.list.slice(page.offset, page.limit)
   const placed: Placed[] = new Array(rows.length)
   for (let i = 0; i < rows.length; i++) placed[i] = board.placed(rows[i], page.offset + i + 1)
-  return `${head}${board.list.size},"entries":[${yield* entriesText(parts, round.contestId, placed)}]`
+  return yield* pageBytes(parts, round.contestId, head, board.list.size, placed)
 }
 
-// Page entries as JSON text, field for field what pageEntries gives, JSON.stringify'd.
-function* entriesText(parts: Parts, contestId: string, rows: Placed[], withPrediction = false): Program<string> {
+// Shared by every page: each is written in one synchronous stretch (pageBytes waits for nothing once it writes).
+const writer = new ByteWriter()
+
+// The page from its head on, entries field for field what pageEntries gives, JSON.stringify'd.
+function* pageBytes(parts: Parts, contestId: string, head: string, total: number, rows: Placed[], withPrediction = false): Program<Buffer> {
   yield* parts.names.ensure(rows.map((r) => r.pr))
   const units = yield* parts.unitNames.of(contestId)
-  let text = ''
+  const w = writer.reset().utf8(head).num(total).ascii(',"entries":[')
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]
-    const p = parts.names.get(r.pr)
-    text += `${i ? ',' : ''}{"rank":${num(r.rank)},"participantId":${JSON.stringify(p?.id ?? '')},"fullName":${JSON.stringify(p?.fullName ?? '')},"unitId":${JSON.stringify(r.unitId)},"unitName":${JSON.stringify(units.get(r.unitId) ?? '')},"score":${num(r.score)},"maxScore":${num(r.maxScore)},"durationMs":${num(r.durationMs)}${withPrediction ? `,"predictionError":${r.predictionError == null ? 'null' : num(r.predictionError)}` : ''}}`
+    w.ascii(i ? ',{"rank":' : '{"rank":').num(r.rank).ascii(',"participantId":')
+    parts.names.writeJson(r.pr, ',"fullName":', w)
+    w.ascii(',').bytes(unitFields(units, r.unitId)).ascii(',"score":').num(r.score).ascii(',"maxScore":').num(r.maxScore).ascii(',"durationMs":').num(r.durationMs)
+    if (withPrediction) {
+      w.ascii(',"predictionError":')
+      if (r.predictionError == null) w.ascii('null')
+      else w.num(r.predictionError)
+    }
+    w.ascii('}')
   }
-  return text
+  return w.ascii(']').take()
 }
 
-// A number as JSON.stringify writes it.
-const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null')
+// A unit as a page writes it, `"unitId":…,"unitName":…`, kept per map of the contest's unit names (a new
+// map when the units change).
+const unitBytes = new WeakMap<Map<string, string>, Map<string, Buffer>>()
+function unitFields(units: Map<string, string>, unitId: string): Buffer {
+  let byId = unitBytes.get(units)
+  if (!byId) unitBytes.set(units, (byId = new Map()))
+  let bytes = byId.get(unitId)
+  if (!bytes) byId.set(unitId, (bytes = Buffer.from(`"unitId":${JSON.stringify(unitId)},"unitName":${JSON.stringify(units.get(unitId) ?? '')}`)))
+  return bytes
+}
 
 export function* roundLeaderboard(parts: Parts, { round, board }: PublicView, now: number, page: Page): Program<Leaderboard> {
   const head = { id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) }

@@ -8,7 +8,7 @@ import { ContestBoards, type Shape } from './contest-board'
 import { StandingsHub } from './hub'
 import { judgePage, type StandingsPage } from './judge-page'
 import { JsonPageCache } from './page-cache'
-import { boardSize, boardUnits, leaderboardState, myEntry, NotReady, prizesWon, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, roundPageText, unitsAt, type Page, type UnitLevel } from './pages'
+import { boardSize, boardUnits, leaderboardState, myEntry, NotReady, prizesWon, publicBoard, publicBoardReady, publicRound, publicView, roundLeaderboard, roundPageBytes, unitsAt, type Page, type UnitLevel } from './pages'
 import { createParts, type Parts } from './parts'
 import type { RoundBoard, Run } from './round-board'
 
@@ -220,19 +220,19 @@ export class Standings {
     })
   }
 
-  // The page's JSON without its closing brace (see sendOpenJson): a page without a search is cached.
-  roundPage(roundId: string, now: number, page: Page): Promise<string> {
+  // The page's JSON (UTF-8) without its closing brace (see sendOpenJson): a page without a search is cached.
+  roundPage(roundId: string, now: number, page: Page): Promise<Buffer> {
     return this.answer(() => this.keptRound(roundId), (round) => publicBoardReady(this.parts, this.run, round, now), (round) => this.pageBody(round, now, page), this.isKept)
   }
 
-  private *pageBody(round: RoundRow, now: number, page: Page): Program<string> {
+  private *pageBody(round: RoundRow, now: number, page: Page): Program<Buffer> {
     const view = publicView(this.parts, round, now)
-    if (page.q?.trim()) return JSON.stringify(yield* roundLeaderboard(this.parts, view, now, page)).slice(0, -1)
-    // The key is taken with the rows (roundPageText reads the board before it waits for anything).
+    if (page.q?.trim()) return Buffer.from(JSON.stringify(yield* roundLeaderboard(this.parts, view, now, page)).slice(0, -1))
+    // The key is taken with the rows (roundPageBytes reads the board before it waits for anything).
     const key = `${round.id}:${leaderboardState(this.parts, view, now)}:${page.offset}:${page.limit}`
     const hit = this.pages.get(key)
     if (hit !== undefined) return hit
-    return this.pages.offer(key, yield* roundPageText(this.parts, view, now, page))
+    return this.pages.offer(key, yield* roundPageBytes(this.parts, view, now, page))
   }
 
   // One participant's place on the round's public board, and how many it ranks ("hạng N/M").

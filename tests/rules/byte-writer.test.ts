@@ -1,0 +1,31 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { ByteWriter } from '../../api/lib/byte-writer'
+
+// The page writer must give JSON.stringify's bytes for any string and number, however long the body grows.
+describe('ByteWriter', () => {
+  it('writes strings and numbers as JSON.stringify does, as UTF-8', () => {
+    const w = new ByteWriter()
+    fc.assert(fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.double(), fc.integer())), (values) => {
+      w.reset().ascii('[')
+      values.forEach((v, i) => {
+        if (i) w.ascii(',')
+        if (typeof v === 'string') w.json(v)
+        else w.num(v)
+      })
+      const bytes = w.ascii(']').take()
+      expect(bytes.equals(Buffer.from(JSON.stringify(values)))).toBe(true)
+    }), { numRuns: 500 })
+  })
+
+  it('grows past its first buffer and keeps what it wrote; a body taken is a copy', () => {
+    const w = new ByteWriter()
+    const name = 'Nguyễn Thị Ánh Tuyết '.repeat(2000) // ~50 KB of UTF-8, beyond the first 16 KB
+    const first = w.reset().json(name).take()
+    expect(first.toString('utf8')).toBe(JSON.stringify(name))
+    const held = Buffer.from('"held"')
+    const second = w.reset().bytes(held, 1, 5).take()
+    expect(second.toString()).toBe('held')
+    expect(first.toString('utf8')).toBe(JSON.stringify(name))
+  })
+})
