@@ -89,27 +89,14 @@ export class LockedBoard {
   }
 
   // Fills from final_standings with their attempts, people and units alone: ~10 µs a rank of database
-  // lookups, for when the round's live board is not in memory (after a restart).
-  // Nobody waits for this fill: the pages meanwhile come from SQLite, a few milliseconds each at 900,000
-  // people, and under load the turns between two steps fill up with them (100 readers: ~300 ms a turn). A
-  // fixed step then gets a few percent of the thread and the fill took minutes, at 300–400 pages a second.
-  // So a step works as long as the turn before it took (within STEP_MS): about half the thread, however
-  // many readers queue, and the board is in memory in tens of seconds.
-  async fromStandings(run: Run, rows: number): Promise<boolean> {
+  // lookups, for when the round's live board is not in memory.
+  async fromStandings(run: Run, step: number): Promise<boolean> {
     this.sized(await run(lockedSize(this.round)))
-    let budget = STEP_MS.min
     while (this.filled < this.size && !this.dropped) {
-      const began = performance.now()
-      let last: number
-      do {
-        const page = await run(standingsPage(this.round, this.filled, rows))
-        for (const row of page) this.set(row)
-        last = page.length
-      } while (last === rows && performance.now() - began < budget && !this.dropped)
-      if (last < rows) break
-      const paused = performance.now()
+      const rows = await run(standingsPage(this.round, this.filled, step))
+      for (const row of rows) this.set(row)
+      if (rows.length < step) break
       await nextTurn()
-      budget = Math.min(STEP_MS.max, Math.max(STEP_MS.min, performance.now() - paused))
     }
     return this.finish()
   }
@@ -183,11 +170,10 @@ function scoreGroup(board: RoundBoard, rank: number): [Map<number, number>, numb
 // Most recently read last. Kept within a budget of ranks (~36 bytes each): the weekly rounds of a season
 // are small, a round of 900,000 people takes ~32 MB.
 const MAX_RANKS = 2_000_000
-// Ranks read between two turns of the event loop from the live board: ~15 ms of work (readers wait for it).
+// Ranks read between two turns of the event loop: ~15 ms of work from the live board; from
+// final_standings alone each rank costs SQLite lookups by text id, more on a cold cache.
 const LIVE_STEP = 10_000
-// From final_standings: read in pages of STANDINGS_ROWS (~20 ms), as many as a step's time allows.
-const STANDINGS_ROWS = 2_000
-const STEP_MS = { min: 15, max: 250 }
+const STANDINGS_STEP = 2_000
 
 // How many people the locked ranking holds. Ranks run 1..n (row_number), so the last rank is the count:
 // one index seek, where count(*) walks the round's 900,000 index entries (~100 ms on a cold cache).
@@ -255,7 +241,7 @@ export class LockedBoards {
       // name book, which those pages wait for, is in memory.
       const read = live
         ? b.fromLiveBoard(run, live, LIVE_STEP)
-        : Promise.resolve(this.names.warm(run)).then(() => b.fromStandings(run, STANDINGS_ROWS))
+        : Promise.resolve(this.names.warm(run)).then(() => b.fromStandings(run, STANDINGS_STEP))
       // A fill that fails (the database closing at shutdown) leaves the board to the SQLite pages; nobody may
       // be waiting for it, so the error must not go unhandled.
       const done = read.then(() => this.evict(), (err: unknown) => {
