@@ -8,6 +8,9 @@
 // through to it as well, as the rare case it is).
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
+// Up to this many bytes, a loop here is cheaper than a call into Buffer's native copy or write.
+const SHORT = 128
+
 export function plainJsonText(s: string): boolean {
   return !NEEDS_ESCAPE.test(s)
 }
@@ -28,10 +31,19 @@ export class ByteWriter {
     this.buf = next
   }
 
-  // Text known to be ASCII (numbers, keys, punctuation): one byte a character.
+  // Text known to be ASCII (numbers, keys, punctuation): one byte a character. Short text is copied here,
+  // not by Buffer#write: a page makes some 800 small writes, and each call into C++ cost more than its bytes.
   ascii(s: string): this {
-    this.room(s.length)
-    this.at += this.buf.write(s, this.at, 'latin1')
+    const n = s.length
+    this.room(n)
+    if (n > SHORT) {
+      this.at += this.buf.write(s, this.at, 'latin1')
+    } else {
+      const buf = this.buf
+      let at = this.at
+      for (let i = 0; i < n; i++) buf[at++] = s.charCodeAt(i)
+      this.at = at
+    }
     return this
   }
 
@@ -42,11 +54,17 @@ export class ByteWriter {
     return this
   }
 
-  // Bytes taken as they are.
-  bytes(src: Uint8Array, start = 0, end = src.length): this {
+  // Bytes taken as they are (copied without a view over them: a view is an object a field; short ones here).
+  bytes(src: Buffer, start = 0, end = src.length): this {
     this.room(end - start)
-    this.buf.set(src.subarray(start, end), this.at)
-    this.at += end - start
+    if (end - start > SHORT) {
+      this.at += src.copy(this.buf, this.at, start, end)
+    } else {
+      const buf = this.buf
+      let at = this.at
+      for (let i = start; i < end; i++) buf[at++] = src[i]
+      this.at = at
+    }
     return this
   }
 
@@ -60,9 +78,22 @@ export class ByteWriter {
     return this
   }
 
-  // A number as JSON.stringify writes it.
+  // A number as JSON.stringify writes it; an integer (ranks, times, most scores) digit by digit, without a string.
   num(n: number): this {
-    return this.ascii(Number.isFinite(n) ? String(n) : 'null')
+    if (!Number.isSafeInteger(n)) return this.ascii(Number.isFinite(n) ? String(n) : 'null')
+    this.room(17)
+    if (n < 0) {
+      this.buf[this.at++] = 0x2d
+      n = -n
+    }
+    let digits = 1
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++
+    this.at += digits
+    for (let i = 1; i <= digits; i++) {
+      this.buf[this.at - i] = 0x30 + (n % 10)
+      n = Math.floor(n / 10)
+    }
+    return this
   }
 
   // A copy of what was written since reset().

@@ -77,16 +77,16 @@ export class NameBook {
     return { id: this.bytes.toString('latin1', start, nameAt), fullName: this.bytes.toString('utf8', nameAt, nameAt + nameLength[pr]) }
   }
 
-  // The person's id and full name as JSON strings, `"id","name"` with the separator given between them, as
-  // JSON.stringify writes them: from the bytes held when they need no escaping. `""` for a seq nobody has.
+  // The person's id and full name as JSON strings with the separator given between them (`"id"between"name"`),
+  // as JSON.stringify writes them: from the bytes held when they need no escaping. `""` for a seq nobody has.
   writeJson(pr: number, between: string, w: ByteWriter): void {
     const { at, idLength, nameLength, plain } = this.index
     const start = pr < at.length ? at[pr] - 1 : -1
     if (start < 0) {
-      w.ascii(`""${between}""`)
+      w.ascii('""').ascii(between).ascii('""')
     } else if (plain[pr]) {
       const nameAt = start + idLength[pr]
-      w.ascii('"').bytes(this.bytes, start, nameAt).ascii(`"${between}"`).bytes(this.bytes, nameAt, nameAt + nameLength[pr]).ascii('"')
+      w.ascii('"').bytes(this.bytes, start, nameAt).ascii('"').ascii(between).ascii('"').bytes(this.bytes, nameAt, nameAt + nameLength[pr]).ascii('"')
     } else {
       const p = this.get(pr)!
       w.json(p.id).ascii(between).json(p.fullName)

@@ -157,13 +157,13 @@ const writer = new ByteWriter()
 // The page from its head on, entries field for field what pageEntries gives, JSON.stringify'd.
 function* pageBytes(parts: Parts, contestId: string, head: string, total: number, rows: Placed[], withPrediction = false): Program<Buffer> {
   yield* parts.names.ensure(rows.map((r) => r.pr))
-  const units = yield* parts.unitNames.of(contestId)
+  const units = unitFieldsOf(yield* parts.unitNames.of(contestId))
   const w = writer.reset().utf8(head).num(total).ascii(',"entries":[')
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]
     w.ascii(i ? ',{"rank":' : '{"rank":').num(r.rank).ascii(',"participantId":')
     parts.names.writeJson(r.pr, ',"fullName":', w)
-    w.ascii(',').bytes(unitFields(units, r.unitId)).ascii(',"score":').num(r.score).ascii(',"maxScore":').num(r.maxScore).ascii(',"durationMs":').num(r.durationMs)
+    w.ascii(',').bytes(units(r.unitId)).ascii(',"score":').num(r.score).ascii(',"maxScore":').num(r.maxScore).ascii(',"durationMs":').num(r.durationMs)
     if (withPrediction) {
       w.ascii(',"predictionError":')
       if (r.predictionError == null) w.ascii('null')
@@ -174,15 +174,18 @@ function* pageBytes(parts: Parts, contestId: string, head: string, total: number
   return w.ascii(']').take()
 }
 
-// A unit as a page writes it, `"unitId":…,"unitName":…`, kept per map of the contest's unit names (a new
-// map when the units change).
+// The contest's units as a page writes them, `"unitId":…,"unitName":…`, kept per map of the contest's unit
+// names (a new map when the units change).
 const unitBytes = new WeakMap<Map<string, string>, Map<string, Buffer>>()
-function unitFields(units: Map<string, string>, unitId: string): Buffer {
-  let byId = unitBytes.get(units)
-  if (!byId) unitBytes.set(units, (byId = new Map()))
-  let bytes = byId.get(unitId)
-  if (!bytes) byId.set(unitId, (bytes = Buffer.from(`"unitId":${JSON.stringify(unitId)},"unitName":${JSON.stringify(units.get(unitId) ?? '')}`)))
-  return bytes
+function unitFieldsOf(names: Map<string, string>): (unitId: string) => Buffer {
+  let byId = unitBytes.get(names)
+  if (!byId) unitBytes.set(names, (byId = new Map()))
+  const kept = byId
+  return (unitId) => {
+    let bytes = kept.get(unitId)
+    if (!bytes) kept.set(unitId, (bytes = Buffer.from(`"unitId":${JSON.stringify(unitId)},"unitName":${JSON.stringify(names.get(unitId) ?? '')}`)))
+    return bytes
+  }
 }
 
 export function* roundLeaderboard(parts: Parts, { round, board }: PublicView, now: number, page: Page): Program<Leaderboard> {

@@ -6,7 +6,7 @@ import { ByteWriter } from '../../api/lib/byte-writer'
 describe('ByteWriter', () => {
   it('writes strings and numbers as JSON.stringify does, as UTF-8', () => {
     const w = new ByteWriter()
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.double(), fc.integer())), (values) => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.double(), fc.integer(), fc.maxSafeInteger(), fc.constant(-0))), (values) => {
       w.reset().ascii('[')
       values.forEach((v, i) => {
         if (i) w.ascii(',')
@@ -27,5 +27,14 @@ describe('ByteWriter', () => {
     const second = w.reset().bytes(held, 1, 5).take()
     expect(second.toString()).toBe('held')
     expect(first.toString('utf8')).toBe(JSON.stringify(name))
+  })
+
+  it('copies short and long text and bytes alike (a loop below 128 bytes, Buffer natives above)', () => {
+    const w = new ByteWriter()
+    for (const n of [0, 1, 127, 128, 129, 300, 20_000]) {
+      const text = 'ab,:"{}0123456789'.repeat(Math.ceil(n / 17)).slice(0, n)
+      const bytes = Buffer.from(`<${text}>`)
+      expect(w.reset().ascii(text).bytes(bytes, 1, bytes.length - 1).ascii(text).take().toString('latin1')).toBe(text + text + text)
+    }
   })
 })
