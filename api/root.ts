@@ -1,9 +1,13 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type ErrorHandler } from 'hono'
+import { RegExpRouter } from 'hono/router/reg-exp-router'
+import { SmartRouter } from 'hono/router/smart-router'
+import { TrieRouter } from 'hono/router/trie-router'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { existsSync, readFileSync } from 'node:fs'
 import type { createApp } from './app'
+import { CachedRouter } from './lib/cached-router'
 import { errorHandler } from './middleware/error-handler'
 
 const FALLBACK = '<!doctype html><meta charset="utf-8"><title>hoithi</title><p>Chưa build giao diện web (npm run build). API: <a href="/api/health">/api/health</a>, <a href="/api/contests">/api/contests</a></p>'
@@ -28,7 +32,8 @@ export function createRoot(api: ReturnType<typeof createApp>['app'], webRoot: st
     referrerPolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
   })
-  const root = new Hono()
+  // Hono's own choice of router (SmartRouter settles on TrieRouter here), its answers kept per path.
+  const root = new Hono({ router: new CachedRouter(new SmartRouter({ routers: [new RegExpRouter(), new TrieRouter()] })) })
   // The API's handlers are added as they are: route() would wrap each one in a composition of its own to
   // apply the API's onError (hono-base.ts), some ten per request; the root applies the same handler to /api paths.
   // The API sets its own headers (nosniff, no-store: api/app.ts), and answers without calling on, so the
