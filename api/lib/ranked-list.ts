@@ -34,8 +34,9 @@ export class RankedList {
 
   // The same a slice at a time: a bottom-up merge sort that yields after about `budget` comparisons, so
   // sorting a million entries (half a second and more in one go) never holds the event loop for long.
+  // `ids` is taken, not copied (its order is used up): at a million people a copy is 8 MB more.
   *loadInSteps(ids: number[], budget = 20_000): Generator<void> {
-    let from = ids.slice()
+    let from = ids
     let to = new Array<number>(from.length)
     const n = from.length
     let work = 0
