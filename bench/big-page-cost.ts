@@ -1,0 +1,62 @@
+// node --import tsx bench/big-page-cost.ts --db DIR [--trees DIR,DIR…] [--reps N] [--judge]
+// Random pages of a big finalized round, tree against tree: for each tree (this checkout by default; a
+// `git worktree` of another commit, built there with `npx vite build --mode server`), its built server on
+// DIR's database (seeded and finalized by bench/finalize-memory.ts --db DIR), then the first page, a wait
+// until the locked board is in memory (a deep page answers within 2 ms), and three windows of 10 s at 100
+// connections: pages a second, the server's CPU a page, its peak RSS (VmHWM, reset per window). With
+// --judge the judges' standings are read first, so the round's live board is in memory too, as after a
+// live round. Trees run in turn, `--reps` times. See bench/README.md, "Pages as bytes".
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import autocannon from 'autocannon'
+import { call, signIn } from './lib/http'
+import { ADMIN, cpuOf, freePort, ROOT, statusField } from './lib/server'
+
+const argv = process.argv.slice(2)
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
+const dir = option('--db')
+if (!dir) throw new Error('--db DIR: a database seeded and finalized by bench/finalize-memory.ts')
+const { roundId } = JSON.parse(readFileSync(join(dir, 'big.json'), 'utf8')) as { roundId: string }
+const trees = (option('--trees') ?? ROOT).split(',').map((t) => resolve(t))
+const reps = Number(option('--reps') ?? 1)
+
+async function measure(tree: string): Promise<string> {
+  const port = await freePort()
+  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir!, 'big.db'), SEED_DEMO: 'false', LOG_REQUESTS: 'true', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password }
+  delete env.DATABASE_URL
+  const child = spawn(process.execPath, ['dist/server/server.js'], { cwd: tree, env, stdio: ['ignore', 'ignore', 'ignore'] })
+  try {
+    const url = `http://127.0.0.1:${port}`
+    for (;;) {
+      try { if ((await fetch(`${url}/api/health`)).ok) break } catch { /* not listening yet */ }
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const pid = child.pid!
+    if (argv.includes('--judge')) await call(url, 'GET', `/admin/rounds/${roundId}/standings?limit=50&offset=0`, { cookie: await signIn(url, 'bench-judge', 'bench-judge-password') })
+    const page = (offset: number) => `/api/rounds/${roundId}/leaderboard?limit=50&offset=${offset}`
+    const total = ((await (await fetch(url + page(0))).json()) as { total: number }).total
+    const pages = Math.floor(total / 50)
+    const t0 = performance.now()
+    for (;;) {
+      const t = performance.now()
+      await (await fetch(url + page(50 * Math.floor(pages / 2)))).arrayBuffer()
+      if (performance.now() - t < 2) break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    const out = [`locked board in memory ${((performance.now() - t0) / 1000).toFixed(1)} s after the first page`]
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5')
+      const c0 = cpuOf(pid)
+      const r = await autocannon({ url, connections: 100, duration: 10, requests: [{ setupRequest: (req: object) => ({ ...req, path: page(50 * Math.floor(Math.random() * pages)) }) }] })
+      out.push(`${Math.round(r.requests.average)}/s ${(((cpuOf(pid) - c0) * 1e6) / r.requests.total).toFixed(0)} µs ${statusField(pid, 'VmHWM').toFixed(0)} MB`)
+    }
+    return out.join(' | ')
+  } finally {
+    child.kill('SIGKILL')
+  }
+}
+
+console.log(`board of round ${roundId} in ${dir}; per window: pages/s, server CPU a page, peak RSS`)
+for (let rep = 0; rep < reps; rep++) for (const tree of trees) console.log(`${tree}: ${await measure(tree)}`)
+process.exit(0)
