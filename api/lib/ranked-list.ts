@@ -27,9 +27,10 @@ export class RankedList {
     return list
   }
 
-  // Replaces the contents with ids in any order: one sort, then cut into chunks.
+  // Replaces the contents with ids in any order: one sort, then cut into chunks. `ids` is taken and sorted
+  // in place, as by loadInSteps.
   load(ids: number[]): void {
-    this.loadSorted(ids.slice().sort(this.cmp))
+    this.loadSorted(ids.sort(this.cmp))
   }
 
   // The same a slice at a time: a bottom-up merge sort that yields after about `budget` comparisons, so

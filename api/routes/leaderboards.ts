@@ -48,7 +48,7 @@ export const leaderboardsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { roundId } = c.req.valid('param')
       const page = c.req.valid('query')
-      // The standings keep this page as ready JSON text (without its closing brace): only serverTime is added.
+      // The standings keep this page as ready UTF-8 JSON (without its closing brace): only serverTime is added.
       return sendOpenJson<Leaderboard>(c, await c.get('standings').roundPage(roundId, c.get('clock').now(), page))
     })
   .get('/rounds/:roundId/leaderboard/me',

@@ -47,10 +47,10 @@ export function statusField(pid: number, field: string): number {
 // it first), never npx, so a kill reaches it. Request logging is on, as by default; the lines go to a file
 // beside the databases (requests.log), as they would go to the journal, and only stderr is kept here.
 // readyMs is spawn to the first 200 from /api/health, polled every 10 ms.
-export async function startServer(opts: { dbPath: string; seedDemo: boolean; profileDir?: string; env?: Record<string, string>; logDir: string; nodeArgs?: string[] }): Promise<Server> {
+export async function startServer(opts: { dbPath: string; seedDemo: boolean; profileDir?: string; env?: Record<string, string>; logDir: string }): Promise<Server> {
   const port = await freePort()
   const big = '1000000000'
-  const args = [...(opts.nodeArgs ?? []), ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), 'dist/server/server.js']
+  const args = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), 'dist/server/server.js']
   const t0 = performance.now()
   const env: Record<string, string | undefined> = {
     ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: opts.dbPath,
