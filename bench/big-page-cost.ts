@@ -1,17 +1,18 @@
 // node --import tsx bench/big-page-cost.ts --db DIR [--trees DIR,DIR…] [--reps N] [--judge]
 // Random pages of a big finalized round, tree against tree: for each tree (this checkout by default; a
 // `git worktree` of another commit, built there with `npx vite build --mode server`), its built server on
-// DIR's database (seeded and finalized by bench/finalize-memory.ts --db DIR), then the first page, a wait
+// DIR's database (seeded and finalized by bench/finalize-memory.ts --db DIR; started as bench/lib/server.ts
+// starts it), then the first page, a wait
 // until the locked board is in memory (five new deep pages in a row within 2 ms), and three windows of 10 s at 100
 // connections: pages a second, the server's CPU a page, its peak RSS (VmHWM, reset per window). With
 // --judge the judges' standings are read first, so the round's live board is in memory too, as after a
 // live round. Trees run in turn, `--reps` times. See bench/README.md, "Pages as bytes".
-import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { call, signIn } from './lib/http'
-import { ADMIN, cpuOf, freePort, ROOT, statusField } from './lib/server'
+import { ROOT, startServer } from './lib/server'
 
 const argv = process.argv.slice(2)
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
@@ -22,23 +23,15 @@ const trees = (option('--trees') ?? ROOT).split(',').map((t) => resolve(t))
 const reps = Number(option('--reps') ?? 1)
 
 async function measure(tree: string): Promise<string> {
-  const port = await freePort()
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir!, 'big.db'), SEED_DEMO: 'false', LOG_REQUESTS: 'true', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password }
-  delete env.DATABASE_URL
-  const child = spawn(process.execPath, ['dist/server/server.js'], { cwd: tree, env, stdio: ['ignore', 'ignore', 'ignore'] })
+  const server = await startServer({ dbPath: join(dir!, 'big.db'), seedDemo: false, logDir: mkdtempSync(join(tmpdir(), 'hoithi-page-cost-')), root: tree })
   try {
-    const url = `http://127.0.0.1:${port}`
+    const { url } = server
     const deadline = Date.now() + 600_000
     const waiting = (what: string) => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${tree}: the server exited (${child.exitCode ?? child.signalCode})`)
+      if (!server.alive()) throw new Error(`${tree}: the server exited:\n${server.output()}`)
       if (Date.now() > deadline) throw new Error(`${tree}: ${what} took over 10 minutes`)
       return new Promise((r) => setTimeout(r, 50))
     }
-    for (;;) {
-      try { if ((await fetch(`${url}/api/health`)).ok) break } catch { /* not listening yet */ }
-      await waiting('starting')
-    }
-    const pid = child.pid!
     if (argv.includes('--judge')) await call(url, 'GET', `/admin/rounds/${roundId}/standings?limit=50&offset=0`, { cookie: await signIn(url, 'bench-judge', 'bench-judge-password') })
     const page = (offset: number) => `/api/rounds/${roundId}/leaderboard?limit=50&offset=${offset}`
     const total = ((await (await fetch(url + page(0))).json()) as { total: number }).total
@@ -54,15 +47,15 @@ async function measure(tree: string): Promise<string> {
     }
     const out = [`locked board in memory ${((performance.now() - t0) / 1000).toFixed(1)} s after the first page`]
     for (let i = 0; i < 3; i++) {
-      writeFileSync(`/proc/${pid}/clear_refs`, '5')
-      const c0 = cpuOf(pid)
+      server.resetPeak()
+      const c0 = server.cpuSec()
       const r = await autocannon({ url, connections: 100, duration: 10, requests: [{ setupRequest: (req: object) => ({ ...req, path: page(50 * Math.floor(Math.random() * pages)) }) }] })
       if (r.non2xx || r.errors || r.timeouts) throw new Error(`${tree}: ${r.non2xx} answers other than 2xx, ${r.errors} errors, ${r.timeouts} timeouts`)
-      out.push(`${Math.round(r.requests.average)}/s ${(((cpuOf(pid) - c0) * 1e6) / r.requests.total).toFixed(0)} µs ${statusField(pid, 'VmHWM').toFixed(0)} MB`)
+      out.push(`${Math.round(r.requests.average)}/s ${(((server.cpuSec() - c0) * 1e6) / r.requests.total).toFixed(0)} µs ${server.peakRssMb().toFixed(0)} MB`)
     }
     return out.join(' | ')
   } finally {
-    child.kill('SIGKILL')
+    await server.stop()
   }
 }
 

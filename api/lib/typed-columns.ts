@@ -12,3 +12,10 @@ export function growColumns<T extends Record<string, Column>>(cols: T, index: nu
   for (const key of Object.keys(next) as (keyof T)[]) (next[key] as { set(values: ArrayLike<number>): void }).set(cols[key])
   return next
 }
+
+// The rows a 0/1 column marks, in row order: a board's people once it is read, handed to RankedList.load.
+export function markedRows(flags: Uint8Array): number[] {
+  const rows: number[] = []
+  for (let p = 0; p < flags.length; p++) if (flags[p]) rows.push(p)
+  return rows
+}

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { all, type Program } from '../../db/program'
 import { RankedList } from '../lib/ranked-list'
 import { NumberedStrings } from '../lib/numbered-strings'
-import { growColumns } from '../lib/typed-columns'
+import { growColumns, markedRows } from '../lib/typed-columns'
 import { CONTEST_SORT_KEYS, columnComparator } from '../rules/ranking'
 import { shiftUnit, type UnitDirect } from '../rules/units'
 import type { RoundRow } from '../services/round-view'
@@ -56,9 +56,7 @@ export class ContestTotals {
       for (const p of board.list) if (!this.listed(p)) this.recompute(p)
       this.cursors.set(board, board.changed.length)
     }
-    const everyone: number[] = []
-    for (let p = 0; p < this.total.present.length; p++) if (this.total.present[p]) everyone.push(p)
-    for (const _ of this.list.loadInSteps(everyone)) await nextTurn()
+    for (const _ of this.list.loadInSteps(markedRows(this.total.present))) await nextTurn()
     this.built = true
   }
 

@@ -138,7 +138,7 @@ export function leaderboardState(parts: Parts, { round, board }: PublicView, now
 
 // A page of the round's board (no search) as UTF-8 JSON without its closing brace: what
 // JSON.stringify(roundLeaderboard(…)).slice(0, -1) gives, written straight from the boards and the name
-// book's bytes, since a big board's random pages are seldom asked twice and never cached.
+// book's bytes, since a big board's random pages are seldom asked twice and so seldom kept.
 export function* roundPageBytes(parts: Parts, { round, board }: PublicView, now: number, page: Page): Program<Buffer> {
   const head = `{"round":${JSON.stringify({ id: round.id, status: roundStatus(round, now), frozen: isFrozen(round, now) })},"total":`
   if (!board) {

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Program } from '../../db/program'
 import { RankedList } from '../lib/ranked-list'
 import { NumberedStrings } from '../lib/numbered-strings'
-import { growColumns } from '../lib/typed-columns'
+import { growColumns, markedRows } from '../lib/typed-columns'
 import { columnComparator, roundSortKeys } from '../rules/ranking'
 import { shiftUnit, type UnitDirect } from '../rules/units'
 import type { RoundRow } from '../services/round-view'
@@ -92,12 +92,9 @@ export class RoundBoard {
   // Everyone with a best attempt, by seq: what the list is loaded with once every finish is read. (The
   // order the list is given does not matter: the round's order ends on the attempt's seq, so it is total.)
   // Read from the columns rather than gathered in a Set while reading: at 900,000 people the Set alone
-  // held some 20 MB of the heap until the build ended.
+  // held some 20 MB of the heap until the build ended. Row 0 (scratch) is never marked present.
   private everyone(): number[] {
-    const present = this.k.present
-    const ids: number[] = []
-    for (let p = SCRATCH + 1; p < present.length; p++) if (present[p]) ids.push(p)
-    return ids
+    return markedRows(this.k.present)
   }
 
   private built_(end: LogPosition) {

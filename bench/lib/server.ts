@@ -47,7 +47,8 @@ export function statusField(pid: number, field: string): number {
 // it first), never npx, so a kill reaches it. Request logging is on, as by default; the lines go to a file
 // beside the databases (requests.log), as they would go to the journal, and only stderr is kept here.
 // readyMs is spawn to the first 200 from /api/health, polled every 10 ms.
-export async function startServer(opts: { dbPath: string; seedDemo: boolean; profileDir?: string; env?: Record<string, string>; logDir: string }): Promise<Server> {
+// `root`: the checkout whose build to run (another commit's `git worktree`, for a before/after); this one by default.
+export async function startServer(opts: { dbPath: string; seedDemo: boolean; profileDir?: string; env?: Record<string, string>; logDir: string; root?: string }): Promise<Server> {
   const port = await freePort()
   const big = '1000000000'
   const args = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), 'dist/server/server.js']
@@ -61,7 +62,7 @@ export async function startServer(opts: { dbPath: string; seedDemo: boolean; pro
   // A DATABASE_URL in the caller's environment would move a SQLite run onto PostgreSQL.
   if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL
   const log = openSync(join(opts.logDir, 'requests.log'), 'a')
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', log, 'pipe'] })
+  const child = spawn(process.execPath, args, { cwd: opts.root ?? ROOT, env, stdio: ['ignore', log, 'pipe'] })
   closeSync(log)
   spawned.add(child)
   child.once('exit', () => spawned.delete(child))
